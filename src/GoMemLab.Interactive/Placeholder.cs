@@ -1,0 +1,1 @@
+namespace GoMemLab.Interactive; public static class Placeholder {}

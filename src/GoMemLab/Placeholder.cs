@@ -1,0 +1,1 @@
+namespace GoMemLab; public static class Placeholder {}

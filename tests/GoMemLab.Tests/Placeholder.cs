@@ -1,0 +1,1 @@
+namespace GoMemLab.Tests; public class Placeholder { [Xunit.Fact] public void X() {} }
