@@ -1,1 +1,6 @@
-System.Console.WriteLine("x");
+using System.CommandLine;
+using GoMemLab.Cli.Commands;
+
+var root = new RootCommand("gomemlab — find out why a Go program uses the memory it does: heap profiles, escape analysis, GC telemetry, notebooks.");
+root.Subcommands.Add(EnvCommand.Create());
+return await root.Parse(args).InvokeAsync();

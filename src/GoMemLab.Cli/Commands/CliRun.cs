@@ -1,0 +1,48 @@
+using GoMemLab.Inputs;
+
+namespace GoMemLab.Cli.Commands;
+
+/// <summary>
+/// Runs a command body and turns the errors users cause (bad files, bad arguments) into one line on
+/// stderr and exit code 2; anything else is a bug and keeps its stack trace.
+/// </summary>
+public static class CliRun
+{
+    public const int UsageOrInputError = 2;
+
+    public static int Guard(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (InputFormatException e)
+        {
+            Console.Error.WriteLine($"gomemlab: {e.Message}");
+            return UsageOrInputError;
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"gomemlab: {e.Message}");
+            return UsageOrInputError;
+        }
+    }
+
+    public static async Task<int> GuardAsync(Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (InputFormatException e)
+        {
+            Console.Error.WriteLine($"gomemlab: {e.Message}");
+            return UsageOrInputError;
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"gomemlab: {e.Message}");
+            return UsageOrInputError;
+        }
+    }
+}

@@ -1,1 +1,0 @@
-namespace GoMemLab.Interactive; public static class Placeholder {}

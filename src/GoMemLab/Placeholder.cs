@@ -1,1 +1,0 @@
-namespace GoMemLab; public static class Placeholder {}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Analysis;
+
+namespace GoMemLab.Tables;
+
+/// <summary>
+/// Writes a <see cref="DataFrame"/> as aligned text, CSV (RFC 4180) or JSON (an array of objects,
+/// one per row). Numbers are written with the invariant culture and never scaled, so CSV and JSON
+/// carry exact values; null cells are empty in CSV and null in JSON.
+/// </summary>
+public static class TableWriter
+{
+    public static void Write(DataFrame frame, TableFormat format, TextWriter output)
+    {
+        switch (format)
+        {
+            case TableFormat.Csv: WriteCsv(frame, output); break;
+            case TableFormat.Json: WriteJson(frame, output); break;
+            default: WriteText(frame, output); break;
+        }
+    }
+
+    public static string ToString(DataFrame frame, TableFormat format)
+    {
+        var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        Write(frame, format, writer);
+        return writer.ToString();
+    }
+
+    /// <summary>Formats one cell exactly: integers as integers, doubles round-trippable, booleans lower-case.</summary>
+    public static string Cell(object? value) => value switch
+    {
+        null => "",
+        double d => double.IsFinite(d) ? d.ToString("R", CultureInfo.InvariantCulture) : "",
+        float f => float.IsFinite(f) ? f.ToString("R", CultureInfo.InvariantCulture) : "",
+        bool b => b ? "true" : "false",
+        DateTime t => t.ToString("O", CultureInfo.InvariantCulture),
+        DateTimeOffset t => t.ToString("O", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    public static void WriteCsv(DataFrame frame, TextWriter output)
+    {
+        output.Write(string.Join(",", frame.Columns.Select(c => CsvEscape(c.Name))));
+        output.Write('\n');
+        var line = new StringBuilder();
+        for (long row = 0; row < frame.Rows.Count; row++)
+        {
+            line.Clear();
+            for (int col = 0; col < frame.Columns.Count; col++)
+            {
+                if (col > 0) line.Append(',');
+                line.Append(CsvEscape(Cell(frame.Columns[col][row])));
+            }
+            line.Append('\n');
+            output.Write(line);
+        }
+    }
+
+    public static void WriteJson(DataFrame frame, TextWriter output)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartArray();
+            for (long row = 0; row < frame.Rows.Count; row++)
+            {
+                json.WriteStartObject();
+                foreach (var column in frame.Columns)
+                {
+                    json.WritePropertyName(column.Name);
+                    WriteJsonValue(json, column[row]);
+                }
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        output.Write(Encoding.UTF8.GetString(stream.ToArray()));
+        output.Write('\n');
+    }
+
+    public static void WriteText(DataFrame frame, TextWriter output)
+    {
+        var columns = frame.Columns.ToList();
+        var cells = new string[frame.Rows.Count + 1][];
+        cells[0] = columns.Select(c => c.Name).ToArray();
+        for (long row = 0; row < frame.Rows.Count; row++)
+            cells[row + 1] = columns.Select(c => Cell(c[row])).ToArray();
+        var widths = Enumerable.Range(0, columns.Count).Select(i => cells.Max(r => r[i].Length)).ToArray();
+        var numeric = columns.Select(c => c.DataType != typeof(string) && c.DataType != typeof(bool)).ToArray();
+        var line = new StringBuilder();
+        foreach (var row in cells)
+        {
+            line.Clear();
+            for (int i = 0; i < row.Length; i++)
+            {
+                if (i > 0) line.Append("  ");
+                var last = i == row.Length - 1;
+                if (numeric[i]) line.Append(row[i].PadLeft(widths[i]));
+                else line.Append(last ? row[i] : row[i].PadRight(widths[i]));
+            }
+            output.Write(line.ToString().TrimEnd());
+            output.Write('\n');
+        }
+    }
+
+    private static void WriteJsonValue(Utf8JsonWriter json, object? value)
+    {
+        switch (value)
+        {
+            case null: json.WriteNullValue(); break;
+            case bool b: json.WriteBooleanValue(b); break;
+            case long l: json.WriteNumberValue(l); break;
+            case int i: json.WriteNumberValue(i); break;
+            case ulong u: json.WriteNumberValue(u); break;
+            case double d when double.IsFinite(d): json.WriteNumberValue(d); break;
+            case double: json.WriteNullValue(); break;
+            case float f when float.IsFinite(f): json.WriteNumberValue(f); break;
+            case float: json.WriteNullValue(); break;
+            case decimal m: json.WriteNumberValue(m); break;
+            case DateTime t: json.WriteStringValue(t); break;
+            case DateTimeOffset t: json.WriteStringValue(t); break;
+            default: json.WriteStringValue(Cell(value)); break;
+        }
+    }
+
+    private static string CsvEscape(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+}

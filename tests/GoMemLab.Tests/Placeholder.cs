@@ -1,1 +1,0 @@
-namespace GoMemLab.Tests; public class Placeholder { [Xunit.Fact] public void X() {} }
