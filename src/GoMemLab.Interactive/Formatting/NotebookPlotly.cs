@@ -7,7 +7,7 @@ namespace GoMemLab.Interactive.Formatting;
 /// of the kernel session only; later charts wait for window.Plotly. Nothing is fetched from a CDN.
 /// `gomemlab run` keeps exactly one copy when it exports a notebook to HTML.
 /// </summary>
-internal static class NotebookPlotly
+public static class NotebookPlotly
 {
     private static int _emitted;
 
