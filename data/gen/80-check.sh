@@ -26,7 +26,7 @@ total_mb() {
 # counts from the end.
 live_mb() {
 	grep '^gc [0-9]' "$1" | awk -v n="$2" '{ l[NR] = $0 } END {
-		i = (n < 0) ? NR + n + 1 : n; split(l[i], f, ", "); split(f[2], m, "->")
+		i = (n < 0) ? NR + n + 1 : n; split(l[i], f, ", "); split(f[3], m, "->")
 		sub(/ MB.*/, "", m[3]); print m[3] }'
 }
 
@@ -35,7 +35,8 @@ leaked_paths=$(
 	{
 		grep -rlE '/work/|/tmp/gomemlab-build|/root/' "$A" --exclude='*.gz' || true
 		for f in "$A"/heap/*.pb.gz; do
-			zcat "$f" | grep -qaE '/work/|/tmp/|/root/' && echo "$f"
+			# Not grep -q: with pipefail, zcat's SIGPIPE would read as "not found".
+			if zcat "$f" | grep -aE '/work/|/tmp/|/root/' >/dev/null; then echo "$f"; fi
 		done
 	} | sort -u
 )
@@ -67,7 +68,7 @@ leaky_last=$(live_mb "$A/telemetry/leaky-gctrace.log" -1)
 [ "$leaky_last" -ge $((leaky_first * 4)) ] || fail "leaky live heap only went from $leaky_first to $leaky_last MB"
 note "leaky gctrace live heap: $leaky_first MB at gc 5, $leaky_last MB at the last gc ($(grep -c '^gc [0-9]' "$A/telemetry/leaky-gctrace.log") gc lines)"
 read -r churn_min churn_max churn_n < <(grep '^gc [0-9]' "$A/telemetry/churn-gctrace.log" | awk 'NR > 3 {
-	split($0, f, ", "); split(f[2], m, "->"); v = m[3] + 0
+	split($0, f, ", "); split(f[3], m, "->"); v = m[3] + 0
 	if (min == "" || v < min) min = v; if (v > max) max = v; n++ } END { print min, max, n }')
 [ $((churn_max - churn_min)) -le 1 ] || fail "churn live heap is not flat: $churn_min..$churn_max MB"
 note "churn gctrace live heap stays within $churn_min..$churn_max MB over $churn_n gc lines (after the first 3)"

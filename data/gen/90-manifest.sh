@@ -16,9 +16,11 @@ leak_sites() {
 		awk -v src="$src" -v dir="$(dirname "$src")" '
 			/^package / { pkg = ($2 == "main") ? "main" : "example.com/leaky/" dir }
 			/^func / {
-				fn = $0; sub(/^func /, "", fn)
-				if (fn ~ /^\(/) { recv = fn; sub(/\).*/, "", recv); sub(/^\([a-z]+ /, "", recv); sub(/^[^)]*\) /, "", fn); fn = "(" recv ")." fn }
+				# "func (c *Cache) Put(" -> "(*Cache).Put"; "func archive(" -> "archive"
+				fn = $0; sub(/^func /, "", fn); recv = ""
+				if (fn ~ /^\(/) { recv = fn; sub(/\).*/, "", recv); sub(/^\([A-Za-z0-9_]+ /, "", recv); sub(/^[^)]*\) /, "", fn) }
 				sub(/\(.*/, "", fn)
+				if (recv != "") fn = (recv ~ /^\*/) ? "(" recv ")." fn : recv "." fn
 			}
 			/\/\/ deliberate leak: / { why = $0; sub(/.*\/\/ deliberate leak: /, "", why); print pkg "." fn "\t" src ":" NR "\t" why }
 		' "$src"
