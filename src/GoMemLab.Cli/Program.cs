@@ -6,4 +6,5 @@ root.Subcommands.Add(EnvCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(GcTraceCommand.Create());
 root.Subcommands.Add(MemStatsCommand.Create());
+root.Subcommands.Add(PprofCommands.Create());
 return await root.Parse(args).InvokeAsync();
