@@ -14,6 +14,7 @@ public static class EscapeCommands
         var command = new Command("escape", "Read escape-analysis logs (go build -gcflags=-m, -m=2, -json=0,DIR).");
         command.Subcommands.Add(List());
         command.Subcommands.Add(Summary());
+        command.Subcommands.Add(Causes());
         command.Subcommands.Add(Steps());
         command.Subcommands.Add(Diff());
         command.Subcommands.Add(Check());
@@ -56,6 +57,16 @@ public static class EscapeCommands
                 + (escapeLog.UnpositionedLines > 0 ? $"; {escapeLog.UnpositionedLines} lines without a position kept as other" : ""));
             return CommonOptions.Print(EscapeCause.Summary(escapeLog, parse.GetValue(by)!), parse.GetValue(format));
         }));
+        return command;
+    }
+
+    private static Command Causes()
+    {
+        var log = LogArgument();
+        var format = CommonOptions.Format();
+        var command = new Command("causes", "One row per heap escape with the cause its -m=2 flow shows.") { log, format };
+        command.SetAction(parse => CliRun.Guard(() =>
+            CommonOptions.Print(EscapeCause.Table(EscapeLog.Load(parse.GetValue(log)!)), parse.GetValue(format))));
         return command;
     }
 
