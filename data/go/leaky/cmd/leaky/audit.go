@@ -20,7 +20,7 @@ const (
 // channel is unbuffered, so once the caller has given up, archive blocks on
 // its send forever, and its scratch buffer with it.
 func (s *service) audit(id uint64) {
-	receipts := make(chan []byte)
+	receipts := make(chan []byte) // deliberate leak: kept by the blocked archive goroutine
 	go archive(id, receipts)
 	select {
 	case <-receipts:
@@ -32,7 +32,7 @@ func (s *service) audit(id uint64) {
 // archive stands in for a slow backend call that fills a buffer with the
 // audit record and hands it back.
 func archive(id uint64, receipts chan<- []byte) {
-	scratch := make([]byte, archiveScratch)
+	scratch := make([]byte, archiveScratch) // deliberate leak: pinned by its goroutine, blocked forever
 	for off := 0; off+8 <= len(scratch); off += 8 {
 		binary.LittleEndian.PutUint64(scratch[off:], id^uint64(off))
 	}

@@ -29,10 +29,10 @@ func New() *Cache {
 // Put keeps a copy of body under id. The copy, the entry and the map's growth
 // are never released: that is the leak.
 func (c *Cache) Put(id uint64, body []byte, now int64) {
-	kept := append([]byte(nil), body...)
-	e := &entry{body: kept, storedAt: now}
+	kept := append([]byte(nil), body...)   // deliberate leak: body copy, never evicted
+	e := &entry{body: kept, storedAt: now} // deliberate leak: entry, never evicted
 	c.mu.Lock()
-	c.entries[id] = e
+	c.entries[id] = e // deliberate leak: map buckets grow with every new id
 	c.mu.Unlock()
 }
 

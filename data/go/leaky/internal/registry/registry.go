@@ -29,9 +29,9 @@ var (
 // Register records a new session and returns it. Nothing ever unregisters.
 // user is cloned so the session does not pin the caller's request buffer.
 func Register(id uint64, user string, now int64) *Session {
-	s := &Session{ID: id, User: strings.Clone(user), Started: now}
+	s := &Session{ID: id, User: strings.Clone(user), Started: now} // deliberate leak: kept by a global
 	mu.Lock()
-	sessions = append(sessions, s)
+	sessions = append(sessions, s) // deliberate leak: the global slice only grows
 	mu.Unlock()
 	return s
 }
