@@ -107,7 +107,8 @@ public static class TableWriter
         }
     }
 
-    private static void WriteJsonValue(Utf8JsonWriter json, object? value)
+    /// <summary>Writes one cell as a JSON value: numbers as numbers, non-finite doubles as null.</summary>
+    public static void WriteJsonValue(Utf8JsonWriter json, object? value)
     {
         switch (value)
         {

@@ -1,0 +1,3 @@
+module example.com/bigprofile
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/errorcheck
+
+go 1.19
