@@ -31,13 +31,17 @@ public static class ProfileCharts
     }
 
     /// <summary>
-    /// Grouped horizontal bars of alloc_space and inuse_space per function from an <see cref="AllocVsInuse"/> table,
-    /// the <paramref name="count"/> functions with the largest of the two: garbage shows a long alloc bar and no
-    /// inuse bar, a leak two bars of similar length.
+    /// Grouped horizontal bars of alloc_space and inuse_space per function from an <see cref="AllocVsInuse"/> table:
+    /// the largest holders of inuse_space (a third of <paramref name="count"/>), then the largest allocators.
+    /// Garbage shows a long alloc bar and no inuse bar, a leak two bars of similar length.
     /// </summary>
     public static GenericChart AllocVsInuseBars(DataFrame allocVsInuse, int count = 15)
     {
-        var rows = Rows(allocVsInuse).OrderByDescending(r => Math.Max(r.AllocSpace, r.InuseSpace)).ThenBy(r => r.Function, StringComparer.Ordinal).Take(count).ToList();
+        // The biggest holders first (what a leak hunt wants), then the biggest allocators (where the GC works).
+        var all = Rows(allocVsInuse).ToList();
+        var holders = all.Where(r => r.InuseSpace > 0).OrderByDescending(r => r.InuseSpace).Take(Math.Max(1, count / 3));
+        var allocators = all.OrderByDescending(r => r.AllocSpace).ThenBy(r => r.Function, StringComparer.Ordinal);
+        var rows = holders.Concat(allocators).DistinctBy(r => r.Function).Take(count).ToList();
         var scale = new ProfileValueScale("bytes");
         var labels = UniqueLabels(rows.Select(r => r.Function));
         var traces = new[]
@@ -51,13 +55,23 @@ public static class ProfileCharts
     /// <summary>
     /// Log-log scatter of inuse_space against alloc_space per function (functions with either at 0 cannot be placed
     /// on a log axis and are left out), coloured by retention ratio. The dashed diagonal is "keeps everything it
-    /// allocates"; garbage sits far below it. The <paramref name="labelled"/> largest by inuse_space are named.
+    /// allocates"; garbage sits far below it. The <paramref name="labelled"/> largest by inuse_space are named (one name per cluster of overlapping points).
     /// </summary>
     public static GenericChart RetentionScatter(DataFrame allocVsInuse, int labelled = 6)
     {
         var rows = Rows(allocVsInuse).Where(r => r.AllocSpace > 0 && r.InuseSpace > 0).ToList();
         var scale = new ProfileValueScale("bytes");
-        var named = rows.OrderByDescending(r => r.InuseSpace).Take(labelled).Select(r => r.Function).ToHashSet();
+        // Name the biggest holders, skipping a point that sits on one already named (labels would overprint).
+        var named = new HashSet<string>();
+        var placed = new List<(double X, double Y)>();
+        foreach (var r in rows.OrderByDescending(r => r.InuseSpace))
+        {
+            if (named.Count == labelled) break;
+            var (lx, ly) = (Math.Log10(r.AllocSpace), Math.Log10(r.InuseSpace));
+            if (placed.Any(p => Math.Abs(p.X - lx) < 0.25 && Math.Abs(p.Y - ly) < 0.12)) continue;
+            named.Add(r.Function);
+            placed.Add((lx, ly));
+        }
         var x = rows.Select(r => scale.Scale(r.AllocSpace)).ToArray();
         var y = rows.Select(r => scale.Scale(r.InuseSpace)).ToArray();
         var low = Math.Min(x.DefaultIfEmpty(0.01).Min(), y.DefaultIfEmpty(0.01).Min());
