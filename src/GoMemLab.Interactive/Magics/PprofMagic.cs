@@ -50,7 +50,8 @@ public static class PprofMagic
                     profile = Diff.Against(profile, await ProfileLoader.LoadPathOrUrlAsync(Resolve(command.DiffBase), null, context.CancellationToken));
                 var loaded = new LoadedProfile(profile, command.SampleIndex, command.Focus, command.Ignore);
                 var name = MagicKit.VariableName(command.Name, command.Path, "profile");
-                var card = loaded.Card($"pprof — {System.IO.Path.GetFileName(command.Path)}{(loaded.IsDiff ? " minus " + System.IO.Path.GetFileName(command.DiffBase) : "")} → {name}");
+                var source = loaded.IsDiff ? $"{command.Path} minus {command.DiffBase}" : command.Path;
+                var card = loaded.Card($"pprof — {System.IO.Path.GetFileName(command.Path)}{(loaded.IsDiff ? " minus " + System.IO.Path.GetFileName(command.DiffBase) : "")} → {name}", source);
                 await MagicKit.DefineVariableAsync(kernel, name, loaded, typeof(Microsoft.Data.Analysis.DataFrame), typeof(Plotly.NET.GenericChart));
                 context.Display(card);
             }));

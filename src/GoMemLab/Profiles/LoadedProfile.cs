@@ -57,9 +57,12 @@ public sealed class LoadedProfile
     public TopReport TopReport(string? sampleIndex = null, int count = 0, bool byCum = false, Granularity granularity = Granularity.Functions) =>
         Analyses.Top.Compute(Profile, Options(sampleIndex) with { NodeCount = count, SortByCum = byCum, Granularity = granularity });
 
-    /// <summary>The <see cref="TopReport"/> as its DataFrame (name, flat, flat_pct, sum_pct, cum, cum_pct, inline, …).</summary>
+    /// <summary>
+    /// The <see cref="TopReport"/>'s contract columns (name, flat, flat_pct, sum_pct, cum, cum_pct, inline), as
+    /// <c>go tool pprof -top</c> prints them; <c>TopReport(…).ToDataFrame()</c> adds function/file/line for joins.
+    /// </summary>
     public DataFrame Top(string? sampleIndex = null, int count = 0, bool byCum = false, Granularity granularity = Granularity.Functions) =>
-        TopReport(sampleIndex, count, byCum, granularity).ToDataFrame();
+        TopReport(sampleIndex, count, byCum, granularity).ToContractDataFrame();
 
     /// <summary><see cref="Analyses.AllocVsInuse"/>: alloc and inuse side by side per function (heap profiles only).</summary>
     public DataFrame AllocVsInuse(bool cumulative = false) => Analyses.AllocVsInuse.Compute(Profile, cumulative, Options(null));
@@ -110,8 +113,8 @@ public sealed class LoadedProfile
             : FlameCharts.Flame(flame, $"Flame graph, {type.Type}", type.Unit);
     }
 
-    /// <summary>The card <c>#!pprof</c> shows (<see cref="ProfileCard"/>).</summary>
-    public SummaryCard Card(string title) => ProfileCard.Create(this, title);
+    /// <summary>The card <c>#!pprof</c> shows (<see cref="ProfileCard"/>); <paramref name="source"/> names the input (default: the profile's source).</summary>
+    public SummaryCard Card(string title, string? source = null) => ProfileCard.Create(this, title, source);
 
     public override string ToString() =>
         $"{Profile.Source}: {string.Join(", ", Profile.SampleTypes)}; {Profile.Samples.Count} samples{(IsDiff ? " (diff)" : "")}";

@@ -12,6 +12,10 @@ namespace GoMemLab.Profiles.Analyses;
 /// <item>its retention ratio, inuse_space / alloc_space, is at least <see cref="LeakSuspectRule.MinimumRetention"/>
 /// (most of what it ever allocated is still live).</item>
 /// </list>
+/// Functions of package <c>runtime</c> are left out unless <see cref="LeakSuspectRule.IncludeRuntime"/>: the runtime
+/// keeps some of its own allocations for reuse by design (<c>runtime.malg</c>'s goroutine descriptors are never
+/// freed), so they always "hold what they allocate"; a goroutine leak shows in the goroutine profile and in the
+/// user function that the stuck goroutines pin.
 /// Short-lived garbage has a retention near 0 however much it allocates; a site that keeps everything has a
 /// retention near 1. One snapshot cannot tell a leak from a cache that is still warming up or a buffer that is
 /// meant to live long: confirm suspects with <see cref="HeapTrend"/> over three or more snapshots.
@@ -36,7 +40,9 @@ public static class LeakSuspects
         {
             var held = inuse[row] ?? 0;
             share[row] = total == 0 ? 0 : (double)held / total;
-            keep[row] = total > 0 && held >= rule.MinimumInuseShare * total && retention[row] is { } r && r >= rule.MinimumRetention;
+            var function = (string)table.Columns["function"][row];
+            keep[row] = total > 0 && held >= rule.MinimumInuseShare * total && retention[row] is { } r && r >= rule.MinimumRetention
+                && (rule.IncludeRuntime || !function.StartsWith("runtime.", StringComparison.Ordinal));
         }
         table.Columns.Add(share);
         return table.Filter(keep);
@@ -52,6 +58,9 @@ public sealed record LeakSuspectRule
     /// <summary>inuse_space / alloc_space a function must reach (default 0.5).</summary>
     public double MinimumRetention { get; init; } = 0.5;
 
+    /// <summary>Also consider functions of package <c>runtime</c> (default false; see <see cref="LeakSuspects"/>).</summary>
+    public bool IncludeRuntime { get; init; }
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"flat inuse_space ≥ {MinimumInuseShare * 100:0.##}% of the total and retention (inuse_space / alloc_space) ≥ {MinimumRetention:0.##}");
+        $"flat inuse_space ≥ {MinimumInuseShare * 100:0.##}% of the total and retention (inuse_space / alloc_space) ≥ {MinimumRetention:0.##}{(IncludeRuntime ? "" : ", outside package runtime")}");
 }
