@@ -26,7 +26,11 @@ public static class ChartHtml
   function draw() {
     if (!window.Plotly) { return setTimeout(draw, 50); }
     var config = Object.assign({ responsive: true, displaylogo: false }, figure.config || {});
-    window.Plotly.newPlot(document.getElementById("{{id}}"), figure.data, figure.layout || {}, config);
+    // Fill the page or notebook width: Plotly.NET's default layout pins a 600 px width.
+    var layout = Object.assign({}, figure.layout || {});
+    delete layout.width;
+    layout.autosize = true;
+    window.Plotly.newPlot(document.getElementById("{{id}}"), figure.data, layout, config);
   }
   draw();
 })();

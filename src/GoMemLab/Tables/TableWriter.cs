@@ -88,7 +88,7 @@ public static class TableWriter
         var cells = new string[frame.Rows.Count + 1][];
         cells[0] = columns.Select(c => c.Name).ToArray();
         for (long row = 0; row < frame.Rows.Count; row++)
-            cells[row + 1] = columns.Select(c => Cell(c[row])).ToArray();
+            cells[row + 1] = columns.Select(c => TextCell(c[row])).ToArray();
         var widths = Enumerable.Range(0, columns.Count).Select(i => cells.Max(r => r[i].Length)).ToArray();
         var numeric = columns.Select(c => c.DataType != typeof(string) && c.DataType != typeof(bool)).ToArray();
         var line = new StringBuilder();
@@ -107,7 +107,16 @@ public static class TableWriter
         }
     }
 
-    private static void WriteJsonValue(Utf8JsonWriter json, object? value)
+    /// <summary>For people: doubles to at most four decimals (CSV and JSON keep every digit).</summary>
+    private static string TextCell(object? value) => value switch
+    {
+        double d when double.IsFinite(d) => d.ToString("0.####", CultureInfo.InvariantCulture),
+        float f when float.IsFinite(f) => f.ToString("0.####", CultureInfo.InvariantCulture),
+        _ => Cell(value),
+    };
+
+    /// <summary>Writes one cell as a JSON value: numbers as numbers, non-finite doubles as null.</summary>
+    public static void WriteJsonValue(Utf8JsonWriter json, object? value)
     {
         switch (value)
         {

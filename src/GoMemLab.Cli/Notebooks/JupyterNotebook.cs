@@ -1,0 +1,78 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GoMemLab.Inputs;
+
+namespace GoMemLab.Cli.Notebooks;
+
+/// <summary>
+/// An nbformat 4 notebook held as JSON, so that everything GoMemLab does not touch (metadata, cell ids,
+/// attachments) is written back unchanged. Cells expose what execution needs: kind, language, source, tags.
+/// </summary>
+public sealed class JupyterNotebook
+{
+    private readonly JsonObject _root;
+
+    private JupyterNotebook(string path, JsonObject root)
+    {
+        Path = path;
+        _root = root;
+        Cells = (root["cells"] as JsonArray ?? throw new InputFormatException(path, "has no \"cells\" array; expected a Jupyter notebook (nbformat 4)"))
+            .Select((node, index) => new NotebookCell(index, node as JsonObject ?? throw new InputFormatException(path, $"cell {index + 1} is not a JSON object")))
+            .ToList();
+    }
+
+    public string Path { get; }
+
+    public List<NotebookCell> Cells { get; }
+
+    /// <summary>The notebook's default kernel language (polyglot metadata, else the kernelspec), "csharp" when unstated.</summary>
+    public string DefaultLanguage =>
+        _root["metadata"]?["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"]?.GetValue<string>()
+        ?? (_root["metadata"]?["kernelspec"]?["language"]?.GetValue<string>() is { } l ? NormalizeLanguage(l) : "csharp");
+
+    public static JupyterNotebook Load(string path)
+    {
+        using var stream = InputFile.OpenRead(path);
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(stream);
+        }
+        catch (JsonException e)
+        {
+            throw new InputFormatException(path, $"is not valid JSON ({e.Message})", line: e.LineNumber + 1);
+        }
+        if (root is not JsonObject obj || obj["nbformat"]?.GetValue<int>() is not 4)
+            throw new InputFormatException(path, "is not a Jupyter notebook in nbformat 4");
+        return new JupyterNotebook(path, obj);
+    }
+
+    /// <summary>Inserts a new code cell after <paramref name="index"/> (papermill's injected-parameters cell).</summary>
+    public NotebookCell InsertCodeCellAfter(int index, string source, params string[] tags)
+    {
+        var node = new JsonObject
+        {
+            ["cell_type"] = "code",
+            ["execution_count"] = null,
+            ["metadata"] = new JsonObject { ["tags"] = new JsonArray(tags.Select(t => (JsonNode)t).ToArray()) },
+            ["outputs"] = new JsonArray(),
+            ["source"] = source,
+        };
+        var cells = (JsonArray)_root["cells"]!;
+        cells.Insert(index + 1, node);
+        Cells.Insert(index + 1, new NotebookCell(index + 1, node));
+        for (int i = 0; i < Cells.Count; i++) Cells[i].Index = i;
+        return Cells[index + 1];
+    }
+
+    public string ToJson() => _root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+
+    public void Save(string path) => File.WriteAllText(path, ToJson() + "\n");
+
+    internal static string NormalizeLanguage(string language) => language.ToLowerInvariant() switch
+    {
+        "c#" or "csharp" or "cs" => "csharp",
+        "f#" or "fsharp" or "fs" => "fsharp",
+        var other => other,
+    };
+}

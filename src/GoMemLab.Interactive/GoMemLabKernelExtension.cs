@@ -1,0 +1,35 @@
+using GoMemLab.Interactive.Formatting;
+using GoMemLab.Interactive.Hosting;
+using GoMemLab.Interactive.Magics;
+using Microsoft.DotNet.Interactive;
+
+namespace GoMemLab.Interactive;
+
+/// <summary>
+/// The .NET Interactive entry point (found by the host in the package's interactive-extensions/dotnet
+/// folder). It only adapts: formatters and magics over the GoMemLab core.
+/// </summary>
+public sealed class GoMemLabKernelExtension : IKernelExtension
+{
+    public Task OnLoadAsync(Kernel kernel)
+    {
+        Load(kernel);
+        KernelInvocationContext.Current?.DisplayAs(
+            $"GoMemLab {GoMemLab.Environment.EnvironmentCard.Version} loaded: magics {string.Join(", ", MagicNames(kernel))}. Start with #!gomemlab, add -h to any magic for help.",
+            "text/plain");
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Loads GoMemLab into a kernel without the greeting (used by `gomemlab run` and tests).</summary>
+    public static void Load(Kernel kernel)
+    {
+        FSharpCoreBridge.Install();
+        NotebookFormatters.Register();
+        MagicCatalog.RegisterAll(kernel);
+    }
+
+    private static IEnumerable<string> MagicNames(Kernel kernel) =>
+        kernel.KernelInfo.SupportedDirectives.Select(d => d.Name).Where(n => n.StartsWith("#!", StringComparison.Ordinal) && MagicCatalogNames.Contains(n));
+
+    private static readonly HashSet<string> MagicCatalogNames = ["#!gomemlab", "#!pprof", "#!escape", "#!gobuild", "#!gctrace", "#!memstats", "#!gorun"];
+}

@@ -1,0 +1,14 @@
+using Microsoft.DotNet.Interactive;
+
+namespace GoMemLab.Interactive.Magics;
+
+/// <summary>Every magic GoMemLab adds, one line each.</summary>
+public static class MagicCatalog
+{
+    public static void RegisterAll(Kernel kernel)
+    {
+        GoMemLabMagic.Register(kernel);
+        GcTraceMagic.Register(kernel);
+        MemStatsMagic.Register(kernel);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace GoMemLab.Live;
+
+/// <summary>How a child process ended.</summary>
+public sealed record ChildProcessResult(int ExitCode, string StandardOutput, string StandardError, TimeSpan Elapsed, bool Cancelled);
+
+/// <summary>
+/// Runs a program (the Go toolchain or a Go binary) the safe way: arguments are passed as a list,
+/// never through a shell (so spaces, quotes, `;` and `$(…)` in names are just characters), output is
+/// streamed line by line to the caller, and cancelling — or the kernel shutting down — kills the whole
+/// process tree and reaps it, so no zombie or orphan is left behind.
+/// </summary>
+public static class ChildProcess
+{
+    /// <summary>
+    /// Starts <paramref name="program"/> and waits for it. <paramref name="onLine"/> receives every output
+    /// line as it arrives (isError is true for stderr). Cancellation kills the tree and returns with
+    /// <see cref="ChildProcessResult.Cancelled"/> set rather than throwing, so callers can keep what was captured.
+    /// </summary>
+    public static async Task<ChildProcessResult> RunAsync(
+        string program,
+        IEnumerable<string> arguments,
+        string? workingDirectory = null,
+        IReadOnlyDictionary<string, string>? environment = null,
+        Action<string, bool>? onLine = null,
+        CancellationToken cancellation = default)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? Directory.GetCurrentDirectory(),
+        };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
+
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        using var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => Collect(e.Data, stdout, isError: false);
+        process.ErrorDataReceived += (_, e) => Collect(e.Data, stderr, isError: true);
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new FileNotFoundException($"cannot start {program}: {e.Message}", program, e);
+        }
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var cancelled = false;
+        using (cancellation.Register(() => KillTree(process)))
+        {
+            try
+            {
+                await process.WaitForExitAsync(CancellationToken.None);
+            }
+            finally
+            {
+                cancelled = cancellation.IsCancellationRequested;
+            }
+        }
+        process.WaitForExit(); // drains the asynchronous output readers
+        lock (stdout) lock (stderr)
+            return new ChildProcessResult(process.ExitCode, stdout.ToString(), stderr.ToString(), clock.Elapsed, cancelled);
+
+        void Collect(string? line, StringBuilder into, bool isError)
+        {
+            if (line is null) return;
+            lock (into) into.Append(line).Append('\n');
+            onLine?.Invoke(line, isError);
+        }
+    }
+
+    /// <summary>Kills a process and everything it started; ignores a process that already exited.</summary>
+    public static void KillTree(Process process)
+    {
+        try
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+        }
+    }
+}
