@@ -4,4 +4,5 @@ using GoMemLab.Cli.Commands;
 var root = new RootCommand("gomemlab — find out why a Go program uses the memory it does: heap profiles, escape analysis, GC telemetry, notebooks.");
 root.Subcommands.Add(EnvCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(PprofCommands.Create());
 return await root.Parse(args).InvokeAsync();

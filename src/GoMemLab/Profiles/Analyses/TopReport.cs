@@ -1,0 +1,47 @@
+using Microsoft.Data.Analysis;
+
+namespace GoMemLab.Profiles.Analyses;
+
+/// <summary>One row of a <see cref="Top"/> report. Values are raw integers in the sample type's unit; percentages are exact (not rounded).</summary>
+public sealed record TopRow(string Name, long Flat, double FlatPercent, double SumPercent, long Cum, double CumPercent,
+    bool Inline, bool PartialInline, NodeIdentity Identity);
+
+/// <summary>
+/// The result of <see cref="Top.Compute"/>: rows in pprof's order, the total the percentages are of, what the
+/// values measure, how many samples passed the filters, how many nodes -nodefraction dropped, and whether each
+/// given focus/ignore/hide regex matched anything (pprof warns when one does not).
+/// </summary>
+public sealed record TopReport(IReadOnlyList<TopRow> Rows, long Total, ProfileValueType SampleType, Granularity Granularity,
+    int SelectedSamples, int DroppedNodes, bool FocusMatched, bool IgnoreMatched, bool HideMatched)
+{
+    /// <summary>The CLI's CSV contract, in this order.</summary>
+    public static readonly IReadOnlyList<string> ContractColumns = ["name", "flat", "flat_pct", "sum_pct", "cum", "cum_pct", "inline"];
+
+    /// <summary>
+    /// Columns name, flat, flat_pct, sum_pct, cum, cum_pct, inline, then partial_inline and, for joins,
+    /// function, file, line (empty/0 where the granularity drops them).
+    /// </summary>
+    public DataFrame ToDataFrame()
+    {
+        var frame = new DataFrame(
+            new StringDataFrameColumn("name", Rows.Select(r => r.Name)),
+            new Int64DataFrameColumn("flat", Rows.Select(r => r.Flat)),
+            new DoubleDataFrameColumn("flat_pct", Rows.Select(r => r.FlatPercent)),
+            new DoubleDataFrameColumn("sum_pct", Rows.Select(r => r.SumPercent)),
+            new Int64DataFrameColumn("cum", Rows.Select(r => r.Cum)),
+            new DoubleDataFrameColumn("cum_pct", Rows.Select(r => r.CumPercent)),
+            new BooleanDataFrameColumn("inline", Rows.Select(r => r.Inline)),
+            new BooleanDataFrameColumn("partial_inline", Rows.Select(r => r.PartialInline)),
+            new StringDataFrameColumn("function", Rows.Select(r => r.Identity.Name)),
+            new StringDataFrameColumn("file", Rows.Select(r => r.Identity.File)),
+            new Int64DataFrameColumn("line", Rows.Select(r => r.Identity.Line)));
+        return frame;
+    }
+
+    /// <summary>Only the contract columns (name, flat, flat_pct, sum_pct, cum, cum_pct, inline).</summary>
+    public DataFrame ToContractDataFrame()
+    {
+        var full = ToDataFrame();
+        return new DataFrame(ContractColumns.Select(c => full.Columns[c]));
+    }
+}

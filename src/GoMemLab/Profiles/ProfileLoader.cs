@@ -1,0 +1,151 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Text;
+using GoMemLab.Inputs;
+using GoMemLab.Profiles.LegacyHeap;
+using GoMemLab.Profiles.Protobuf;
+
+namespace GoMemLab.Profiles;
+
+/// <summary>
+/// Loads a pprof profile from a file, bytes or an HTTP URL, recognising the content rather than the name:
+/// gzip (decompressed, then recognised again), pprof protobuf, or the legacy heap text of
+/// <c>/debug/pprof/heap?debug=1</c>. Everything wrong with the input surfaces as one
+/// <see cref="InputFormatException"/> naming the file or URL (and the byte offset when known).
+/// Files are opened read-only and shared (<see cref="InputFile.OpenRead"/>).
+/// </summary>
+public static class ProfileLoader
+{
+    /// <summary>Loads the profile at <paramref name="path"/>; progress (optional) is reported about every 5%.</summary>
+    public static Profile Load(string path, IProgress<LoadProgress>? progress = null)
+    {
+        using var file = InputFile.OpenRead(path);
+        if (file.Length == 0)
+            throw new InputFormatException(path, "empty file, expected a pprof profile (gzipped protobuf) or a legacy heap text profile");
+        Span<byte> head = stackalloc byte[2];
+        var headLength = file.Read(head);
+        file.Position = 0;
+        if (InputFile.IsGzip(head[..headLength]))
+        {
+            var plain = Gunzip(path, file, progress);
+            return LoadDecompressed(path, plain.AsSpan(0, plain.Length), progress);
+        }
+        var bytes = new byte[file.Length];
+        file.ReadExactly(bytes);
+        return LoadDecompressed(path, bytes, progress);
+    }
+
+    /// <summary>Loads a profile from bytes (gzipped or not); <paramref name="name"/> is used in messages.</summary>
+    public static Profile Load(byte[] content, string name, IProgress<LoadProgress>? progress = null)
+    {
+        if (content.Length == 0)
+            throw new InputFormatException(name, "empty file, expected a pprof profile (gzipped protobuf) or a legacy heap text profile");
+        if (!InputFile.IsGzip(content)) return LoadDecompressed(name, content, progress);
+        using var stream = new MemoryStream(content, writable: false);
+        var plain = Gunzip(name, stream, progress);
+        return LoadDecompressed(name, plain.AsSpan(0, plain.Length), progress);
+    }
+
+    /// <summary>
+    /// Fetches a profile over HTTP, e.g. <c>http://127.0.0.1:6060/debug/pprof/heap</c> or
+    /// <c>…/debug/pprof/profile?seconds=5</c>. The timeout is <paramref name="timeout"/> (default 60 s) plus the
+    /// <c>seconds</c> query parameter, since the server only answers after that long. Unreachable hosts,
+    /// HTTP errors and timeouts become <see cref="InputFormatException"/>s naming the URL.
+    /// </summary>
+    public static Task<Profile> LoadUrlAsync(string url, TimeSpan? timeout = null, IProgress<LoadProgress>? progress = null,
+        CancellationToken cancel = default) =>
+        ProfileDownloader.LoadAsync(url, timeout, progress, cancel);
+
+    /// <summary>Loads from a URL (see <see cref="LoadUrlAsync"/>) or else a file path (see <see cref="Load(string, IProgress{LoadProgress}?)"/>).</summary>
+    public static Task<Profile> LoadPathOrUrlAsync(string pathOrUrl, IProgress<LoadProgress>? progress = null, CancellationToken cancel = default) =>
+        IsUrl(pathOrUrl) ? LoadUrlAsync(pathOrUrl, null, progress, cancel) : Task.FromResult(Load(pathOrUrl, progress));
+
+    /// <summary>True when the argument looks like an http(s) URL rather than a path.</summary>
+    public static bool IsUrl(string pathOrUrl) =>
+        pathOrUrl.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || pathOrUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
+    private static Profile LoadDecompressed(string name, ReadOnlySpan<byte> data, IProgress<LoadProgress>? progress)
+    {
+        if (data.IsEmpty)
+            throw new InputFormatException(name, "empty profile: the gzip stream decompresses to nothing");
+        if (LegacyHeapTextParser.LooksLikeText(data, out var firstLine))
+        {
+            if (LegacyHeapTextParser.IsHeapHeader(firstLine)) return LegacyHeapTextParser.Parse(name, data, progress);
+            throw new InputFormatException(name,
+                $"text profile \"{Shorten(firstLine)}\" is not supported: only the legacy heap text (debug=1) is read; fetch other profiles as protobuf (debug=0)", line: 1);
+        }
+        if (!LooksLikeProfileProtobuf(data))
+            throw new InputFormatException(name,
+                $"not a pprof profile (gzipped protobuf) or a legacy heap text profile: it starts with bytes {Convert.ToHexString(data[..Math.Min(8, data.Length)])}", 0);
+        return ProtobufProfileReader.Read(data, name, progress);
+    }
+
+    // A profile message starts with one of its own fields: 1-6 and 11 length-delimited, 7-15 varint (13 also packed).
+    private static bool LooksLikeProfileProtobuf(ReadOnlySpan<byte> data)
+    {
+        var tag = data[0];
+        if (tag >= 0x80) return false;
+        int field = tag >> 3, wire = tag & 7;
+        return field switch
+        {
+            (>= 1 and <= 6) or 11 => wire == 2,
+            13 => wire is 0 or 2,
+            >= 7 and <= 15 => wire == 0,
+            _ => false,
+        };
+    }
+
+    private static byte[] Gunzip(string name, Stream compressed, IProgress<LoadProgress>? progress)
+    {
+        // The gzip trailer holds the uncompressed size modulo 2^32: a good first guess for the buffer.
+        var compressedLength = compressed.Length;
+        var guess = compressedLength * 4;
+        if (compressedLength >= 18)
+        {
+            Span<byte> trailer = stackalloc byte[4];
+            compressed.Position = compressedLength - 4;
+            compressed.ReadExactly(trailer);
+            compressed.Position = 0;
+            long size = BinaryPrimitives.ReadUInt32LittleEndian(trailer);
+            if (size >= compressedLength / 2) guess = size + 1;
+        }
+        var limit = InputFile.MaxBytes;
+        var buffer = new byte[(int)Math.Min(Math.Min(guess, limit + 1), Array.MaxLength)];
+        var length = 0;
+        long nextReport = 0;
+        try
+        {
+            using var gzip = new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true);
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    if (length > limit || buffer.Length == Array.MaxLength)
+                        throw new InputFormatException(name, $"decompresses to over {Math.Min(limit, Array.MaxLength):N0} bytes; set GOMEMLAB_MAX_INPUT_BYTES to raise the limit");
+                    Array.Resize(ref buffer, (int)Math.Min(Array.MaxLength, (long)buffer.Length * 3 / 2 + 4096));
+                }
+                var read = gzip.Read(buffer, length, buffer.Length - length);
+                if (read == 0) break;
+                length += read;
+                if (progress is not null && compressed.Position >= nextReport)
+                {
+                    progress.Report(new LoadProgress("decompressing", compressed.Position, compressedLength, 0));
+                    nextReport = compressed.Position + compressedLength / 20;
+                }
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InputFormatException(name, $"is not valid gzip data ({e.Message.TrimEnd('.')})", inner: e);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InputFormatException(name, "gzip data is truncated", inner: e);
+        }
+        if (length > limit)
+            throw new InputFormatException(name, $"decompresses to {length:N0} bytes, over the {limit:N0}-byte limit; set GOMEMLAB_MAX_INPUT_BYTES to raise it");
+        return length == buffer.Length ? buffer : buffer.AsSpan(0, length).ToArray();
+    }
+
+    private static string Shorten(string s) => s.Length <= 60 ? s : s[..60] + "…";
+}

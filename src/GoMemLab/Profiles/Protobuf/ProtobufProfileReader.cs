@@ -1,0 +1,297 @@
+using System.Text;
+using GoMemLab.Inputs;
+
+namespace GoMemLab.Profiles.Protobuf;
+
+/// <summary>
+/// Decodes a pprof protobuf (already gunzipped) straight into a <see cref="Profile"/>'s columns, one wire
+/// field at a time: no message object per sample. Strings, mappings, functions and locations are small and
+/// kept as records until the string table (which Go writes last) is known; samples go into the columns as read.
+/// </summary>
+internal static class ProtobufProfileReader
+{
+    private readonly record struct RawValueType(long Type, long Unit);
+    private readonly record struct RawFunction(ulong Id, long Name, long SystemName, long FileName, long StartLine);
+    private readonly record struct RawLabel(long Key, long Text, long Number, long Unit);
+    private record struct RawMapping(ulong Id, ulong Start, ulong Limit, ulong Offset, long File, long BuildId,
+        bool HasFunctions, bool HasFilenames, bool HasLineNumbers, bool HasInlineFrames);
+
+    public static Profile Read(ReadOnlySpan<byte> data, string file, IProgress<LoadProgress>? progress = null)
+    {
+        if (data.IsEmpty) throw new InputFormatException(file, "empty profile: the protobuf message has no fields");
+        var builder = new ProfileBuilder(file) { Format = ProfileFormat.Protobuf };
+        var strings = new List<string>();
+        var sampleTypes = new List<RawValueType>();
+        var mappings = new List<RawMapping>();
+        var functions = new List<RawFunction>();
+        var labels = new GrowableArray<RawLabel>();
+        var comments = new List<long>();
+        RawValueType? periodType = null;
+        long dropFrames = 0, keepFrames = 0, defaultSampleType = 0, docUrl = 0;
+
+        var reader = new WireReader(data, 0, file);
+        var step = Math.Max(1, data.Length / 20);
+        long nextReport = step;
+        while (!reader.AtEnd)
+        {
+            var (field, wire) = reader.ReadTag();
+            switch (field)
+            {
+                case 1: Expect(ref reader, wire, "sample_type"); sampleTypes.Add(ReadValueType(reader.ReadMessage())); break;
+                case 2: Expect(ref reader, wire, "sample"); ReadSample(reader.ReadMessage(), builder, labels); break;
+                case 3: Expect(ref reader, wire, "mapping"); mappings.Add(ReadMapping(reader.ReadMessage())); break;
+                case 4: Expect(ref reader, wire, "location"); ReadLocation(reader.ReadMessage(), builder); break;
+                case 5: Expect(ref reader, wire, "function"); functions.Add(ReadFunction(reader.ReadMessage())); break;
+                case 6: Expect(ref reader, wire, "string_table"); strings.Add(DecodeString(reader.ReadBytes(out _))); break;
+                case 7: dropFrames = ReadScalar(ref reader, wire); break;
+                case 8: keepFrames = ReadScalar(ref reader, wire); break;
+                case 9: builder.TimeNanos = ReadScalar(ref reader, wire); break;
+                case 10: builder.DurationNanos = ReadScalar(ref reader, wire); break;
+                case 11: Expect(ref reader, wire, "period_type"); periodType = ReadValueType(reader.ReadMessage()); break;
+                case 12: builder.Period = ReadScalar(ref reader, wire); break;
+                case 13:
+                    if (wire == WireReader.Varint) comments.Add(reader.ReadInt64());
+                    else
+                    {
+                        Expect(ref reader, wire, "comment");
+                        var packed = reader.ReadMessage();
+                        while (!packed.AtEnd) comments.Add(packed.ReadInt64());
+                    }
+                    break;
+                case 14: defaultSampleType = ReadScalar(ref reader, wire); break;
+                case 15: docUrl = ReadScalar(ref reader, wire); break;
+                default: reader.Skip(wire); break;
+            }
+            if (progress is not null && reader.Offset >= nextReport)
+            {
+                progress.Report(new LoadProgress("decoding", reader.Offset, data.Length, builder.SampleCount));
+                nextReport = reader.Offset + step;
+            }
+        }
+
+        var table = new StringTable(strings, file);
+        foreach (var t in sampleTypes) builder.SampleTypes.Add(new ProfileValueType(table.Get(t.Type, "sample_type.type"), table.Get(t.Unit, "sample_type.unit")));
+        if (periodType is { } p) builder.PeriodType = new ProfileValueType(table.Get(p.Type, "period_type.type"), table.Get(p.Unit, "period_type.unit"));
+        builder.DropFrames = table.Get(dropFrames, "drop_frames");
+        builder.KeepFrames = table.Get(keepFrames, "keep_frames");
+        builder.DefaultSampleType = table.Get(defaultSampleType, "default_sample_type");
+        builder.DocUrl = table.Get(docUrl, "doc_url");
+        foreach (var c in comments) builder.Comments.Add(table.Get(c, "comment"));
+        foreach (var m in mappings)
+            builder.AddMapping(new ProfileMapping(m.Id, m.Start, m.Limit, m.Offset, table.Get(m.File, $"mapping id {m.Id} filename"),
+                table.Get(m.BuildId, $"mapping id {m.Id} build_id"), m.HasFunctions, m.HasFilenames, m.HasLineNumbers, m.HasInlineFrames));
+        foreach (var f in functions)
+            builder.AddFunction(f.Id, table.Get(f.Name, $"function id {f.Id} name"), table.Get(f.SystemName, $"function id {f.Id} system_name"),
+                table.Get(f.FileName, $"function id {f.Id} filename"), f.StartLine);
+        foreach (var l in labels.Span)
+            builder.SampleLabels.Add(new ProfileLabel(table.Get(l.Key, "label key"), table.Get(l.Text, "label str"), l.Number, table.Get(l.Unit, "label num_unit")));
+        progress?.Report(new LoadProgress("indexing", data.Length, data.Length, builder.SampleCount));
+        return builder.Build();
+    }
+
+    private static void ReadSample(WireReader sample, ProfileBuilder builder, GrowableArray<RawLabel> labels)
+    {
+        builder.BeginSample();
+        // Labels are resolved after the string table is read, into SampleLabels one to one with the raw labels.
+        builder.SampleLabelStart[builder.SampleLabelStart.Count - 1] = labels.Count;
+        var refs = builder.SampleLocationRefs;
+        var values = builder.SampleValues;
+        while (!sample.AtEnd)
+        {
+            var (field, wire) = sample.ReadTag();
+            switch (field)
+            {
+                case 1 when wire == WireReader.LengthDelimited:
+                    var ids = sample.ReadMessage();
+                    while (!ids.AtEnd)
+                    {
+                        var id = ids.ReadVarint();
+                        if (id <= int.MaxValue) refs.Add((int)id);
+                        else builder.AddSampleLocation(id);
+                    }
+                    break;
+                case 1: Expect(ref sample, wire, "sample.location_id", WireReader.Varint); builder.AddSampleLocation(sample.ReadVarint()); break;
+                case 2 when wire == WireReader.LengthDelimited:
+                    var packed = sample.ReadMessage();
+                    while (!packed.AtEnd) values.Add(packed.ReadInt64());
+                    break;
+                case 2: Expect(ref sample, wire, "sample.value", WireReader.Varint); values.Add(sample.ReadInt64()); break;
+                case 3: Expect(ref sample, wire, "sample.label"); labels.Add(ReadLabel(sample.ReadMessage())); break;
+                default: sample.Skip(wire); break;
+            }
+        }
+    }
+
+    private static RawLabel ReadLabel(WireReader label)
+    {
+        long key = 0, text = 0, number = 0, unit = 0;
+        while (!label.AtEnd)
+        {
+            var (field, wire) = label.ReadTag();
+            switch (field)
+            {
+                case 1: key = ReadScalar(ref label, wire); break;
+                case 2: text = ReadScalar(ref label, wire); break;
+                case 3: number = ReadScalar(ref label, wire); break;
+                case 4: unit = ReadScalar(ref label, wire); break;
+                default: label.Skip(wire); break;
+            }
+        }
+        return new RawLabel(key, text, number, unit);
+    }
+
+    private static void ReadLocation(WireReader location, ProfileBuilder builder)
+    {
+        ulong id = 0, mappingId = 0, address = 0;
+        var folded = false;
+        // Lines may precede the id on the wire; collect them first.
+        Span<(ulong, long, long)> small = stackalloc (ulong, long, long)[8];
+        var lines = new List<(ulong, long, long)>();
+        var count = 0;
+        while (!location.AtEnd)
+        {
+            var (field, wire) = location.ReadTag();
+            switch (field)
+            {
+                case 1: id = ReadUnsigned(ref location, wire); break;
+                case 2: mappingId = ReadUnsigned(ref location, wire); break;
+                case 3: address = ReadUnsigned(ref location, wire); break;
+                case 4:
+                    Expect(ref location, wire, "location.line");
+                    var line = ReadLine(location.ReadMessage());
+                    if (count < small.Length) small[count] = line; else lines.Add(line);
+                    count++;
+                    break;
+                case 5: folded = ReadScalar(ref location, wire) != 0; break;
+                default: location.Skip(wire); break;
+            }
+        }
+        builder.BeginLocation(id, mappingId, address, folded);
+        for (var k = 0; k < count; k++)
+        {
+            var (function, number, column) = k < small.Length ? small[k] : lines[k - small.Length];
+            builder.AddLine(function, number, column);
+        }
+    }
+
+    private static (ulong, long, long) ReadLine(WireReader line)
+    {
+        ulong function = 0;
+        long number = 0, column = 0;
+        while (!line.AtEnd)
+        {
+            var (field, wire) = line.ReadTag();
+            switch (field)
+            {
+                case 1: function = ReadUnsigned(ref line, wire); break;
+                case 2: number = ReadScalar(ref line, wire); break;
+                case 3: column = ReadScalar(ref line, wire); break;
+                default: line.Skip(wire); break;
+            }
+        }
+        return (function, number, column);
+    }
+
+    private static RawFunction ReadFunction(WireReader function)
+    {
+        ulong id = 0;
+        long name = 0, systemName = 0, fileName = 0, startLine = 0;
+        while (!function.AtEnd)
+        {
+            var (field, wire) = function.ReadTag();
+            switch (field)
+            {
+                case 1: id = ReadUnsigned(ref function, wire); break;
+                case 2: name = ReadScalar(ref function, wire); break;
+                case 3: systemName = ReadScalar(ref function, wire); break;
+                case 4: fileName = ReadScalar(ref function, wire); break;
+                case 5: startLine = ReadScalar(ref function, wire); break;
+                default: function.Skip(wire); break;
+            }
+        }
+        return new RawFunction(id, name, systemName, fileName, startLine);
+    }
+
+    private static RawMapping ReadMapping(WireReader mapping)
+    {
+        var m = new RawMapping();
+        while (!mapping.AtEnd)
+        {
+            var (field, wire) = mapping.ReadTag();
+            switch (field)
+            {
+                case 1: m.Id = ReadUnsigned(ref mapping, wire); break;
+                case 2: m.Start = ReadUnsigned(ref mapping, wire); break;
+                case 3: m.Limit = ReadUnsigned(ref mapping, wire); break;
+                case 4: m.Offset = ReadUnsigned(ref mapping, wire); break;
+                case 5: m.File = ReadScalar(ref mapping, wire); break;
+                case 6: m.BuildId = ReadScalar(ref mapping, wire); break;
+                case 7: m.HasFunctions = ReadScalar(ref mapping, wire) != 0; break;
+                case 8: m.HasFilenames = ReadScalar(ref mapping, wire) != 0; break;
+                case 9: m.HasLineNumbers = ReadScalar(ref mapping, wire) != 0; break;
+                case 10: m.HasInlineFrames = ReadScalar(ref mapping, wire) != 0; break;
+                default: mapping.Skip(wire); break;
+            }
+        }
+        return m;
+    }
+
+    private static RawValueType ReadValueType(WireReader valueType)
+    {
+        long type = 0, unit = 0;
+        while (!valueType.AtEnd)
+        {
+            var (field, wire) = valueType.ReadTag();
+            switch (field)
+            {
+                case 1: type = ReadScalar(ref valueType, wire); break;
+                case 2: unit = ReadScalar(ref valueType, wire); break;
+                default: valueType.Skip(wire); break;
+            }
+        }
+        return new RawValueType(type, unit);
+    }
+
+    private static long ReadScalar(ref WireReader reader, int wire)
+    {
+        reader.ExpectWireType(wire, WireReader.Varint, "an integer field");
+        return reader.ReadInt64();
+    }
+
+    private static ulong ReadUnsigned(ref WireReader reader, int wire)
+    {
+        reader.ExpectWireType(wire, WireReader.Varint, "an integer field");
+        return reader.ReadVarint();
+    }
+
+    private static void Expect(ref WireReader reader, int wire, string what, int expected = WireReader.LengthDelimited) =>
+        reader.ExpectWireType(wire, expected, what);
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    private static string DecodeString(ReadOnlySpan<byte> bytes) => bytes.IsEmpty ? "" : Utf8.GetString(bytes);
+
+    /// <summary>The string table with range-checked lookups; an absent table behaves as the single empty string.</summary>
+    private sealed class StringTable
+    {
+        private readonly List<string> strings;
+        private readonly string file;
+
+        public StringTable(List<string> strings, string file)
+        {
+            this.file = file;
+            if (strings.Count > 0 && strings[0].Length != 0)
+                throw new InputFormatException(file, $"malformed profile: the first string-table entry must be empty, found \"{Shorten(strings[0])}\"");
+            this.strings = strings.Count == 0 ? [""] : strings;
+        }
+
+        public string Get(long index, string what)
+        {
+            if (index < 0 || index >= strings.Count)
+                throw new InputFormatException(file, $"malformed profile: string index {index} of {what} is out of range (the string table has {strings.Count} entries)");
+            return strings[(int)index];
+        }
+
+        private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
+    }
+}
