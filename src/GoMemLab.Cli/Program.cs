@@ -5,4 +5,6 @@ var root = new RootCommand("gomemlab — find out why a Go program uses the memo
 root.Subcommands.Add(EnvCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(PprofCommands.Create());
+root.Subcommands.Add(EscapeCommands.Create());
+root.Subcommands.Add(AsmCommands.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,126 @@
+using System.CommandLine;
+using GoMemLab.Escape;
+
+namespace GoMemLab.Cli.Commands;
+
+/// <summary>
+/// `gomemlab escape list|summary|steps|diff|check`: the compiler's escape-analysis decisions from
+/// `go build -gcflags=-m` / `-m=2` text or a `-json=0,DIR` directory.
+/// </summary>
+public static class EscapeCommands
+{
+    public static Command Create()
+    {
+        var command = new Command("escape", "Read escape-analysis logs (go build -gcflags=-m, -m=2, -json=0,DIR).");
+        command.Subcommands.Add(List());
+        command.Subcommands.Add(Summary());
+        command.Subcommands.Add(Causes());
+        command.Subcommands.Add(Steps());
+        command.Subcommands.Add(Diff());
+        command.Subcommands.Add(Check());
+        return command;
+    }
+
+    private static Argument<string> LogArgument(string name = "LOG_OR_DIR") => new(name)
+    {
+        Description = "A -m/-m=2 text log (stderr of go build -gcflags=-m) or a -json=0,DIR directory.",
+    };
+
+    private static Command List()
+    {
+        var log = LogArgument();
+        var kind = new Option<string?>("--kind") { Description = "Only this kind: " + string.Join(", ", EscapeKinds.AllNames) + "." };
+        var format = CommonOptions.Format();
+        var command = new Command("list", "One row per diagnostic: package,file,line,column,kind,subject,message,flow_steps.") { log, kind, format };
+        command.SetAction(parse => CliRun.Guard(() =>
+        {
+            var wanted = parse.GetValue(kind) is { } k ? EscapeKinds.Parse(k) : (EscapeKind?)null;
+            var escapeLog = EscapeLog.Load(parse.GetValue(log)!);
+            var frame = escapeLog.ToDataFrame(escapeLog.Diagnostics.Where(d => wanted is null || d.Kind == wanted));
+            frame.Columns.Remove("function");
+            return CommonOptions.Print(frame, parse.GetValue(format));
+        }));
+        return command;
+    }
+
+    private static Command Summary()
+    {
+        var log = LogArgument();
+        var by = new Option<string>("--by") { Description = "Group by package or file.", DefaultValueFactory = _ => "package" };
+        var format = CommonOptions.Format();
+        var command = new Command("summary", "Heap escapes by cause (from the -m=2 flows) per package or file; totals per kind on stderr.") { log, by, format };
+        command.SetAction(parse => CliRun.Guard(() =>
+        {
+            var escapeLog = EscapeLog.Load(parse.GetValue(log)!);
+            var counts = escapeLog.CountByKind().Where(kv => kv.Value > 0).Select(kv => $"{kv.Key.Name()}={kv.Value}");
+            Console.Error.WriteLine($"{escapeLog.Diagnostics.Count} diagnostics, {escapeLog.FlowStepCount} flow steps; {string.Join(" ", counts)}"
+                + (escapeLog.UnpositionedLines > 0 ? $"; {escapeLog.UnpositionedLines} lines without a position kept as other" : ""));
+            return CommonOptions.Print(EscapeCause.Summary(escapeLog, parse.GetValue(by)!), parse.GetValue(format));
+        }));
+        return command;
+    }
+
+    private static Command Causes()
+    {
+        var log = LogArgument();
+        var format = CommonOptions.Format();
+        var command = new Command("causes", "One row per heap escape with the cause its -m=2 flow shows.") { log, format };
+        command.SetAction(parse => CliRun.Guard(() =>
+            CommonOptions.Print(EscapeCause.Table(EscapeLog.Load(parse.GetValue(log)!)), parse.GetValue(format))));
+        return command;
+    }
+
+    private static Command Steps()
+    {
+        var log = LogArgument();
+        var file = new Option<string?>("--file") { Description = "Only diagnostics whose file ends with this." };
+        var line = new Option<int?>("--line") { Description = "Only diagnostics on this line." };
+        var format = CommonOptions.Format();
+        var command = new Command("steps", "The -m=2 explanation steps of each diagnostic (flow / from / note), one row per step.") { log, file, line, format };
+        command.SetAction(parse => CliRun.Guard(() =>
+        {
+            var escapeLog = EscapeLog.Load(parse.GetValue(log)!);
+            var f = parse.GetValue(file);
+            var l = parse.GetValue(line);
+            var rows = escapeLog.Diagnostics.Where(d => (f is null || d.File.EndsWith(f, StringComparison.Ordinal)) && (l is null || d.Line == l));
+            return CommonOptions.Print(escapeLog.StepsToDataFrame(rows), parse.GetValue(format));
+        }));
+        return command;
+    }
+
+    private static Command Diff()
+    {
+        var before = LogArgument("BEFORE");
+        var after = LogArgument("AFTER");
+        var failOnNew = new Option<bool>("--fail-on-new") { Description = "Exit 1 when AFTER has a heap escape BEFORE does not (a CI gate)." };
+        var all = new Option<bool>("--all") { Description = "Also list unchanged escapes." };
+        var format = CommonOptions.Format();
+        var command = new Command("diff", "New, removed and unchanged heap escapes, matched by file + function + subject.") { before, after, failOnNew, all, format };
+        command.SetAction(parse => CliRun.Guard(() =>
+        {
+            var result = EscapeDiff.Compare(EscapeLog.Load(parse.GetValue(before)!), EscapeLog.Load(parse.GetValue(after)!));
+            var shown = parse.GetValue(all) ? result : new EscapeDiff.Result(result.Rows.Where(r => r.Status != EscapeDiff.Change.Unchanged).ToList());
+            CommonOptions.Print(shown.ToDataFrame(), parse.GetValue(format));
+            Console.Error.WriteLine($"{result.New} new, {result.Removed} removed, {result.Unchanged} unchanged heap escapes");
+            return parse.GetValue(failOnNew) && result.New > 0 ? 1 : 0;
+        }));
+        return command;
+    }
+
+    private static Command Check()
+    {
+        var log = LogArgument("LOG");
+        var expect = new Option<string>("--expect") { Description = "A .go file or directory of .go files with // ERROR \"regex\" annotations.", Required = true };
+        var format = CommonOptions.Format();
+        var command = new Command("check", "Check a log against // ERROR \"regex\" annotations; exit 1 listing every unmet and unexpected diagnostic.") { log, expect, format };
+        command.SetAction(parse => CliRun.Guard(() =>
+        {
+            var expectations = EscapeExpectations.Read(parse.GetValue(expect)!);
+            var findings = EscapeExpectations.Check(EscapeLog.Load(parse.GetValue(log)!), expectations);
+            CommonOptions.Print(EscapeExpectations.ToDataFrame(findings), parse.GetValue(format));
+            Console.Error.WriteLine($"{expectations.Count(e => e.Line > 0)} expectations: {findings.Count(f => f.Status == "unmet")} unmet, {findings.Count(f => f.Status == "unexpected")} unexpected");
+            return findings.Count == 0 ? 0 : 1;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using GoMemLab.Environment;
+using GoMemLab.Tests.Support;
+
+namespace GoMemLab.Tests.Escape;
+
+/// <summary>
+/// Runs the real Go toolchain for tests that need compiler output made on the spot. Fails with a
+/// clear message when Go is missing — these tests never skip silently (CI installs Go).
+/// </summary>
+public static class GoBuild
+{
+    private static readonly object Gate = new();
+    private static readonly Dictionary<string, string> Made = [];
+
+    /// <summary>
+    /// The escape artifact <paramref name="name"/> (e.g. <c>leaky-m2.txt</c>, <c>leaky-json</c>):
+    /// the committed one under data/artifacts/escape when present, else built now from
+    /// data/go/leaky with the same commands as data/gen/10-escape-logs.sh (without -a: only the
+    /// named packages take the flags, and a fresh -json directory is never a cache hit).
+    /// </summary>
+    public static string LeakyArtifact(string name)
+    {
+        var committed = RepoPaths.Artifact("escape", name);
+        if (File.Exists(committed) || Directory.Exists(committed)) return committed;
+        lock (Gate)
+        {
+            if (Made.TryGetValue(name, out var done)) return done;
+            var dir = Path.Combine(Path.GetTempPath(), "gomemlab-escape-" + System.Environment.ProcessId);
+            Directory.CreateDirectory(dir);
+            var output = Path.Combine(dir, name);
+            var leaky = RepoPaths.Data("go", "leaky");
+            switch (name)
+            {
+                case "leaky-m1.txt": Build(leaky, output, "-gcflags=-m", "./..."); break;
+                case "leaky-m2.txt": Build(leaky, output, "-gcflags=-m=2", "./..."); break;
+                case "leaky-asm.txt": Build(leaky, output, "-gcflags=-S", "./..."); break;
+                case "leaky-json":
+                    Build(leaky, Path.Combine(dir, "json-build.txt"), "-gcflags=-json=0," + output, "./...");
+                    break;
+                default: throw new ArgumentException("no recipe for " + name);
+            }
+            return Made[name] = output;
+        }
+    }
+
+    /// <summary>Runs <c>go build ARGS</c> in <paramref name="workDir"/>, writing its stderr to <paramref name="stderrFile"/>; throws on failure.</summary>
+    public static void Build(string workDir, string stderrFile, params string[] args)
+    {
+        var go = GoToolchain.FindGo()
+            ?? throw new InvalidOperationException("Go toolchain not found on PATH; this test builds Go code with the real compiler (install Go, as CI does).");
+        var start = new ProcessStartInfo(go) { WorkingDirectory = workDir, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add("build");
+        start.ArgumentList.Add("-o");
+        var discard = Path.Combine(Path.GetTempPath(), "gomemlab-discard-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(discard);
+        start.ArgumentList.Add(discard + Path.DirectorySeparatorChar);
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        File.WriteAllText(stderrFile, stderr + stdout.Result);
+        try { Directory.Delete(discard, recursive: true); } catch (IOException) { }
+        if (process.ExitCode != 0) throw new InvalidOperationException($"go build {string.Join(' ', args)} failed in {workDir}:\n{stderr}");
+    }
+}
