@@ -7,4 +7,6 @@ root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(PprofCommands.Create());
 root.Subcommands.Add(EscapeCommands.Create());
 root.Subcommands.Add(AsmCommands.Create());
+root.Subcommands.Add(GcTraceCommand.Create());
+root.Subcommands.Add(MemStatsCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,98 @@
+using GoMemLab.Telemetry;
+using Plotly.NET;
+using Plotly.NET.CSharp;
+using CSharpChart = Plotly.NET.CSharp.Chart;
+
+namespace GoMemLab.Charts;
+
+/// <summary>
+/// Charts of runtime telemetry. Each returns a Plotly.NET chart; write it with <see cref="ChartHtml"/> or
+/// <see cref="OfflineHtmlPage"/> so it renders offline. Series longer than <see cref="WebGlThreshold"/>
+/// points are drawn with WebGL so a million-GC log stays responsive. Byte values are shown in MB = MiB.
+/// </summary>
+public static class TelemetryCharts
+{
+    /// <summary>Above this many points per trace, traces are drawn with WebGL (scattergl).</summary>
+    public const int WebGlThreshold = 20_000;
+
+    /// <summary>Heap at GC start, at mark end, live after GC, and the goal, against seconds since program start.</summary>
+    public static GenericChart HeapOverTime(GcTrace trace)
+    {
+        var lines = trace.Lines;
+        var at = lines.Select(l => l.AtSeconds).ToArray();
+        var chart = CSharpChart.Combine(
+        [
+            Line(at, lines.Select(l => (double)l.HeapStartMb), "heap at GC start"),
+            Line(at, lines.Select(l => (double)l.HeapEndMb), "heap at mark end"),
+            Line(at, lines.Select(l => (double)l.HeapLiveMb), "live heap after GC"),
+            Line(at, lines.Select(l => (double)l.GoalMb), "heap goal", dash: StyleParam.DrawingStyle.Dash),
+        ]);
+        return Style(chart, $"Heap per GC — {Path.GetFileName(trace.Source)}", "seconds since program start", "MB");
+    }
+
+    /// <summary>
+    /// Two rows sharing the time axis: stop-the-world pause per GC (sweep termination + mark termination
+    /// clock, ms), and the GC CPU share (the runtime's cumulative percent from each line).
+    /// </summary>
+    public static GenericChart PausesAndGcCpu(GcTrace trace)
+    {
+        var lines = trace.Lines;
+        var at = lines.Select(l => l.AtSeconds).ToArray();
+        var pauses = Markers(at, lines.Select(l => l.StopTheWorldMs), "stop-the-world pause (ms)")
+            .WithYAxisStyle<double, double, string>(TitleText: "pause ms");
+        var cpu = Line(at, lines.Select(l => (double)l.CpuPercent), "GC CPU % (cumulative)")
+            .WithYAxisStyle<double, double, string>(TitleText: "GC CPU %");
+        var grid = CSharpChart.Grid([pauses, cpu], 2, 1, Pattern: StyleParam.LayoutGridPattern.Coupled);
+        return Style(grid, $"GC pauses and CPU — {Path.GetFileName(trace.Source)}", "seconds since program start", null);
+    }
+
+    /// <summary>
+    /// Two rows sharing the time axis: HeapAlloc, HeapInuse, HeapIdle, HeapReleased, Sys and StackInuse
+    /// in MB; NumGC and goroutines (when recorded) as counts. The x axis is seconds since the first
+    /// snapshot, or the snapshot number when the series has no timestamps.
+    /// </summary>
+    public static GenericChart MemStatsOverTime(MemStatsSeries series)
+    {
+        var x = series.Times.ToArray();
+        GenericChart Bytes(MemStatsCounter counter, string name) =>
+            Line(x, series.Snapshots.Select(s => s[counter] is { } v ? v / (double)(1 << 20) : double.NaN), name);
+        var memory = CSharpChart.Combine(
+        [
+            Bytes(MemStatsCounter.HeapAlloc, "HeapAlloc"),
+            Bytes(MemStatsCounter.HeapInuse, "HeapInuse"),
+            Bytes(MemStatsCounter.HeapIdle, "HeapIdle"),
+            Bytes(MemStatsCounter.HeapReleased, "HeapReleased"),
+            Bytes(MemStatsCounter.Sys, "Sys"),
+            Bytes(MemStatsCounter.StackInuse, "StackInuse"),
+        ]).WithYAxisStyle<double, double, string>(TitleText: "MB");
+        var counts = new List<GenericChart>
+        {
+            Line(x, series.Snapshots.Select(s => s.NumGC is { } v ? (double)v : double.NaN), "NumGC"),
+        };
+        if (series.Snapshots.Any(s => s.Goroutines is not null))
+            counts.Add(Line(x, series.Snapshots.Select(s => s.Goroutines is { } g ? (double)g : double.NaN), "goroutines"));
+        var countChart = CSharpChart.Combine(counts).WithYAxisStyle<double, double, string>(TitleText: "count");
+        var grid = CSharpChart.Grid([memory, countChart], 2, 1, Pattern: StyleParam.LayoutGridPattern.Coupled);
+        var xTitle = series.TimeSource == MemStatsTimeSource.Timestamps ? "seconds since first snapshot" : "snapshot";
+        return Style(grid, $"runtime.MemStats — {series.Source}", xTitle, null);
+    }
+
+    private static GenericChart Line(double[] x, IEnumerable<double> y, string name, StyleParam.DrawingStyle? dash = null)
+    {
+        var values = y.ToArray();
+        return dash is { } d
+            ? CSharpChart.Line<double, double, string>(x, values, Name: name, LineDash: d, UseWebGL: x.Length > WebGlThreshold)
+            : CSharpChart.Line<double, double, string>(x, values, Name: name, UseWebGL: x.Length > WebGlThreshold);
+    }
+
+    private static GenericChart Markers(double[] x, IEnumerable<double> y, string name) =>
+        CSharpChart.Scatter<double, double, string>(x, y.ToArray(), StyleParam.Mode.Markers, Name: name, UseWebGL: x.Length > WebGlThreshold);
+
+    private static GenericChart Style(GenericChart chart, string title, string xTitle, string? yTitle)
+    {
+        chart = Plotly.NET.Chart.withTitle(title, TitleFont: null).Invoke(chart);
+        chart = chart.WithXAxisStyle<double, double, string>(TitleText: xTitle);
+        if (yTitle is not null) chart = chart.WithYAxisStyle<double, double, string>(TitleText: yTitle);
+        return chart.WithLegendStyle(Orientation: StyleParam.Orientation.Horizontal);
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text;
+using GoMemLab.Inputs;
+using Microsoft.Data.Analysis;
+
+namespace GoMemLab.Telemetry;
+
+/// <summary>
+/// The GCs of one <c>GODEBUG=gctrace=1</c> log, in file order, plus what was skipped. A log is usually a
+/// program's whole stderr: its own output, <c>scvg</c> and pacer lines are skipped and counted (reason
+/// "not gctrace"), lines that start like "gc N" but are cut short or garbled are skipped and counted as
+/// damaged. Neither is fatal; a source without a single gctrace line is (<see cref="InputFormatException"/>).
+/// </summary>
+public sealed class GcTrace
+{
+    /// <summary>Reason recorded for lines that are not gctrace output.</summary>
+    public const string NotGcTrace = "not gctrace";
+
+    /// <summary>Reason recorded for lines that start like "gc N" but do not parse.</summary>
+    public const string DamagedGcLine = "truncated or damaged gc line";
+
+    /// <summary>The exact CSV header of <see cref="ToDataFrame"/> (a published contract).</summary>
+    public const string CsvHeader =
+        "gc,at_s,cpu_pct,clock_sweep_term_ms,clock_mark_ms,clock_mark_term_ms,cpu_sweep_term_ms,cpu_assist_ms,cpu_background_ms,cpu_idle_ms,cpu_mark_term_ms,heap_start_mb,heap_end_mb,heap_live_mb,goal_mb,stacks_mb,globals_mb,procs,forced";
+
+    private GcTrace(string source, List<GcTraceLine> lines, SkippedLines skipped, long totalLines)
+    {
+        Source = source;
+        Lines = lines;
+        Skipped = skipped;
+        TotalLines = totalLines;
+    }
+
+    /// <summary>The file name (or label) the log came from.</summary>
+    public string Source { get; }
+
+    /// <summary>One entry per parsed GC, in file order.</summary>
+    public IReadOnlyList<GcTraceLine> Lines { get; }
+
+    /// <summary>Lines that were not gctrace lines or were damaged.</summary>
+    public SkippedLines Skipped { get; }
+
+    /// <summary>Number of lines read, parsed or not.</summary>
+    public long TotalLines { get; }
+
+    /// <summary>Reads a gctrace log (plain or gzip). Throws <see cref="InputFormatException"/> for a missing file or one without any gctrace line.</summary>
+    public static GcTrace Read(string path)
+    {
+        var builder = new Builder();
+        ByteLines.ReadFile(path, builder.Add);
+        return builder.Build(path);
+    }
+
+    /// <summary>Reads a gctrace log from a stream; <paramref name="source"/> names it in errors.</summary>
+    public static GcTrace Read(Stream stream, string source)
+    {
+        var builder = new Builder();
+        ByteLines.Read(stream, builder.Add);
+        return builder.Build(source);
+    }
+
+    /// <summary>Parses log text already in memory (a notebook cell, a test).</summary>
+    public static GcTrace Parse(string text, string source = "(text)") =>
+        Read(new MemoryStream(Encoding.UTF8.GetBytes(text), writable: false), source);
+
+    /// <summary>
+    /// One row per GC with every field of the line, columns named as in <see cref="CsvHeader"/>;
+    /// stacks_mb and globals_mb are null for lines in the older layout that lacks them.
+    /// </summary>
+    public DataFrame ToDataFrame()
+    {
+        int n = Lines.Count;
+        var gc = new Int32DataFrameColumn("gc", n);
+        var at = new DoubleDataFrameColumn("at_s", n);
+        var cpuPct = new Int32DataFrameColumn("cpu_pct", n);
+        var clockSweep = new DoubleDataFrameColumn("clock_sweep_term_ms", n);
+        var clockMark = new DoubleDataFrameColumn("clock_mark_ms", n);
+        var clockMarkTerm = new DoubleDataFrameColumn("clock_mark_term_ms", n);
+        var cpuSweep = new DoubleDataFrameColumn("cpu_sweep_term_ms", n);
+        var cpuAssist = new DoubleDataFrameColumn("cpu_assist_ms", n);
+        var cpuBackground = new DoubleDataFrameColumn("cpu_background_ms", n);
+        var cpuIdle = new DoubleDataFrameColumn("cpu_idle_ms", n);
+        var cpuMarkTerm = new DoubleDataFrameColumn("cpu_mark_term_ms", n);
+        var heapStart = new Int64DataFrameColumn("heap_start_mb", n);
+        var heapEnd = new Int64DataFrameColumn("heap_end_mb", n);
+        var heapLive = new Int64DataFrameColumn("heap_live_mb", n);
+        var goal = new Int64DataFrameColumn("goal_mb", n);
+        var stacks = new Int64DataFrameColumn("stacks_mb", n);
+        var globals = new Int64DataFrameColumn("globals_mb", n);
+        var procs = new Int32DataFrameColumn("procs", n);
+        var forced = new BooleanDataFrameColumn("forced", n);
+        for (int i = 0; i < n; i++)
+        {
+            var l = Lines[i];
+            gc[i] = l.Gc; at[i] = l.AtSeconds; cpuPct[i] = l.CpuPercent;
+            clockSweep[i] = l.ClockSweepTerminationMs; clockMark[i] = l.ClockMarkMs; clockMarkTerm[i] = l.ClockMarkTerminationMs;
+            cpuSweep[i] = l.CpuSweepTerminationMs; cpuAssist[i] = l.CpuAssistMs; cpuBackground[i] = l.CpuBackgroundMs;
+            cpuIdle[i] = l.CpuIdleMs; cpuMarkTerm[i] = l.CpuMarkTerminationMs;
+            heapStart[i] = l.HeapStartMb; heapEnd[i] = l.HeapEndMb; heapLive[i] = l.HeapLiveMb; goal[i] = l.GoalMb;
+            stacks[i] = l.StacksMb; globals[i] = l.GlobalsMb; procs[i] = l.Procs; forced[i] = l.Forced;
+        }
+        return new DataFrame(gc, at, cpuPct, clockSweep, clockMark, clockMarkTerm, cpuSweep, cpuAssist, cpuBackground,
+            cpuIdle, cpuMarkTerm, heapStart, heapEnd, heapLive, goal, stacks, globals, procs, forced);
+    }
+
+    private sealed class Builder
+    {
+        private readonly List<GcTraceLine> _lines = new();
+        private readonly SkippedLines _skipped = new();
+        private long _total;
+
+        public void Add(ReadOnlySpan<byte> line, long lineNumber)
+        {
+            _total = lineNumber;
+            if (GcTraceLineParser.TryParse(line, lineNumber, out var parsed)) _lines.Add(parsed);
+            else _skipped.Add(lineNumber, GcTraceLineParser.LooksLikeGcLine(line) ? DamagedGcLine : NotGcTrace);
+        }
+
+        public GcTrace Build(string source)
+        {
+            if (_lines.Count == 0)
+                throw new InputFormatException(source, _total == 0
+                    ? "is empty, expected GODEBUG=gctrace=1 output"
+                    : $"has no gctrace line in {_total:N0} lines (expected lines like \"gc 1 @0.01s 2%: …\"; capture the stderr of a program run with GODEBUG=gctrace=1)");
+            return new GcTrace(source, _lines, _skipped, _total);
+        }
+    }
+}

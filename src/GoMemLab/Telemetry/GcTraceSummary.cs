@@ -1,0 +1,119 @@
+using Microsoft.Data.Analysis;
+
+namespace GoMemLab.Telemetry;
+
+/// <summary>
+/// The headline numbers of a gctrace log. Pauses are the stop-the-world time of each GC: the sweep
+/// termination plus mark termination clock phases (the middle, concurrent mark phase does not stop the
+/// program). GC CPU is given twice: as the runtime reported it on the last line (cumulative since
+/// start, truncated to a whole percent) and as computed from the lines (sum of the five CPU phases over
+/// elapsed time × processors, which is how Go 1.19 computes its own figure). Rates and spans use the
+/// first and last GC start times, so they exclude the time before the first GC.
+/// </summary>
+public sealed record GcTraceSummary(
+    int GcCount,
+    int ForcedGcCount,
+    double FirstAtSeconds,
+    double LastAtSeconds,
+    double GcPerSecond,
+    int ReportedCpuPercent,
+    double ComputedCpuFraction,
+    double PauseP50Ms,
+    double PauseP99Ms,
+    double PauseMaxMs,
+    double PauseTotalMs,
+    long HeapLiveMinMb,
+    long HeapLiveMaxMb,
+    long HeapLiveFirstMb,
+    long HeapLiveLastMb,
+    long GoalMaxMb,
+    int Procs)
+{
+    /// <summary>Summarises <paramref name="trace"/> (which always holds at least one GC).</summary>
+    public static GcTraceSummary Of(GcTrace trace)
+    {
+        var lines = trace.Lines;
+        int n = lines.Count;
+        var pauses = new double[n];
+        double cpuMs = 0, pauseTotal = 0;
+        long liveMin = long.MaxValue, liveMax = long.MinValue, goalMax = 0;
+        int forced = 0;
+        for (int i = 0; i < n; i++)
+        {
+            var l = lines[i];
+            pauses[i] = l.StopTheWorldMs;
+            pauseTotal += l.StopTheWorldMs;
+            cpuMs += l.CpuTotalMs;
+            liveMin = Math.Min(liveMin, l.HeapLiveMb);
+            liveMax = Math.Max(liveMax, l.HeapLiveMb);
+            goalMax = Math.Max(goalMax, l.GoalMb);
+            if (l.Forced) forced++;
+        }
+        Array.Sort(pauses);
+        var first = lines[0];
+        var last = lines[^1];
+        var span = last.AtSeconds - first.AtSeconds;
+        // Elapsed time up to the end of the last GC, since the runtime counts from program start.
+        var elapsedMs = last.AtSeconds * 1000 + last.ClockSweepTerminationMs + last.ClockMarkMs + last.ClockMarkTerminationMs;
+        var procs = last.Procs;
+        return new GcTraceSummary(
+            GcCount: n,
+            ForcedGcCount: forced,
+            FirstAtSeconds: first.AtSeconds,
+            LastAtSeconds: last.AtSeconds,
+            GcPerSecond: span > 0 ? (n - 1) / span : double.NaN,
+            ReportedCpuPercent: last.CpuPercent,
+            ComputedCpuFraction: elapsedMs > 0 && procs > 0 ? cpuMs / (elapsedMs * procs) : double.NaN,
+            PauseP50Ms: Percentile.NearestRank(pauses, 50),
+            PauseP99Ms: Percentile.NearestRank(pauses, 99),
+            PauseMaxMs: pauses[^1],
+            PauseTotalMs: pauseTotal,
+            HeapLiveMinMb: liveMin,
+            HeapLiveMaxMb: liveMax,
+            HeapLiveFirstMb: first.HeapLiveMb,
+            HeapLiveLastMb: last.HeapLiveMb,
+            GoalMaxMb: goalMax,
+            Procs: procs);
+    }
+
+    /// <summary>
+    /// The leak signal of the live heap after each GC against time in minutes (see <see cref="LeakSignal"/>;
+    /// floor 2 MiB because gctrace prints whole MiB).
+    /// </summary>
+    public static LeakSignal LiveHeapTrend(GcTrace trace)
+    {
+        var times = new double[trace.Lines.Count];
+        var live = new double[trace.Lines.Count];
+        for (int i = 0; i < times.Length; i++)
+        {
+            times[i] = trace.Lines[i].AtSeconds / 60;
+            live[i] = trace.Lines[i].HeapLiveMb;
+        }
+        return LeakSignal.Assess("heap_live_mb", "MB", "min", times, live, absoluteFloor: 2);
+    }
+
+    /// <summary>The figures as (metric, value) rows in reading order; names are the snake_case of the properties.</summary>
+    public IReadOnlyList<(string Metric, object? Value)> Rows() =>
+    [
+        ("gc_count", GcCount),
+        ("forced_gc_count", ForcedGcCount),
+        ("first_gc_at_s", FirstAtSeconds),
+        ("last_gc_at_s", LastAtSeconds),
+        ("gc_per_s", Math.Round(GcPerSecond, 4)),
+        ("gc_cpu_pct_reported", ReportedCpuPercent),
+        ("gc_cpu_fraction_computed", Math.Round(ComputedCpuFraction, 6)),
+        ("pause_p50_ms", PauseP50Ms),
+        ("pause_p99_ms", PauseP99Ms),
+        ("pause_max_ms", PauseMaxMs),
+        ("pause_total_ms", Math.Round(PauseTotalMs, 3)),
+        ("heap_live_min_mb", HeapLiveMinMb),
+        ("heap_live_max_mb", HeapLiveMaxMb),
+        ("heap_live_first_mb", HeapLiveFirstMb),
+        ("heap_live_last_mb", HeapLiveLastMb),
+        ("goal_max_mb", GoalMaxMb),
+        ("procs", Procs),
+    ];
+
+    /// <summary><see cref="Rows"/> as a <see cref="MetricTable"/>.</summary>
+    public DataFrame ToDataFrame() => MetricTable.Create(Rows());
+}
