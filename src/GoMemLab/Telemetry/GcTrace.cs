@@ -45,7 +45,9 @@ public sealed class GcTrace
     /// <summary>Reads a gctrace log (plain or gzip). Throws <see cref="InputFormatException"/> for a missing file or one without any gctrace line.</summary>
     public static GcTrace Read(string path)
     {
-        var builder = new Builder();
+        // Real gctrace lines are 120-150 bytes; sizing the list up front avoids regrowing a large array.
+        var size = File.Exists(path) ? new FileInfo(path).Length : 0;
+        var builder = new Builder((int)Math.Min(size / 120, 50_000_000));
         ByteLines.ReadFile(path, builder.Add);
         return builder.Build(path);
     }
@@ -53,7 +55,7 @@ public sealed class GcTrace
     /// <summary>Reads a gctrace log from a stream; <paramref name="source"/> names it in errors.</summary>
     public static GcTrace Read(Stream stream, string source)
     {
-        var builder = new Builder();
+        var builder = new Builder(0);
         ByteLines.Read(stream, builder.Add);
         return builder.Build(source);
     }
@@ -102,9 +104,9 @@ public sealed class GcTrace
             cpuIdle, cpuMarkTerm, heapStart, heapEnd, heapLive, goal, stacks, globals, procs, forced);
     }
 
-    private sealed class Builder
+    private sealed class Builder(int capacity)
     {
-        private readonly List<GcTraceLine> _lines = new();
+        private readonly List<GcTraceLine> _lines = new(capacity);
         private readonly SkippedLines _skipped = new();
         private long _total;
 

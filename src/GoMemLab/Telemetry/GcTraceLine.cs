@@ -10,6 +10,10 @@ namespace GoMemLab.Telemetry;
 /// </summary>
 public readonly record struct GcTraceLine
 {
+    // -1 for "not printed": keeps the struct small (a million lines are common) without long?'s extra word.
+    private readonly long _stacksMb;
+    private readonly long _globalsMb;
+
     /// <summary>The GC number N (1-based, consecutive within one process).</summary>
     public int Gc { get; init; }
 
@@ -56,15 +60,19 @@ public readonly record struct GcTraceLine
     public long GoalMb { get; init; }
 
     /// <summary>Scannable stack size (MiB); null in logs from Go before 1.18, which do not print it.</summary>
-    public long? StacksMb { get; init; }
+    public long? StacksMb { get => _stacksMb < 0 ? null : _stacksMb; init => _stacksMb = value ?? -1; }
 
     /// <summary>Scannable globals size (MiB); null in logs from Go before 1.18.</summary>
-    public long? GlobalsMb { get; init; }
+    public long? GlobalsMb { get => _globalsMb < 0 ? null : _globalsMb; init => _globalsMb = value ?? -1; }
 
     /// <summary>Number of processors (GOMAXPROCS) used.</summary>
     public int Procs { get; init; }
 
-    /// <summary>True when the GC was forced (runtime.GC() or debug.FreeOSMemory()), printed as "(forced)".</summary>
+    /// <summary>
+    /// True when the line ends in "(forced)" (runtime.GC(), debug.FreeOSMemory()). Caveat: Go 1.19 prints the
+    /// flag after restarting the world, so a runtime.GC() call already waiting can mark the preceding
+    /// heap-triggered cycle as forced too; count forced GCs with MemStats.NumForcedGC, not these lines.
+    /// </summary>
     public bool Forced { get; init; }
 
     /// <summary>1-based line number in the source the line was read from.</summary>

@@ -103,22 +103,34 @@ public static class GcTraceLineParser
             return true;
         }
 
-        /// <summary>Digits with an optional fraction ("0.10", "12", "1.9"); the value is the correctly rounded double.</summary>
+        /// <summary>
+        /// Digits with an optional fraction ("0.10", "12", "1.9"). The value is exact to the last bit: the
+        /// digits form an integer below 2^53 and 10^k is exact for k ≤ 22, so one IEEE division is
+        /// correctly rounded — the same double a full decimal parser returns, without its cost.
+        /// </summary>
         public bool Decimal(out double value)
         {
             value = 0;
-            int i = 0;
-            while (i < _rest.Length && IsDigit(_rest[i])) i++;
-            if (i == 0) return false;
+            long mantissa = 0;
+            int i = 0, digits = 0, fraction = 0;
+            while (i < _rest.Length && IsDigit(_rest[i])) { mantissa = mantissa * 10 + (_rest[i++] - '0'); digits++; }
+            if (digits == 0) return false;
             if (i < _rest.Length && _rest[i] == (byte)'.')
             {
-                var fractionStart = ++i;
-                while (i < _rest.Length && IsDigit(_rest[i])) i++;
-                if (i == fractionStart) return false;
+                i++;
+                while (i < _rest.Length && IsDigit(_rest[i])) { mantissa = mantissa * 10 + (_rest[i++] - '0'); digits++; fraction++; }
+                if (fraction == 0) return false;
             }
-            if (!Utf8Parser.TryParse(_rest[..i], out value, out var consumed) || consumed != i) return false;
+            if (digits > 15 || fraction > 15)
+            {
+                // Out of the exact fast path (never printed by the runtime): use the general parser.
+                if (!Utf8Parser.TryParse(_rest[..i], out value, out var consumed) || consumed != i) return false;
+            }
+            else value = fraction == 0 ? mantissa : mantissa / PowersOfTen[fraction];
             _rest = _rest[i..];
             return true;
         }
+
+        private static ReadOnlySpan<double> PowersOfTen => [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
     }
 }

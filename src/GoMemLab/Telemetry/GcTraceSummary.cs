@@ -49,7 +49,6 @@ public sealed record GcTraceSummary(
             goalMax = Math.Max(goalMax, l.GoalMb);
             if (l.Forced) forced++;
         }
-        Array.Sort(pauses);
         var first = lines[0];
         var last = lines[^1];
         var span = last.AtSeconds - first.AtSeconds;
@@ -64,9 +63,9 @@ public sealed record GcTraceSummary(
             GcPerSecond: span > 0 ? (n - 1) / span : double.NaN,
             ReportedCpuPercent: last.CpuPercent,
             ComputedCpuFraction: elapsedMs > 0 && procs > 0 ? cpuMs / (elapsedMs * procs) : double.NaN,
-            PauseP50Ms: Percentile.NearestRank(pauses, 50),
-            PauseP99Ms: Percentile.NearestRank(pauses, 99),
-            PauseMaxMs: pauses[^1],
+            PauseP50Ms: Percentile.NearestRankInPlace(pauses, 50),
+            PauseP99Ms: Percentile.NearestRankInPlace(pauses, 99),
+            PauseMaxMs: pauses.Max(),
             PauseTotalMs: pauseTotal,
             HeapLiveMinMb: liveMin,
             HeapLiveMaxMb: liveMax,

@@ -10,4 +10,12 @@ public static class Percentile
         var rank = (int)Math.Ceiling(percent / 100.0 * sortedAscending.Count);
         return sortedAscending[Math.Clamp(rank, 1, sortedAscending.Count) - 1];
     }
+
+    /// <summary>The same percentile of unsorted <paramref name="values"/>, reordering them (linear-time selection).</summary>
+    public static double NearestRankInPlace(double[] values, double percent)
+    {
+        if (values.Length == 0) return double.NaN;
+        var rank = (int)Math.Ceiling(percent / 100.0 * values.Length);
+        return TheilSenFit.Select(values, Math.Clamp(rank, 1, values.Length) - 1);
+    }
 }

@@ -24,16 +24,17 @@ public sealed record TheilSenFit(double Slope, double Intercept, double RSquared
         if (n == 0) return new TheilSenFit(double.NaN, double.NaN, double.NaN, 0);
         var (fx, fy) = n > MaxExactPoints ? Reduce(x, y, MaxExactPoints) : (x.ToArray(), y.ToArray());
 
-        var slopes = new List<double>(fx.Length * (fx.Length - 1) / 2);
+        var slopes = new double[fx.Length * (fx.Length - 1) / 2];
+        int count = 0;
         for (int i = 0; i < fx.Length; i++)
             for (int j = i + 1; j < fx.Length; j++)
-                if (fx[j] != fx[i]) slopes.Add((fy[j] - fy[i]) / (fx[j] - fx[i]));
-        if (slopes.Count == 0) return new TheilSenFit(double.NaN, Median(fy), double.NaN, n);
-        var slope = Median(slopes);
+                if (fx[j] != fx[i]) slopes[count++] = (fy[j] - fy[i]) / (fx[j] - fx[i]);
+        if (count == 0) return new TheilSenFit(double.NaN, Median(fy), double.NaN, n);
+        var slope = MedianInPlace(slopes[..count]);
 
         var offsets = new double[n];
         for (int i = 0; i < n; i++) offsets[i] = y[i] - slope * x[i];
-        var intercept = Median(offsets);
+        var intercept = MedianInPlace(offsets);
 
         double mean = 0;
         for (int i = 0; i < n; i++) mean += y[i];
@@ -53,10 +54,46 @@ public sealed record TheilSenFit(double Slope, double Intercept, double RSquared
     public static double Median(IReadOnlyList<double> values)
     {
         if (values.Count == 0) return double.NaN;
-        var sorted = values.ToArray();
-        Array.Sort(sorted);
-        int mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        return MedianInPlace(values.ToArray());
+    }
+
+    /// <summary>The median of <paramref name="values"/>, reordering them (linear-time selection instead of a sort).</summary>
+    public static double MedianInPlace(double[] values)
+    {
+        if (values.Length == 0) return double.NaN;
+        int mid = values.Length / 2;
+        var upper = Select(values, mid);
+        if (values.Length % 2 == 1) return upper;
+        // After selecting mid, everything left of it is <= it: the lower middle is their maximum.
+        var lower = double.NegativeInfinity;
+        for (int i = 0; i < mid; i++) if (values[i] > lower) lower = values[i];
+        return (lower + upper) / 2;
+    }
+
+    /// <summary>Hoare's selection: reorders <paramref name="a"/> so that a[k] is the k-th smallest, smaller ones before it.</summary>
+    public static double Select(double[] a, int k)
+    {
+        int left = 0, right = a.Length - 1;
+        while (left < right)
+        {
+            // Median of three keeps sorted and reverse-sorted input (a growing heap) linear.
+            int middle = left + (right - left) / 2;
+            if (a[middle] < a[left]) (a[middle], a[left]) = (a[left], a[middle]);
+            if (a[right] < a[left]) (a[right], a[left]) = (a[left], a[right]);
+            if (a[right] < a[middle]) (a[right], a[middle]) = (a[middle], a[right]);
+            var pivot = a[middle];
+            int i = left, j = right;
+            while (i <= j)
+            {
+                while (a[i] < pivot) i++;
+                while (pivot < a[j]) j--;
+                if (i <= j) { (a[i], a[j]) = (a[j], a[i]); i++; j--; }
+            }
+            if (k <= j) right = j;
+            else if (k >= i) left = i;
+            else break;
+        }
+        return a[k];
     }
 
     // Consecutive groups of (almost) equal size, each replaced by its median x and median y: keeps the
@@ -72,8 +109,8 @@ public sealed record TheilSenFit(double Slope, double Intercept, double RSquared
             var gx = new double[to - from];
             var gy = new double[to - from];
             for (int i = from; i < to; i++) { gx[i - from] = x[i]; gy[i - from] = y[i]; }
-            rx[g] = Median(gx);
-            ry[g] = Median(gy);
+            rx[g] = MedianInPlace(gx);
+            ry[g] = MedianInPlace(gy);
         }
         return (rx, ry);
     }

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using GoMemLab.Inputs;
+using GoMemLab.Telemetry;
+using GoMemLab.Tests.Support;
+
+namespace GoMemLab.Tests.Telemetry;
+
+/// <summary>
+/// Polls the real leaky service from data/go/leaky on loopback (built into a temp dir and killed at the
+/// end), and checks the errors for endpoints that refuse or never answer.
+/// </summary>
+public sealed class ExpvarPollerTests
+{
+    [Fact]
+    public async Task Polling_the_leaky_service_collects_timed_snapshots_and_reports_each()
+    {
+        using var dir = new TempDirectory();
+        ExternalTools.GoBuild(RepoPaths.Data("go", "leaky"), "./cmd/leaky", dir.File("leaky"));
+        var info = new ProcessStartInfo(dir.File("leaky"), ["-duration", "60s", "-addr", "127.0.0.1:0"])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        using var service = Process.Start(info)!;
+        try
+        {
+            _ = service.StandardError.ReadToEndAsync();
+            var url = await ReadListeningUrl(service);
+            Assert.StartsWith("http://127.0.0.1:", url);
+            var reported = new List<int>();
+            using var poller = new ExpvarPoller(new Uri(url + "/debug/vars"), TimeSpan.FromSeconds(5));
+            var series = await poller.PollAsync(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(3),
+                (snapshot, soFar) => reported.Add(soFar.Snapshots.Count));
+
+            Assert.Equal(7, series.Snapshots.Count); // immediate first poll, then every 0.5 s up to 3 s
+            Assert.Equal(Enumerable.Range(1, 7), reported);
+            Assert.Equal(MemStatsTimeSource.Timestamps, series.TimeSource);
+            Assert.True(series.Times.Zip(series.Times.Skip(1)).All(p => p.Second > p.First));
+            Assert.True(series.Snapshots.Zip(series.Snapshots.Skip(1)).All(p => p.Second.NumGC >= p.First.NumGC));
+            var handled = series.Snapshots.Select(s => s.Extras["handled"]).ToList();
+            Assert.True(handled[^1] > handled[0], "the service handles requests while we poll");
+            Assert.Equal(256, series.Snapshots[0].PauseNs.Count);
+        }
+        finally
+        {
+            service.Kill(entireProcessTree: true);
+            service.WaitForExit();
+        }
+    }
+
+    [Fact]
+    public async Task A_refused_connection_is_an_input_error_naming_the_url()
+    {
+        var port = FreeLoopbackPort();
+        var url = $"http://127.0.0.1:{port}/debug/vars";
+        using var poller = new ExpvarPoller(new Uri(url), TimeSpan.FromSeconds(2));
+        var e = await Assert.ThrowsAsync<InputFormatException>(() => poller.PollAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)));
+        Assert.Contains(url, e.Message);
+        Assert.Contains("unreachable", e.Message);
+    }
+
+    [Fact]
+    public async Task An_endpoint_that_never_answers_fails_at_the_timeout()
+    {
+        // Accepts connections (the kernel's backlog does) but never writes a byte.
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            var url = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/debug/vars";
+            using var poller = new ExpvarPoller(new Uri(url), TimeSpan.FromMilliseconds(500));
+            var clock = Stopwatch.StartNew();
+            var e = await Assert.ThrowsAsync<InputFormatException>(() => poller.FetchAsync());
+            Assert.Contains("did not answer within 0.5 s", e.Message);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "must not hang"); // a hang guard, not a speed test
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+
+    private static async Task<string> ReadListeningUrl(Process service)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (await service.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            if (line.StartsWith("listening on ", StringComparison.Ordinal)) return line["listening on ".Length..].Trim();
+        Assert.Fail("leaky exited without printing its address");
+        return "";
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+}

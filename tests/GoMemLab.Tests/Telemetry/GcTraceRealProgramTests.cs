@@ -1,0 +1,161 @@
+using System.Text.Json;
+using GoMemLab.Telemetry;
+using GoMemLab.Tests.Support;
+
+namespace GoMemLab.Tests.Telemetry;
+
+/// <summary>
+/// Runs a small Go program under GODEBUG=gctrace=1 that forces a known number of GCs and then prints
+/// its own runtime.MemStats as JSON on stdout: the runtime is the reference for what the parser reads.
+/// </summary>
+public sealed class GcTraceRealProgramTests : IClassFixture<GcTraceRealProgramTests.Run>
+{
+    public const int ForcedGcs = 7;
+
+    private const string Program = """
+        package main
+
+        import (
+        	"encoding/json"
+        	"fmt"
+        	"os"
+        	"runtime"
+        )
+
+        var keep [][]byte
+
+        func main() {
+        	for round := 0; round < 7; round++ {
+        		for i := 0; i < 20000; i++ {
+        			b := make([]byte, 512)
+        			if i%10 == 0 {
+        				keep = append(keep, b)
+        			}
+        		}
+        		fmt.Fprintln(os.Stderr, "round", round, "done") // program output mixed into stderr
+        		runtime.GC()
+        	}
+        	var ms runtime.MemStats
+        	runtime.ReadMemStats(&ms)
+        	out, _ := json.Marshal(&ms)
+        	fmt.Println(string(out))
+        }
+        """;
+
+    private readonly Run _run;
+
+    public GcTraceRealProgramTests(Run run) => _run = run;
+
+    [Fact]
+    public void Forced_gcs_and_gc_numbers_match_the_runtime_own_counters()
+    {
+        var trace = GcTrace.Read(_run.StderrPath);
+        var stats = MemStatsReader.Parse(_run.Stdout, "stdout").Snapshots.Single();
+        Assert.Equal((ulong)trace.Lines.Count, stats.NumGC);
+        Assert.Equal((ulong)ForcedGcs, stats[MemStatsCounter.NumForcedGC]);
+        // "(forced)" can over-count: Go 1.19 prints work.userForced after restarting the world, and a
+        // runtime.GC() already waiting sets it for its own cycle (mgc.go gcStart vs gcMarkTermination), so the
+        // heap-triggered cycle before it may print "(forced)" too. NumForcedGC is the count to trust.
+        Assert.InRange(trace.Lines.Count(l => l.Forced), ForcedGcs, 2 * ForcedGcs);
+        Assert.Equal(Enumerable.Range(1, trace.Lines.Count), trace.Lines.Select(l => l.Gc));
+        Assert.All(trace.Lines, l => Assert.NotNull(l.StacksMb));
+        // The program's own "round N done" lines are skipped and counted, never fatal.
+        Assert.Equal(ForcedGcs, trace.Skipped.ByReason[GcTrace.NotGcTrace]);
+    }
+
+    [Fact]
+    public void Pause_ring_of_memstats_covers_every_gc_of_the_log()
+    {
+        var stats = MemStatsReader.Parse(_run.Stdout, "stdout").Snapshots.Single();
+        Assert.Equal(256, stats.PauseNs.Count);
+        Assert.Equal(256, stats.PauseEnd.Count);
+        Assert.Equal((int)stats.NumGC!.Value, stats.RecentPausesNs().Count);
+        Assert.Equal(stats[MemStatsCounter.PauseTotalNs], stats.RecentPausesNs().Aggregate(0UL, (a, b) => a + b));
+        // Go documents the most recent pause at PauseNs[(NumGC+255)%256].
+        Assert.Equal(stats.PauseNs[(int)((stats.NumGC!.Value + 255) % 256)], stats.RecentPausesNs()[^1]);
+        Assert.Equal(61, stats.BySize.Count);
+        Assert.Equal(0u, stats.BySize[0].Size);
+        Assert.True(stats.BySize.Zip(stats.BySize.Skip(1)).All(p => p.First.Size < p.Second.Size));
+    }
+
+    [Fact]
+    public void Older_layout_without_stacks_and_globals_reads_the_same_fields()
+    {
+        // Go before 1.18 printed no "X MB stacks, Y MB globals, ": remove them from real lines.
+        var real = File.ReadAllLines(_run.StderrPath).Where(l => l.StartsWith("gc ", StringComparison.Ordinal)).ToList();
+        var older = real.Select(l => System.Text.RegularExpressions.Regex.Replace(l, @"\d+ MB stacks, \d+ MB globals, ", "")).ToList();
+        Assert.All(older, l => Assert.DoesNotContain("stacks", l));
+        var parsedReal = GcTrace.Parse(string.Join('\n', real)).Lines;
+        var parsedOlder = GcTrace.Parse(string.Join('\n', older)).Lines;
+        Assert.Equal(parsedReal.Count, parsedOlder.Count);
+        for (int i = 0; i < parsedReal.Count; i++)
+        {
+            Assert.Null(parsedOlder[i].StacksMb);
+            Assert.Null(parsedOlder[i].GlobalsMb);
+            Assert.Equal(parsedReal[i] with { StacksMb = null, GlobalsMb = null }, parsedOlder[i]);
+        }
+        var csvRow = GoMemLab.Tables.TableWriter.ToString(GcTrace.Parse(older[0]).ToDataFrame(), GoMemLab.Tables.TableFormat.Csv).Split('\n')[1].Split(',');
+        Assert.Equal("", csvRow[15]);
+        Assert.Equal("", csvRow[16]);
+    }
+
+    [Fact]
+    public void Truncated_and_garbage_lines_are_counted_once_with_their_line_numbers()
+    {
+        var real = File.ReadAllLines(_run.StderrPath).Where(l => l.StartsWith("gc ", StringComparison.Ordinal)).ToList();
+        var lines = new List<string>(real);
+        lines.Insert(2, real[1][..(real[1].Length / 2)]);           // line 3: cut in half
+        lines.Insert(5, "gc 12 @garbage");                           // line 6
+        lines.Insert(7, "\u0001\u0002 binary \uFFFD junk");          // line 8
+        lines.Add(real[^1][..^5]);                                   // last line: truncated tail
+        var trace = GcTrace.Parse(string.Join('\n', lines));
+        Assert.Equal(real.Count, trace.Lines.Count);
+        Assert.Equal(4, trace.Skipped.Count);
+        Assert.Equal(3, trace.Skipped.ByReason[GcTrace.DamagedGcLine]);
+        Assert.Equal(1, trace.Skipped.ByReason[GcTrace.NotGcTrace]);
+        Assert.Equal([3L, 6, 8, lines.Count], trace.Skipped.FirstLineNumbers);
+        Assert.StartsWith("4 lines skipped (", trace.Skipped.Describe());
+        Assert.EndsWith($"first at lines 3, 6, 8, {lines.Count}", trace.Skipped.Describe());
+    }
+
+    [Fact]
+    public void A_file_without_gctrace_lines_is_an_input_error_naming_it()
+    {
+        var e = Assert.Throws<GoMemLab.Inputs.InputFormatException>(() => GcTrace.Parse(_run.Stdout, "stdout.txt"));
+        Assert.Contains("stdout.txt", e.Message);
+        Assert.Contains("no gctrace line", e.Message);
+        Assert.Throws<GoMemLab.Inputs.InputFormatException>(() => GcTrace.Read("/nonexistent/gctrace.log"));
+        Assert.Throws<GoMemLab.Inputs.InputFormatException>(() => GcTrace.Parse("", "empty.log"));
+    }
+
+    /// <summary>Builds and runs the program once for all tests of the class.</summary>
+    public sealed class Run : IDisposable
+    {
+        private readonly TempDirectory _dir = new();
+
+        public Run()
+        {
+            File.WriteAllText(_dir.File("main.go"), Program);
+            File.WriteAllText(_dir.File("go.mod"), "module forcedgc\n\ngo 1.19\n");
+            ExternalTools.GoBuild(_dir.Path, ".", _dir.File("forcedgc"));
+            StderrPath = _dir.File("stderr.log");
+            var info = new System.Diagnostics.ProcessStartInfo(_dir.File("forcedgc"))
+            {
+                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            };
+            info.Environment["GODEBUG"] = "gctrace=1";
+            using var process = System.Diagnostics.Process.Start(info)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            Stdout = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            File.WriteAllText(StderrPath, stderr.Result);
+            Assert.Equal(0, process.ExitCode);
+        }
+
+        public string StderrPath { get; }
+
+        public string Stdout { get; }
+
+        public void Dispose() => _dir.Dispose();
+    }
+}
