@@ -161,6 +161,9 @@ public sealed class ProfileBuilder(string source)
         var count = SampleLocationStart.Count;
         var types = SampleTypes.Count;
         var valueStart = SampleValueStart.Span;
+        // pprof refuses this too ("missing sample type information"): the values would have no meaning.
+        if (count > 0 && types == 0)
+            throw Bad($"malformed profile: {count:N0} samples but no sample_type, so their values have no meaning");
         for (var i = 0; i < count; i++)
         {
             var end = i + 1 < count ? valueStart[i + 1] : SampleValues.Count;
