@@ -6,8 +6,9 @@
 # Builds tests/GoMemLab.Fuzz into $FUZZ_DIR/bin (default .fuzz/, git-ignored), instruments GoMemLab.Core.dll
 # and gomemlab.dll there with the `sharpfuzz` tool (.config/dotnet-tools.json), seeds from small slices of
 # data/artifacts, runs afl-fuzz for SECONDS (-V), then prints one line:
-#   TARGET execs=N execs_per_sec=N crashes=N hangs=N run_time=Ns
-# and exits 1 when AFL saved a crash or a hang (inputs in $FUZZ_DIR/findings/TARGET/default/{crashes,hangs};
+#   TARGET execs=N execs_per_sec=N crashes=N hangs=N slow_inputs=N forkserver_aborts=N corpus=N
+# and exits 1 when AFL saved a crash or a hang, or an input ran over FUZZ_SLOW_MS (inputs in
+# $FUZZ_DIR/findings/TARGET/default/{crashes,hangs} and $FUZZ_DIR/slow/TARGET;
 # replay them without instrumentation, which shows the real exception and line numbers:
 #   dotnet run --project tests/GoMemLab.Fuzz -- TARGET --replay $FUZZ_DIR/findings/TARGET/default/crashes).
 # Findings are kept between runs: a second run resumes from the queue of the first (AFL_AUTORESUME).
@@ -72,24 +73,37 @@ case $target in
 esac
 
 findings=$fuzz_dir/findings/$target
+slow=$fuzz_dir/slow/$target
 mkdir -p "$findings"
 log=$fuzz_dir/$target.afl.log
-# AFL_SKIP_BIN_CHECK: the target is `dotnet`, not an AFL-compiled binary; SharpFuzz speaks the forkserver
-# protocol itself. The .NET runtime needs more than AFL's default to start the forkserver.
-set +e
-AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_AUTORESUME=1 AFL_FORKSRV_INIT_TMOUT=60000 \
-AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_AFFINITY=1 \
-  afl-fuzz -i "$seeds" -o "$findings" -t "${FUZZ_TIMEOUT_MS:-2000}" -m none -V "$seconds" \
-  -- dotnet "$bin/GoMemLab.Fuzz.dll" "$target" > "$log" 2>&1
-status=$?
-set -e
 stats=$findings/default/fuzzer_stats
-if [[ ! -f $stats ]]; then
-  echo "$target: afl-fuzz did not start (exit $status); last lines of $log:" >&2
-  tail -n 20 "$log" >&2
-  exit 2
-fi
 stat_of() { awk -F' *: *' -v k="$1" '$1 == k { print $2 }' "$stats"; }
+# SharpFuzz runs all inputs in one .NET process, so an input that AFL times out (-t) takes the
+# forkserver down with it and afl-fuzz aborts. The harness saves such an input to $slow first
+# (FUZZ_SLOW_MS, below AFL's timeout); this loop counts the abort as a hang and resumes for the
+# rest of the budget. execs add up across restarts unless AFL restored them from its stats file.
+deadline=$((SECONDS + seconds))
+execs=0 restarts=0
+while (( deadline - SECONDS >= 5 )); do
+  set +e
+  AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_AUTORESUME=1 AFL_FORKSRV_INIT_TMOUT=60000 \
+  AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_AFFINITY=1 FUZZ_SLOW_DIR="$slow" FUZZ_SLOW_MS=${FUZZ_SLOW_MS:-1500} \
+    afl-fuzz -i "$seeds" -o "$findings" -t "${FUZZ_TIMEOUT_MS:-3000}" -m none -V $((deadline - SECONDS)) \
+    -- dotnet "$bin/GoMemLab.Fuzz.dll" "$target" > "$log" 2>&1
+  status=$?
+  set -e
+  if [[ ! -f $stats ]]; then
+    echo "$target: afl-fuzz did not start (exit $status); last lines of $log:" >&2
+    tail -n 20 "$log" >&2
+    exit 2
+  fi
+  run_execs=$(stat_of execs_done)
+  if (( run_execs >= execs )); then execs=$run_execs; else execs=$((execs + run_execs)); fi
+  grep -q 'Unable to communicate with fork server' "$log" || break
+  restarts=$((restarts + 1))
+  cp "$log" "$fuzz_dir/$target.afl.abort-$restarts.log"
+done
 crashes=$(stat_of saved_crashes); hangs=$(stat_of saved_hangs)
-echo "$target execs=$(stat_of execs_done) execs_per_sec=$(stat_of execs_per_sec) crashes=$crashes hangs=$hangs run_time=$(stat_of run_time)s corpus=$(stat_of corpus_count)"
-[[ $crashes == 0 && $hangs == 0 ]]
+slow_inputs=$(find "$slow" -type f 2>/dev/null | wc -l)
+echo "$target execs=$execs execs_per_sec=$(stat_of execs_per_sec) crashes=$crashes hangs=$hangs slow_inputs=$slow_inputs forkserver_aborts=$restarts corpus=$(stat_of corpus_count)"
+[[ $crashes == 0 && $hangs == 0 && $slow_inputs == 0 && $restarts == 0 ]]

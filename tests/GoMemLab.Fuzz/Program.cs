@@ -30,10 +30,17 @@ if (args.Length > 1 && args[1] == "--replay")
     }
     return failures == 0 ? 0 : 1;
 }
+// FUZZ_SLOW_DIR (set by scripts/fuzz.sh): where an input still running after FUZZ_SLOW_MS is saved.
+var slowDirectory = Environment.GetEnvironmentVariable("FUZZ_SLOW_DIR");
+using var watchdog = slowDirectory is null ? null
+    : new HangWatchdog(slowDirectory, TimeSpan.FromMilliseconds(int.TryParse(Environment.GetEnvironmentVariable("FUZZ_SLOW_MS"), out var ms) ? ms : 1000));
 Fuzzer.Run(stream =>
 {
     using var copy = new MemoryStream();
     stream.CopyTo(copy);
-    FuzzRunner.Run(target, copy.ToArray());
+    var input = copy.ToArray();
+    watchdog?.Started(input);
+    FuzzRunner.Run(target, input);
+    watchdog?.Finished();
 });
 return 0;
