@@ -97,8 +97,14 @@ public sealed class ProfileBuilder(string source)
         SampleLabels.AddRange(labels);
     }
 
+    // Read once per profile: checked on every sample, so a profile past the limit is refused as soon as it
+    // gets there, before its columns grow further.
+    private readonly long maxSamples = InputFile.MaxSamples;
+
     internal void BeginSample()
     {
+        if (SampleLocationStart.Count >= maxSamples)
+            throw Bad($"has over {maxSamples:N0} samples, the limit; set GOMEMLAB_MAX_SAMPLES to raise it");
         SampleLocationStart.Add(SampleLocationRefs.Count);
         SampleValueStart.Add(SampleValues.Count);
         SampleLabelStart.Add(SampleLabels.Count);
