@@ -72,6 +72,10 @@ public static class EscapeJsonReader
             {
                 throw new InputFormatException(path, $"has an unexpected JSON shape ({e.Message})", line: i + 1, inner: e);
             }
+            catch (KeyNotFoundException e)
+            {
+                throw new InputFormatException(path, "has an unexpected JSON shape (a diagnostic without range.start.line and range.start.character)", line: i + 1, inner: e);
+            }
             catch (FormatException e)
             {
                 // GetInt32 on a number outside int range, e.g. "line": 99999999999.
