@@ -42,11 +42,19 @@ public sealed class JupyterNotebook
         {
             throw new InputFormatException(path, $"is not valid JSON ({e.Message})", line: e.LineNumber + 1);
         }
-        if (root is not JsonObject obj || obj["nbformat"] is not JsonValue format || !format.TryGetValue<int>(out var version) || version != 4)
-            throw new InputFormatException(path, "is not a Jupyter notebook in nbformat 4");
-        var notebook = new JupyterNotebook(path, obj);
-        notebook.CheckFieldTypes();
-        return notebook;
+        try
+        {
+            if (root is not JsonObject obj || obj["nbformat"] is not JsonValue format || !format.TryGetValue<int>(out var version) || version != 4)
+                throw new InputFormatException(path, "is not a Jupyter notebook in nbformat 4");
+            var notebook = new JupyterNotebook(path, obj);
+            notebook.CheckFieldTypes();
+            return notebook;
+        }
+        catch (InvalidOperationException e) when (e.InnerException is System.Text.DecoderFallbackException)
+        {
+            // JsonNode decodes property names lazily, so invalid UTF-8 surfaces on first access.
+            throw new InputFormatException(path, "is not valid UTF-8 JSON", inner: e);
+        }
     }
 
     // The accessors read fields as the types nbformat prescribes; a field of another JSON type (a number
