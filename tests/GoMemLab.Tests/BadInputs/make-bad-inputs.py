@@ -130,6 +130,7 @@ def main():
     json_case("escape-json-no-header", '{"range":{"start":{"line":1,"character":1}},"code":"escape","message":""}\n')
     json_case("escape-json-truncated-line", header + '{"range":{"start":{"line":27,"char')
     json_case("escape-json-range-is-string", header + '{"range":"27:6","code":"escape","message":""}\n')
+    json_case("escape-json-no-range", header + '{"code":"escape","message":""}\n')
     json_case("escape-json-line-is-huge", header + '{"range":{"start":{"line":99999999999,"character":1}},"code":"escape","message":""}\n')
 
     # assembly (-S)
@@ -155,7 +156,12 @@ def main():
     write("memstats-escape-log.jsonl", m2.encode())
     write("memstats-string-number.jsonl", ("".join(snaps) + '{"unix_nano":"soon","Alloc":"many"}\n').encode())
 
+    write("memstats-trailer-unnamed-field.txt",
+          b"heap profile: 1: 4096 [2: 8192] @ heap/524288\n\n# runtime.MemStats\n# Alloc = 4096\n#  = 7\n# HeapAlloc = 4096\n# NumGC = 3\n")
+    write("memstats-expvar-non-utf8-name.json", b'{\n"cmdline": ["x"],\n"memstats": {"HeapAlloc": 1, "NumGC": 1, "\xff\xfe": 2}\n}\n')
+
     # notebooks
+    write("notebook-non-utf8-name.ipynb", b'{"nbformat":4,"\xff\xfe":1,"cells":[]}')
     write("notebook-nbformat-string.ipynb", b'{"nbformat":"4","cells":[]}')
     write("notebook-cell-source-number.ipynb", b'{"nbformat":4,"metadata":{},"cells":[{"cell_type":"code","source":[1,2],"metadata":{}}]}')
     write("notebook-truncated.ipynb", b'{"nbformat":4,"cells":[{"cell_type":"co')
