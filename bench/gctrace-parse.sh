@@ -36,6 +36,6 @@ dotnet build "$root/src/GoMemLab.Cli" -c Release -v q -o "$out/bin" >/dev/null
 echo "input: $log ($(wc -l <"$log") lines, $(du -m "$log" | cut -f1) MB)"
 "$out/bin/gomemlab" gctrace "$log" --summary >/dev/null # warm the file cache
 for run in 1 2 3; do
-	/usr/bin/time -f "run $run: %e s wall, %U s user, %M KB max RSS" "$out/bin/gomemlab" gctrace "$log" --summary >"$out/summary.txt"
+	/usr/bin/time -f "run $run: %e s wall, %U s user, %S s sys, %M KB max RSS" "$out/bin/gomemlab" gctrace "$log" --summary >"$out/summary.txt"
 done
 grep -E '^(gc_count|leak_verdict) ' "$out/summary.txt"

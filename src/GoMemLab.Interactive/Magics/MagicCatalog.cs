@@ -8,5 +8,7 @@ public static class MagicCatalog
     public static void RegisterAll(Kernel kernel)
     {
         GoMemLabMagic.Register(kernel);
+        GcTraceMagic.Register(kernel);
+        MemStatsMagic.Register(kernel);
     }
 }

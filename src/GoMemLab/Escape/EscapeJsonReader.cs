@@ -19,7 +19,10 @@ namespace GoMemLab.Escape;
 /// <item>There are no records for does-not-escape, leaking param, inlining call or devirtualizing;
 /// other codes (nilcheck, isInBounds, …) become <see cref="EscapeKind.Other"/> "code: message".</item>
 /// </list>
-/// Flow step positions ("from … at file:line:col") are rebuilt from the related locations.
+/// Flow step positions ("from … at file:line:col") are rebuilt from the related locations; the
+/// <c>inlineLoc</c> entries between them (the inlined callee's position) are not kept. Go/defer
+/// wrapper closures get a decision record here although the text form prints only their
+/// explanation; and the main package is called <c>main</c>, not by its import path.
 /// </summary>
 public static class EscapeJsonReader
 {
@@ -110,6 +113,8 @@ public static class EscapeJsonReader
     private static void AddStep(JsonElement related, EscapeLogBuilder builder, MemoryStream stepText)
     {
         var message = Str(related, "message");
+        // "inlineLoc" entries give the inlined callee's position of the step after them, not a step.
+        if (message == "inlineLoc") return;
         if (message.StartsWith("escflow:", StringComparison.Ordinal)) message = message[8..];
         message = message.Trim();
         var kind = message.StartsWith("flow: ", StringComparison.Ordinal) ? FlowStepKind.Flow

@@ -6,8 +6,10 @@ namespace GoMemLab.Telemetry;
 /// The headline numbers of a gctrace log. Pauses are the stop-the-world time of each GC: the sweep
 /// termination plus mark termination clock phases (the middle, concurrent mark phase does not stop the
 /// program). GC CPU is given twice: as the runtime reported it on the last line (cumulative since
-/// start, truncated to a whole percent) and as computed from the lines (sum of the five CPU phases over
-/// elapsed time × processors, which is how Go 1.19 computes its own figure). Rates and spans use the
+/// start, truncated to a whole percent) and as computed from the lines the way Go 1.19's runtime computes
+/// its own figure (mgc.go): sweep termination + assist + background mark + mark termination CPU — idle
+/// mark workers excluded, they only use otherwise idle processors — over elapsed time × processors; only
+/// approximately equal, because the line prints each phase time to two significant digits. Rates and spans use the
 /// first and last GC start times, so they exclude the time before the first GC.
 /// </summary>
 public sealed record GcTraceSummary(
@@ -43,7 +45,7 @@ public sealed record GcTraceSummary(
             var l = lines[i];
             pauses[i] = l.StopTheWorldMs;
             pauseTotal += l.StopTheWorldMs;
-            cpuMs += l.CpuTotalMs;
+            cpuMs += l.CpuTotalMs - l.CpuIdleMs;
             liveMin = Math.Min(liveMin, l.HeapLiveMb);
             liveMax = Math.Max(liveMax, l.HeapLiveMb);
             goalMax = Math.Max(goalMax, l.GoalMb);

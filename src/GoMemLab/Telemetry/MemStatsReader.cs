@@ -40,6 +40,21 @@ public static class MemStatsReader
         return new MemStatsSeries(string.Join(", ", paths), all, skipped);
     }
 
+    /// <summary>
+    /// Reads one file, or every file matching a '*' / '?' pattern in the file-name part
+    /// (e.g. "leaky-vars-*.json"), in ordinal name order, as one series. A pattern matching nothing is an
+    /// <see cref="InputFormatException"/>.
+    /// </summary>
+    public static MemStatsSeries ReadPathOrPattern(string pathOrPattern)
+    {
+        var name = Path.GetFileName(pathOrPattern);
+        if (name.IndexOfAny(['*', '?']) < 0) return Read(pathOrPattern);
+        var dir = Path.GetDirectoryName(pathOrPattern) is { Length: > 0 } d ? d : ".";
+        var matches = Directory.Exists(dir) ? Directory.GetFiles(dir, name).Order(StringComparer.Ordinal).ToArray() : [];
+        if (matches.Length == 0) throw new InputFormatException(pathOrPattern, "matches no file");
+        return ReadMany(matches);
+    }
+
     /// <summary>Parses text already in memory; <paramref name="source"/> names it in errors.</summary>
     public static MemStatsSeries Parse(string text, string source = "(text)") => Parse(Encoding.UTF8.GetBytes(text), source);
 

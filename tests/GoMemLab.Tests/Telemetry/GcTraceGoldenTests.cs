@@ -56,6 +56,16 @@ public class GcTraceGoldenTests
         Assert.Equal(double.Parse(awk[8], CultureInfo.InvariantCulture), mark);
     }
 
+    [Theory]
+    [MemberData(nameof(Logs))]
+    public void Computed_gc_cpu_fraction_agrees_with_the_runtime_percent_on_the_last_line(string name)
+    {
+        var trace = GcTrace.Read(RepoPaths.Artifact("telemetry", name));
+        var summary = GcTraceSummary.Of(trace);
+        // The runtime truncates its fraction to a whole percent; phase times are printed to two digits.
+        Assert.InRange(summary.ComputedCpuFraction * 100, summary.ReportedCpuPercent - 0.5, summary.ReportedCpuPercent + 1.5);
+    }
+
     [Fact]
     public void Csv_header_is_the_published_contract_and_rows_follow_the_log()
     {

@@ -18,8 +18,9 @@ namespace GoMemLab.Profiles.LegacyHeap;
 /// count and bytes and truncated to integers, separately for the alloc and in-use pairs.</item>
 /// <item>Stack addresses are return addresses; like pprof each is decremented by one, which is the PC the
 /// comment lines print. Inlined calls print several comment lines with one PC: they become one location
-/// with several lines, innermost first. Addresses without a comment line (the runtime hides leading
-/// runtime frames and runtime.goexit) stay unsymbolized.</item>
+/// with several lines, innermost first. The runtime prints no comment for runtime.goexit (always) nor for
+/// runtime frames before the first frame it prints: an uncommented address on the root side of a printed
+/// frame is therefore runtime.goexit (named so, without file or line); one on the leaf side stays unsymbolized.</item>
 /// <item>Like pprof, the profile gets pprof's allocator drop_frames/keep_frames, and every sample a numeric
 /// <c>bytes</c> label holding the average object size.</item>
 /// <item>The <c># runtime.MemStats</c> trailer becomes <see cref="Profile.MemStats"/>.</item>
@@ -102,6 +103,7 @@ public static class LegacyHeapTextParser
             if (hasAlloc) AddValues(record.Groups[3].Value, record.Groups[4].Value, "allocation");
             AddValues(record.Groups[1].Value, record.Groups[2].Value, "inuse");
             stack.Clear();
+            var recordAddresses = new List<ulong>();
             foreach (Match hex in Hex.Matches(record.Groups[5].Value))
             {
                 if (!ulong.TryParse(hex.Value.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var address))
@@ -114,7 +116,9 @@ public static class LegacyHeapTextParser
                     locationIdByAddress.Add(address, id);
                 }
                 stack.Add(id);
+                recordAddresses.Add(address);
             }
+            symbols.BeginRecord(recordAddresses);
             builder.AddSample(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(stack), values.AsSpan(0, count),
                 [new ProfileLabel("bytes", "", blockSize, "")]);
             continue;
@@ -177,6 +181,10 @@ public static class LegacyHeapTextParser
         private readonly Dictionary<ulong, List<(string Function, string File, long Line)>> framesByAddress = [];
         private readonly Dictionary<(string, string), ulong> functionIds = [];
         private readonly List<(ulong Pc, string Function, string File, long Line)> pending = [];
+        private readonly HashSet<ulong> goexitAddresses = [];
+        private List<ulong> record = [];
+
+        public void BeginRecord(List<ulong> addresses) => record = addresses;
 
         public void AddCommentLine(string line)
         {
@@ -198,6 +206,12 @@ public static class LegacyHeapTextParser
 
         public void EndRecord()
         {
+            var printed = pending.Select(p => p.Pc).ToHashSet();
+            var firstPrinted = record.FindIndex(printed.Contains);
+            if (firstPrinted >= 0)
+                for (var i = firstPrinted + 1; i < record.Count; i++)
+                    if (!printed.Contains(record[i])) goexitAddresses.Add(record[i]);
+            record = [];
             // Consecutive comment lines with the same PC are one location's inlined frames, innermost first.
             for (var i = 0; i < pending.Count;)
             {
@@ -215,7 +229,9 @@ public static class LegacyHeapTextParser
             Span<(ulong, long, long)> none = [];
             foreach (var (address, id) in locationIdByAddress)
             {
-                if (!framesByAddress.TryGetValue(address, out var frames) || frames.Count == 0)
+                if ((!framesByAddress.TryGetValue(address, out var frames) || frames.Count == 0) && goexitAddresses.Contains(address))
+                    frames = [("runtime.goexit", "", 0)];
+                if (frames is null || frames.Count == 0)
                 {
                     builder.AddLocation(id, 0, address, none);
                     continue;

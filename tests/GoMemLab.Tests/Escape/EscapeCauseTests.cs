@@ -1,0 +1,36 @@
+using GoMemLab.Escape;
+
+namespace GoMemLab.Tests.Escape;
+
+// The catalogue data/go/leaky/escape names its case above each function ("returned pointer",
+// "interface boxing", "closure capture", ...); the causes read from the real -m=2 flows must agree.
+public class EscapeCauseTests
+{
+    [Theory]
+    [InlineData("escape/pointer.go", "p", "returned-to-caller")]
+    [InlineData("escape/pointer.go", "&Record{...}", "returned-to-caller")]
+    [InlineData("escape/iface.go", "v", "converted-to-interface")]
+    [InlineData("escape/iface.go", "id", "converted-to-interface")]
+    [InlineData("escape/closure.go", "n", "captured-by-closure")]
+    [InlineData("escape/global.go", "r", "stored-in-global-or-heap")]
+    [InlineData("escape/size.go", "make([]byte, largeScratch)", "too-large-or-non-constant-size")]
+    [InlineData("escape/size.go", "make([]byte, n)", "too-large-or-non-constant-size")]
+    public void Catalogue_cases_get_the_cause_their_flow_shows(string file, string subject, string cause)
+    {
+        var log = EscapeLog.Load(GoBuild.LeakyArtifact("leaky-m2.txt"));
+        var d = Assert.Single(log.Diagnostics, d => d.File.EndsWith(file) && d.Subject == subject && d.Kind.IsHeapDecision());
+        Assert.Equal(cause, EscapeCause.Classify(log, d).Name());
+    }
+
+    [Fact]
+    public void Without_flows_every_cause_is_unknown_and_the_summary_counts_every_heap_decision()
+    {
+        var m1 = EscapeLog.Load(GoBuild.LeakyArtifact("leaky-m1.txt"));
+        var summary = EscapeCause.Summary(m1);
+        var heap = m1.Diagnostics.Count(d => d.Kind.IsHeapDecision());
+        Assert.Equal(heap, (long)summary.Columns["unknown"].Sum());
+        Assert.Equal(heap, (long)summary.Columns["total"].Sum());
+        var m2 = EscapeLog.Load(GoBuild.LeakyArtifact("leaky-m2.txt"));
+        Assert.Equal(0, (long)EscapeCause.Summary(m2).Columns["unknown"].Sum());
+    }
+}

@@ -1,0 +1,194 @@
+using GoMemLab.Inputs;
+using GoMemLab.Profiles;
+using GoMemLab.Tests.Support;
+using Proto = GoMemLab.Profiles.Proto;
+
+namespace GoMemLab.Tests.Profiles;
+
+/// <summary>Every kind of broken input ends in one InputFormatException that names the file and says what is wrong.</summary>
+public class BadProfileInputTests
+{
+    private static InputFormatException LoadFile(TempDirectory dir, byte[] content, string name = "bad.pb.gz")
+    {
+        var path = dir.File(name);
+        File.WriteAllBytes(path, content);
+        var error = Assert.Throws<InputFormatException>(() => ProfileLoader.Load(path));
+        Assert.Equal(path, error.File);
+        Assert.StartsWith(path, error.Message);
+        return error;
+    }
+
+    [Fact]
+    public void EmptyFile()
+    {
+        using var dir = new TempDirectory();
+        var error = LoadFile(dir, []);
+        Assert.Contains("empty file, expected a pprof profile (gzipped protobuf) or a legacy heap text profile", error.Message);
+    }
+
+    [Fact]
+    public void Directory()
+    {
+        using var dir = new TempDirectory();
+        var error = Assert.Throws<InputFormatException>(() => ProfileLoader.Load(dir.Path));
+        Assert.Contains("is a directory", error.Message);
+    }
+
+    [Fact]
+    public void MissingFile()
+    {
+        using var dir = new TempDirectory();
+        var error = Assert.Throws<InputFormatException>(() => ProfileLoader.Load(dir.File("nope.pb.gz")));
+        Assert.Contains("no such file", error.Message);
+    }
+
+    [Fact]
+    public void TruncatedGzip()
+    {
+        using var dir = new TempDirectory();
+        var whole = File.ReadAllBytes(RepoPaths.Artifact("heap", "leaky-heap-1.pb.gz"));
+        var error = LoadFile(dir, whole[..(whole.Length / 2)]);
+        Assert.Contains("truncated", error.Message);
+    }
+
+    [Fact]
+    public void GzipOfGarbage()
+    {
+        using var dir = new TempDirectory();
+        var garbage = new byte[4096];
+        new Random(7).NextBytes(garbage);
+        garbage[0] = 0xff;
+        var error = LoadFile(dir, ProtoFixtures.Gzip(garbage));
+        Assert.Contains("not a pprof profile", error.Message);
+        Assert.Equal(0, error.Offset);
+    }
+
+    [Fact]
+    public void CorruptGzipStream()
+    {
+        using var dir = new TempDirectory();
+        var bytes = ProtoFixtures.Gzip(ProtoFixtures.Small().Bytes());
+        for (var i = 10; i < bytes.Length - 8; i++) bytes[i] ^= 0x5a;
+        var error = LoadFile(dir, bytes);
+        Assert.Matches("gzip|not a pprof profile|protobuf", error.Message);
+    }
+
+    [Fact]
+    public void RandomBytes()
+    {
+        using var dir = new TempDirectory();
+        var random = new byte[1000];
+        new Random(3).NextBytes(random);
+        random[0] = 0x07; // a wire type protobuf never uses
+        var error = LoadFile(dir, random, "random.bin");
+        Assert.Contains("not a pprof profile", error.Message);
+    }
+
+    [Fact]
+    public void OtherTextProfile()
+    {
+        using var dir = new TempDirectory();
+        var error = LoadFile(dir, "goroutine profile: total 4\n1 @ 0x1 0x2\n"u8.ToArray(), "goroutine.txt");
+        Assert.Contains("only the legacy heap text", error.Message);
+    }
+
+    [Fact]
+    public void StringIndexOutOfRange()
+    {
+        using var dir = new TempDirectory();
+        var p = ProtoFixtures.Small();
+        p.Function[1].Name = 99;
+        var error = LoadFile(dir, p.Bytes(), "strings.pb");
+        Assert.Contains("string index 99 of function id 2 name is out of range", error.Message);
+    }
+
+    [Fact]
+    public void LocationIdNotInProfile()
+    {
+        using var dir = new TempDirectory();
+        var p = ProtoFixtures.Small();
+        p.Sample[1].LocationId[0] = 42;
+        var error = LoadFile(dir, p.Bytes(), "locations.pb");
+        Assert.Contains("sample 1 refers to location id 42, which is not in the profile", error.Message);
+    }
+
+    [Fact]
+    public void FunctionIdNotInProfile()
+    {
+        using var dir = new TempDirectory();
+        var p = ProtoFixtures.Small();
+        p.Location[1].Line[0].FunctionId = 7;
+        var error = LoadFile(dir, p.Bytes(), "functions.pb");
+        Assert.Contains("function id 7, which is not in the profile", error.Message);
+    }
+
+    [Fact]
+    public void MappingIdNotInProfile()
+    {
+        using var dir = new TempDirectory();
+        var p = ProtoFixtures.Small();
+        p.Location[0].MappingId = 5;
+        var error = LoadFile(dir, p.Bytes(), "mappings.pb");
+        Assert.Contains("mapping id 5, which is not in the profile", error.Message);
+    }
+
+    [Fact]
+    public void SampleWithTheWrongNumberOfValues()
+    {
+        using var dir = new TempDirectory();
+        var p = ProtoFixtures.Small();
+        p.Sample[1].Value.Add(5);
+        var error = LoadFile(dir, p.Bytes(), "values.pb");
+        Assert.Contains("sample 1 has 3 values, expected 2", error.Message);
+    }
+
+    [Fact]
+    public void HugeVarint()
+    {
+        using var dir = new TempDirectory();
+        // period (field 12, varint) followed by eleven continuation bytes.
+        byte[] bytes = [0x60, .. Enumerable.Repeat((byte)0xff, 11), 0x01];
+        var error = LoadFile(dir, bytes, "varint.pb");
+        Assert.Contains("varint", error.Message);
+        Assert.NotNull(error.Offset);
+    }
+
+    [Fact]
+    public void LengthPastTheEnd()
+    {
+        using var dir = new TempDirectory();
+        var valid = ProtoFixtures.Small().Bytes();
+        // A sample (field 2) claiming 1000 bytes, after a valid profile.
+        byte[] bytes = [.. valid, 0x12, 0xe8, 0x07, 0x08, 0x01];
+        var error = LoadFile(dir, bytes, "length.pb");
+        Assert.Contains("runs past the end", error.Message);
+        Assert.Equal(valid.Length + 1, error.Offset);
+    }
+
+    [Fact]
+    public void TruncatedProtobuf()
+    {
+        using var dir = new TempDirectory();
+        var valid = ProtoFixtures.Small().Bytes();
+        var error = LoadFile(dir, valid[..(valid.Length - 3)], "cut.pb");
+        Assert.Matches("runs past the end|truncated", error.Message);
+    }
+
+    [Fact]
+    public void DuplicateIds()
+    {
+        using var dir = new TempDirectory();
+        var p = ProtoFixtures.Small();
+        p.Function[2].Id = 1;
+        var error = LoadFile(dir, p.Bytes(), "dup.pb");
+        Assert.Contains("two functions have id 1", error.Message);
+    }
+
+    [Fact]
+    public void MalformedLegacyRecord()
+    {
+        using var dir = new TempDirectory();
+        var error = LoadFile(dir, "heap profile: 1: 2 [3: 4] @ heap/1024\n1: 2 [3: 4] @ 0x10\nnot a record\n"u8.ToArray(), "heap.txt");
+        Assert.Equal(3, error.Line);
+    }
+}

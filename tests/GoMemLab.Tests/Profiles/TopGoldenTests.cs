@@ -1,0 +1,66 @@
+using GoMemLab.Profiles;
+using GoMemLab.Profiles.Analyses;
+using GoMemLab.Tests.Support;
+
+namespace GoMemLab.Tests.Profiles;
+
+/// <summary>
+/// Every golden made by data/gen/50-pprof-goldens.sh (real `go tool pprof -top` output) against GoMemLab's
+/// Top on the same artifact with the same options: same rows in the same order, same flat, cum and inline marks.
+/// </summary>
+public class TopGoldenTests
+{
+    private static readonly string CasesPath = RepoPaths.Data("golden", "pprof", "cases.tsv");
+
+    public static TheoryData<string> Goldens()
+    {
+        var data = new TheoryData<string>();
+        foreach (var c in PprofTopGolden.Cases(CasesPath)) data.Add(c["golden"]);
+        return data;
+    }
+
+    [Fact]
+    public void GoldensCoverEverySampleTypeGranularityAndVariant()
+    {
+        var cases = PprofTopGolden.Cases(CasesPath);
+        Assert.Contains(cases, c => c["focus"].Length > 0);
+        Assert.Contains(cases, c => c["ignore"].Length > 0);
+        Assert.Contains(cases, c => c["hide"].Length > 0);
+        Assert.Contains(cases, c => c["diff_base"].Length > 0);
+        Assert.Contains(cases, c => c["nodecount"] != "0");
+        Assert.Contains(cases, c => c["strip_symbols"] == "yes");
+        Assert.Contains(cases, c => c["profile"].Contains("cpu"));
+        Assert.Contains(cases, c => c["profile"].Contains("goroutine"));
+        foreach (var index in new[] { "alloc_objects", "alloc_space", "inuse_objects", "inuse_space" })
+            foreach (var granularity in new[] { "functions", "lines", "files" })
+                Assert.Contains(cases, c => c["profile"].StartsWith("leaky-heap-") && c["sample_index"] == index && c["granularity"] == granularity);
+    }
+
+    [Theory]
+    [MemberData(nameof(Goldens))]
+    public void TopMatchesGoToolPprof(string golden)
+    {
+        var c = PprofTopGolden.Cases(CasesPath).Single(x => x["golden"] == golden);
+        var profile = ProfileLoader.Load(RepoPaths.Artifact("heap", c["profile"]));
+        if (c["diff_base"].Length > 0) profile = Diff.Against(profile, ProfileLoader.Load(RepoPaths.Artifact("heap", c["diff_base"])));
+        if (c["strip_symbols"] == "yes") profile = ProfileSymbols.Strip(profile);
+        var report = Top.Compute(profile, new TopOptions
+        {
+            SampleIndex = c["sample_index"],
+            Granularity = Enum.Parse<Granularity>(c["granularity"], ignoreCase: true),
+            Focus = NullIfEmpty(c["focus"]),
+            Ignore = NullIfEmpty(c["ignore"]),
+            Hide = NullIfEmpty(c["hide"]),
+            NodeCount = int.Parse(c["nodecount"]),
+        });
+
+        var expected = PprofTopGolden.Parse(RepoPaths.Data("golden", "pprof", golden));
+        Assert.NotEmpty(expected);
+        var actual = report.Rows.Select(r => new PprofTopLine(r.Name, r.Flat, r.Cum, r.Inline, r.PartialInline)).ToList();
+        for (var i = 0; i < Math.Min(expected.Count, actual.Count); i++)
+            Assert.True(expected[i] == actual[i], $"{golden} row {i + 1}: pprof {expected[i]}, GoMemLab {actual[i]}");
+        Assert.Equal(expected.Count, actual.Count);
+    }
+
+    private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
+}
