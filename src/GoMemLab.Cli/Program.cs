@@ -9,4 +9,5 @@ root.Subcommands.Add(MemStatsCommand.Create());
 root.Subcommands.Add(PprofCommands.Create());
 root.Subcommands.Add(EscapeCommands.Create());
 root.Subcommands.Add(AsmCommands.Create());
+root.Subcommands.Add(WhyCommand.Create());
 return await root.Parse(args).InvokeAsync();

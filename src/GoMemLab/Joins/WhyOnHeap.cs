@@ -10,7 +10,7 @@ namespace GoMemLab.Joins;
 /// <param name="Status">
 /// <c>explained</c> (a heap decision of the escape log at the site), <c>runtime</c> (no decision by design:
 /// the runtime allocation named in <paramref name="Cause"/> always goes to the heap) or <c>unexplained</c>
-/// (<paramref name="Reason"/> says why).
+/// (<paramref name="Reason"/> says why); <c>not-sampled</c> for lines the listing or log shows allocating but the profile has no bytes for.
 /// </param>
 /// <param name="EscapeKind">The decisions' kinds (<c>escapes-to-heap</c>, <c>moved-to-heap</c>), <c>none</c> for runtime rows, "" when unexplained.</param>
 /// <param name="Cause"><see cref="EscapeCause"/> names of the decisions, or a <see cref="RuntimeAllocationCause"/> name; several joined with "; ".</param>
@@ -46,11 +46,17 @@ public static class WhyOnHeap
     public const string StandardLibraryOnlySite = "(standard library only)";
 
     /// <summary>Joins; <paramref name="escape"/> and <paramref name="assembly"/> are optional. Rows by descending inuse_space, then alloc_space.</summary>
-    public static IReadOnlyList<WhyOnHeapRow> Join(Profile heap, EscapeLog? escape, IReadOnlyList<AllocationCall>? assembly = null) =>
-        Join(HeapAllocationSites.Find(heap), escape, assembly);
+    /// <param name="includeUnsampled">
+    /// Also list, with status <c>not-sampled</c> and zero bytes, the lines where the listing has an allocation call or
+    /// the log a heap decision but the profile has no site: allocations too rare or small for the sampler to catch.
+    /// </param>
+    public static IReadOnlyList<WhyOnHeapRow> Join(Profile heap, EscapeLog? escape, IReadOnlyList<AllocationCall>? assembly = null,
+        bool includeUnsampled = false) =>
+        Join(HeapAllocationSites.Find(heap), escape, assembly, includeUnsampled);
 
-    /// <inheritdoc cref="Join(Profile, EscapeLog?, IReadOnlyList{AllocationCall}?)"/>
-    public static IReadOnlyList<WhyOnHeapRow> Join(HeapAllocationSites sites, EscapeLog? escape, IReadOnlyList<AllocationCall>? assembly = null)
+    /// <inheritdoc cref="Join(Profile, EscapeLog?, IReadOnlyList{AllocationCall}?, bool)"/>
+    public static IReadOnlyList<WhyOnHeapRow> Join(HeapAllocationSites sites, EscapeLog? escape, IReadOnlyList<AllocationCall>? assembly = null,
+        bool includeUnsampled = false)
     {
         var decisions = new Dictionary<(string, int), List<EscapeDiagnostic>>();
         var logPackages = new HashSet<string>(StringComparer.Ordinal);
@@ -77,13 +83,56 @@ public static class WhyOnHeap
         var asmResolver = new SourceFileResolver(calls.Keys.Select(k => k.Item1));
 
         var rows = new List<WhyOnHeapRow>(sites.Sites.Count + 1);
+        var covered = new HashSet<(string, int)>();
         foreach (var site in sites.Sites)
+        {
             rows.Add(Explain(site, escape, decisions, logPackages, logResolver, calls, asmResolver));
+            var key = SourcePathKey.Normalize(site.File, SourcePathKey.PackageOfFunction(site.Function));
+            if (logResolver.Resolve(key) is { } logFile) covered.Add((logFile, (int)site.Line));
+            if (asmResolver.Resolve(key) is { } asmFile) covered.Add((asmFile, (int)site.Line));
+        }
+        if (includeUnsampled) rows.AddRange(Unsampled(escape, decisions, calls, logResolver, covered));
         if (sites.UnattributedAllocSpace != 0 || sites.UnattributedInuseSpace != 0)
             rows.Add(new WhyOnHeapRow(StandardLibraryOnlySite, "", "", 0, sites.UnattributedAllocSpace, sites.UnattributedInuseSpace,
                 Ratio(sites.UnattributedInuseSpace, sites.UnattributedAllocSpace), "unexplained", "", "", "", "", "", "",
                 "every frame of these samples is in the standard library or runtime (goroutine stacks, library-internal buffers)"));
         return rows;
+    }
+
+    private static IEnumerable<WhyOnHeapRow> Unsampled(EscapeLog? escape, Dictionary<(string, int), List<EscapeDiagnostic>> decisions,
+        Dictionary<(string, int), List<AllocationCall>> calls, SourceFileResolver logResolver, HashSet<(string, int)> covered)
+    {
+        var rows = new List<WhyOnHeapRow>();
+        var usedDecisions = new HashSet<(string, int)>();
+        foreach (var ((file, line), list) in calls.OrderBy(kv => kv.Key.Item1, StringComparer.Ordinal).ThenBy(kv => kv.Key.Item2))
+        {
+            if (covered.Contains((file, line))) continue;
+            var logFile = logResolver.Resolve(file);
+            if (logFile is not null && covered.Contains((logFile, line))) continue;
+            var found = logFile is not null && decisions.TryGetValue((logFile, line), out var ds) ? ds : [];
+            if (logFile is not null) usedDecisions.Add((logFile, line));
+            var assemblyCall = string.Join("; ", list.Select(c => "runtime." + c.RuntimeFunction).Distinct());
+            var runtimeCause = list.Select(c => RuntimeAllocationCause.Of(c.RuntimeFunction)).FirstOrDefault(c => c is not null);
+            if (found.Count > 0 && escape is not null)
+                rows.Add(DecisionRow(escape, found, $"{file}:{line}", list[0].Function, file, line, assemblyCall));
+            else if (runtimeCause is not null)
+                rows.Add(new WhyOnHeapRow($"{file}:{line}", list[0].Function, file, line, 0, 0, null, "not-sampled", "none", runtimeCause, "", assemblyCall, "", "", ""));
+        }
+        if (escape is not null)
+            foreach (var ((file, line), list) in decisions.OrderBy(kv => kv.Key.Item1, StringComparer.Ordinal).ThenBy(kv => kv.Key.Item2))
+                if (!covered.Contains((file, line)) && !usedDecisions.Contains((file, line)))
+                    rows.Add(DecisionRow(escape, list, $"{list[0].File}:{line}", list[0].Function, list[0].File, line, ""));
+        return rows;
+    }
+
+    private static WhyOnHeapRow DecisionRow(EscapeLog escape, List<EscapeDiagnostic> found, string site, string function, string file, int line, string assemblyCall)
+    {
+        var unique = found.DistinctBy(d => (d.File, d.Line, d.Column, d.Subject, d.Kind)).ToList();
+        return new WhyOnHeapRow(site, function, file, line, 0, 0, null, "not-sampled",
+            string.Join("; ", unique.Select(d => d.Kind.Name()).Distinct()),
+            string.Join("; ", unique.Select(d => EscapeCause.Classify(escape, d).Name()).Distinct()),
+            string.Join(" | ", unique.Select(d => FlowSummary(escape, d))), assemblyCall, "",
+            string.Join("; ", unique.Select(d => $"{d.File}:{d.Line}:{d.Column}").Distinct()), "");
     }
 
     private static WhyOnHeapRow Explain(HeapAllocationSite site, EscapeLog? escape,
@@ -138,7 +187,8 @@ public static class WhyOnHeap
         else if (unresolved.Count > 0 && unresolved.Count == places.Count)
             reason = $"the escape log names no file matching {site.File}";
         else if (!site.AlsoStandalone && site.InlinedInto.Count > 0)
-            reason = $"inlined from package {package} into {string.Join(", ", site.InlinedInto.Select(i => $"{i.Function} at {i.File}:{i.Line}"))}; no heap decision there";
+            reason = $"inlined from package {package} into {string.Join(", ", site.InlinedInto.Select(i => $"{i.Function} at {i.File}:{i.Line}"))}; no heap decision there"
+                + (site.AllocatedBy.Count > 0 ? $" (the allocation is inside {site.AllocatedBy[0]})" : "");
         else if (site.AllocatedBy.Count > 0)
             reason = $"allocated inside {site.AllocatedBy[0]} (standard library: its decisions are in its own package's -m output, -gcflags=all=-m=2)";
         else reason = "no heap decision at this line in the escape log";
