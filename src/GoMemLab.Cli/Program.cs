@@ -10,4 +10,5 @@ root.Subcommands.Add(PprofCommands.Create());
 root.Subcommands.Add(EscapeCommands.Create());
 root.Subcommands.Add(AsmCommands.Create());
 root.Subcommands.Add(WhyCommand.Create());
+root.Subcommands.Add(ReportCommand.Create());
 return await root.Parse(args).InvokeAsync();
