@@ -51,7 +51,7 @@ public static class LeakSuspects
                 _ => "not explained: " + row.Reason,
             };
             suspects.Add(new LeakSuspect(row, before, heapSeries.Count, string.Create(CultureInfo.InvariantCulture,
-                $"holds {share:P1} of the heap in use and keeps {row.RetentionRatio:P0} of the {Bytes(row.AllocSpace)} it allocated; {growth}; why on the heap: {why}")));
+                $"holds {share * 100:0.0}% of the heap in use and keeps {row.RetentionRatio * 100:0}% of the {Bytes(row.AllocSpace)} it allocated; {growth}; why on the heap: {why}")));
         }
         return suspects;
     }

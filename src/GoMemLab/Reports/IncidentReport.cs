@@ -99,10 +99,16 @@ public sealed class IncidentReport
         if (HeapProfiles.Count > 0)
         {
             page.AddHeading("Leak suspects");
-            page.AddParagraph($"Sites of {Path.GetFileName(HeapProfiles[^1].Source)} that hold at least {LeakSuspects.MinimumShare:P0} of the heap in use, "
-                + $"keep at least {LeakSuspects.MinimumRetention:P0} of what they allocated"
+            page.AddParagraph($"Sites of {Path.GetFileName(HeapProfiles[^1].Source)} that hold at least {LeakSuspects.MinimumShare * 100:0}% of the heap in use, "
+                + $"keep at least {LeakSuspects.MinimumRetention * 100:0}% of what they allocated"
                 + (HeapProfiles.Count > 1 ? $" and hold more than in {Path.GetFileName(HeapProfiles[0].Source)}." : " (one profile: growth cannot be shown)."));
-            page.AddHtml(Suspects.Count == 0 ? "<p><em>No site meets all the rules.</em></p>" : Wide(HtmlTable.Render(SuspectTable(), 30)));
+            if (Suspects.Count == 0) page.AddHtml("<p><em>No site meets all the rules.</em></p>");
+            else
+            {
+                page.AddHtml(WhyOnHeapHtml.Render(Suspects.Select(s => s.Site).ToList(), 30));
+                page.AddHtml("<ol>" + string.Concat(Suspects.Select(s =>
+                    $"<li><code>{Encode(s.Site.Site)}</code> in <code>{Encode(s.Site.Function)}</code>: {Encode(s.Reason)}</li>\n")) + "</ol>");
+            }
 
             page.AddHeading("Allocated vs in use");
             page.AddParagraph("alloc_space counts every byte a site allocated since the program started; inuse_space what is still live at the "
@@ -124,7 +130,7 @@ public sealed class IncidentReport
                 page.AddHtml(TelemetryCards.ForGcTrace(trace, $"gctrace — {Path.GetFileName(trace.Source)}").ToHtml()); charts++;
                 page.AddChart(TelemetryCharts.PausesAndGcCpu(trace)); charts++;
             }
-            if (MemStats is { } series) { page.AddHtml(TelemetryCards.ForMemStats(series, $"MemStats — {Path.GetFileName(series.Source)}").ToHtml()); charts++; }
+            if (MemStats is { } series) { page.AddHtml(Wide(TelemetryCards.ForMemStats(series, $"MemStats — {Path.GetFileName(series.Source)}").ToHtml())); charts++; }
         }
         if (HeapProfiles.Count > 0)
         {
@@ -134,14 +140,10 @@ public sealed class IncidentReport
                 : "Each allocation site of the latest heap profile joined with the compiler's escape decision at that line (for inlined code, at the "
                   + "call it was inlined into), the flow that sends it to the heap, and the allocation call of the assembly. "
                   + "Rows marked not-sampled allocate according to the compiler but the profile caught no sample there.");
-            page.AddHtml(Wide(HtmlTable.Render(ReportColumns(Why.Where(r => r.Status != "unexplained").ToList()), 60)));
+            page.AddHtml(WhyOnHeapHtml.Render(Why.Where(r => r.Status != "unexplained").ToList(), 60));
             var unexplained = Why.Where(r => r.Status == "unexplained").ToList();
             page.AddHeading("Sites the join could not explain", 3);
-            page.AddHtml(unexplained.Count == 0 ? "<p><em>None.</em></p>" : Wide(HtmlTable.Render(new DataFrame(
-                new StringDataFrameColumn("site", unexplained.Select(r => r.Site)),
-                new Int64DataFrameColumn("alloc_space", unexplained.Select(r => r.AllocSpace)),
-                new Int64DataFrameColumn("inuse_space", unexplained.Select(r => r.InuseSpace)),
-                new StringDataFrameColumn("reason", unexplained.Select(r => r.Reason))), 40)));
+            page.AddHtml(unexplained.Count == 0 ? "<p><em>None.</em></p>" : WhyOnHeapHtml.Render(unexplained, 40, withReason: true));
         }
         Commands(page);
         ChartCount = charts;
@@ -210,13 +212,6 @@ public sealed class IncidentReport
         parts.AddRange(Inputs.MemStats.Select(m => "--memstats " + m));
         parts.Add("--out report.html");
         return string.Join(' ', parts);
-    }
-
-    private static DataFrame ReportColumns(IReadOnlyList<WhyOnHeapRow> rows)
-    {
-        var full = WhyOnHeap.ToDataFrame(rows);
-        return new DataFrame(new[] { "site", "alloc_space", "inuse_space", "retention_ratio", "status", "escape_kind", "cause", "flow", "assembly_call", "allocated_by" }
-            .Select(c => full.Columns[c]));
     }
 
     private static string Wide(string table) => $"<div style=\"overflow-x:auto\">{table}</div>";
