@@ -11,5 +11,6 @@ public static class MagicCatalog
         GcTraceMagic.Register(kernel);
         MemStatsMagic.Register(kernel);
         GoRunMagic.Register(kernel);
+        PprofMagic.Register(kernel);
     }
 }
