@@ -9,4 +9,6 @@ root.Subcommands.Add(EscapeCommands.Create());
 root.Subcommands.Add(AsmCommands.Create());
 root.Subcommands.Add(GcTraceCommand.Create());
 root.Subcommands.Add(MemStatsCommand.Create());
+root.Subcommands.Add(WhyCommand.Create());
+root.Subcommands.Add(ReportCommand.Create());
 return await root.Parse(args).InvokeAsync();
