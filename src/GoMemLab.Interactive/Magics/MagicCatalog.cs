@@ -10,5 +10,6 @@ public static class MagicCatalog
         GoMemLabMagic.Register(kernel);
         GcTraceMagic.Register(kernel);
         MemStatsMagic.Register(kernel);
+        PprofMagic.Register(kernel);
     }
 }
