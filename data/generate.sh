@@ -7,7 +7,7 @@
 #   bash data/generate.sh --large   also benchmark inputs -> data/large/ (not committed)
 set -euo pipefail
 
-usage() { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; }
 
 LARGE=0
 for arg in "$@"; do

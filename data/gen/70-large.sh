@@ -12,10 +12,10 @@ mkdir -p "$LARGE_DIR"
 
 copy_module bigprofile bigprofile
 go build -trimpath -o bigprofile .
-go build -trimpath -o profstat ./profstat
+go build -trimpath -o bin/profstat ./profstat
 echo "big heap profile:"
 /usr/bin/time -f '    %e s, %M KB max RSS' ./bigprofile -n 1300000 -o "$LARGE_DIR/big-heap.pb.gz"
-./profstat "$LARGE_DIR/big-heap.pb.gz" | sed 's/^/    /'
+bin/profstat "$LARGE_DIR/big-heap.pb.gz" | sed 's/^/    /'
 
 echo "std -m=2:"
 start=$SECONDS

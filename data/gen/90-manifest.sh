@@ -43,6 +43,12 @@ leak_sites() {
 	echo
 	echo "## Commands"
 	cat "$MANIFEST_LOG"
+	echo "## Large inputs (data/large/, not committed; \`generate.sh --large\`, data/gen/70-large.sh)"
+	echo
+	echo "    (in $BUILD_ROOT/bigprofile) go build -trimpath -o bigprofile . && ./bigprofile -n 1300000 -o data/large/big-heap.pb.gz"
+	echo "    go build -a -gcflags=all=-m=2 std 2> data/large/std-m2.txt"
+	echo "    awk ... telemetry/leaky-gctrace.log > data/large/gctrace-1m.log   # its gc lines repeated, gc N and @T shifted"
+	echo
 	echo "## Deliberate leaks (ground truth)"
 	echo
 	echo "Every allocation site in leaky that is meant to stay live forever carries the comment"

@@ -62,7 +62,7 @@ public static partial class NotebookRunner
         var number = cell.Index + 1;
         var source = WithoutPackageLoading(cell.Source);
         var summary = Summarize(cell.Source);
-        if (string.IsNullOrWhiteSpace(source))
+        if (source.Split('\n').All(line => string.IsNullOrWhiteSpace(line) || line.TrimStart().StartsWith("//", StringComparison.Ordinal)))
         {
             cell.SetOutputs([], executionCount);
             return new CellRun(number, summary, TimeSpan.Zero, null, Skipped: true);

@@ -13,9 +13,17 @@ public sealed class OfflineHtmlPage
     private readonly StringBuilder _body = new();
     private bool _needsPlotly;
 
-    public OfflineHtmlPage(string title) => Title = title;
+    /// <param name="title">The document title.</param>
+    /// <param name="showTitle">Also show it as the page heading (notebooks bring their own).</param>
+    public OfflineHtmlPage(string title, bool showTitle = true)
+    {
+        Title = title;
+        ShowTitle = showTitle;
+    }
 
     public string Title { get; }
+
+    public bool ShowTitle { get; }
 
     public OfflineHtmlPage AddHeading(string text, int level = 2)
     {
@@ -58,7 +66,7 @@ public sealed class OfflineHtmlPage
         html.Append("<style>").Append(Style).Append("</style>\n");
         if (_needsPlotly) html.Append(PlotlyJs.ScriptElement).Append('\n');
         html.Append("</head>\n<body>\n<main>\n");
-        html.Append($"<h1>{ChartHtml.Encode(Title)}</h1>\n");
+        if (ShowTitle) html.Append($"<h1>{ChartHtml.Encode(Title)}</h1>\n");
         html.Append(_body);
         html.Append("</main>\n</body>\n</html>\n");
         return html.ToString();

@@ -44,6 +44,14 @@ internal sealed class EscapeLogBuilder
     private readonly List<Draft> _drafts = [];
     private readonly List<Explanation> _explanations = [];
     private StepRecord[] _steps = new StepRecord[1024];
+
+    /// <summary>Sizes the step store once (e.g. to the number of lines) so a large log does not regrow it.</summary>
+    public void ReserveSteps(int count)
+    {
+        if (count > _steps.Length) Array.Resize(ref _steps, count);
+        // About one line in ten is a diagnostic in -m=2 logs; one in two with plain -m.
+        _drafts.Capacity = Math.Max(_drafts.Capacity, count / 8);
+    }
     private int _stepCount;
     private int _openExplanation = -1;
     private long _sequence;
@@ -104,6 +112,17 @@ internal sealed class EscapeLogBuilder
         }
     }
 
+    // Drafts [0, read) are in log order; sort the few appended ones and merge.
+    private static List<Draft> MergeBySequence(List<Draft> drafts, int read)
+    {
+        drafts.Sort(read, drafts.Count - read, Comparer<Draft>.Create((x, y) => x.Sequence.CompareTo(y.Sequence)));
+        var merged = new List<Draft>(drafts.Count);
+        int a = 0, b = read;
+        while (a < read || b < drafts.Count)
+            merged.Add(b >= drafts.Count || (a < read && drafts[a].Sequence < drafts[b].Sequence) ? drafts[a++] : drafts[b++]);
+        return merged;
+    }
+
     /// <summary>Adds a diagnostic whose kind the reader already knows (the JSON form).</summary>
     public void AddClassified(int package, int file, int line, int column, EscapeKind kind, string subject, string message, long logLine)
     {
@@ -143,7 +162,7 @@ internal sealed class EscapeLogBuilder
         var read = _drafts.Count;
         ExplanationMatching.Match(_drafts, _explanations, OrphanExplanationKind);
         // Unmatched explanations were appended; put them back where they were read.
-        var sorted = _drafts.Count == read ? _drafts : _drafts.OrderBy(d => d.Sequence).ToList();
+        var sorted = _drafts.Count == read ? _drafts : MergeBySequence(_drafts, read);
         var functions = FunctionAttribution.Attribute(sorted, _files);
         var diagnostics = new EscapeDiagnostic[sorted.Count];
         var ordered = new EscapeLog.Step[_stepCount];

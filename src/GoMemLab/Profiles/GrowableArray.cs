@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GoMemLab.Profiles;
 
 /// <summary>
@@ -14,6 +16,7 @@ internal sealed class GrowableArray<T>(int capacity = 16)
 
     public ref T this[int index] => ref items[index];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(T value)
     {
         if (Count == items.Length) Grow(Count + 1);
@@ -38,6 +41,19 @@ internal sealed class GrowableArray<T>(int capacity = 16)
         return result;
     }
 
+    /// <summary>
+    /// The backing array, possibly longer than <see cref="Count"/>: saves copying columns of tens of millions of
+    /// entries; the owner keeps the count. The buffer must not be used afterwards.
+    /// </summary>
+    public T[] DetachUntrimmed()
+    {
+        var result = items;
+        items = [];
+        Count = 0;
+        return result;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void Grow(int needed)
     {
         // Grow by half rather than doubling: the big columns hold tens of millions of entries.

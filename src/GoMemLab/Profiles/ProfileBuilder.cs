@@ -34,7 +34,10 @@ public sealed class ProfileBuilder(string source)
     internal readonly GrowableArray<int> SampleValueStart = new(1024);
     internal readonly GrowableArray<long> SampleValues = new(1 << 12);
     internal readonly GrowableArray<int> SampleLabelStart = new(1024);
-    internal readonly GrowableArray<ProfileLabel> SampleLabels = new();
+    internal readonly GrowableArray<RawLabel> SampleLabels = new();
+    // Strings the labels refer to. The protobuf reader replaces this with the profile's string table.
+    internal List<string> LabelStrings = [""];
+    private Dictionary<string, int>? labelStringIndex;
     private readonly List<ulong> bigLocationIds = [];
     private readonly Dictionary<ulong, int> bigLocationRefs = [];
 
@@ -94,7 +97,21 @@ public sealed class ProfileBuilder(string source)
         BeginSample();
         foreach (var id in locationIdsLeafFirst) AddSampleLocation(id);
         SampleValues.AddRange(values);
-        SampleLabels.AddRange(labels);
+        foreach (var label in labels)
+            SampleLabels.Add(new RawLabel(Intern(label.Key), Intern(label.Text), label.Number, Intern(label.NumberUnit)));
+    }
+
+    private int Intern(string s)
+    {
+        if (s.Length == 0) return 0;
+        labelStringIndex ??= LabelStrings.Select((x, i) => (x, i)).GroupBy(p => p.x).ToDictionary(g => g.Key, g => g.First().i);
+        if (!labelStringIndex.TryGetValue(s, out var index))
+        {
+            index = LabelStrings.Count;
+            LabelStrings.Add(s);
+            labelStringIndex.Add(s, index);
+        }
+        return index;
     }
 
     internal void BeginSample()
@@ -173,8 +190,8 @@ public sealed class ProfileBuilder(string source)
         SampleLocationStart.Add(SampleLocationRefs.Count);
         var hasLabels = SampleLabels.Count > 0;
         if (hasLabels) SampleLabelStart.Add(SampleLabels.Count);
-        return new SampleTable(types, SampleLocationStart.Detach(), SampleLocationRefs.Detach(), SampleValues.Detach(),
-            hasLabels ? SampleLabelStart.Detach() : null, SampleLabels.Detach());
+        return new SampleTable(count, types, SampleLocationStart.DetachUntrimmed(), SampleLocationRefs.DetachUntrimmed(), SampleValues.DetachUntrimmed(),
+            hasLabels ? SampleLabelStart.DetachUntrimmed() : null, SampleLabels.DetachUntrimmed(), LabelStrings.ToArray());
     }
 
     private void ResolveLocationRefs(Span<int> refs, ulong[] ids)

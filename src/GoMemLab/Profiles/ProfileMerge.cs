@@ -66,7 +66,7 @@ public static class ProfileMerge
                 var own = samples.Values(s);
                 for (var v = 0; v < values.Length; v++) values[v] = own[v] * scales[i];
                 labels.Clear();
-                labels.AddRange(samples.Labels(s).ToArray());
+                labels.AddRange(samples.Labels(s));
                 if (extraLabels[i] is { } extra) labels.Add(extra);
                 builder.AddSample(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(stack), values,
                     System.Runtime.InteropServices.CollectionsMarshal.AsSpan(labels));

@@ -18,7 +18,8 @@ public class RealHostTests
         using var notebook = new HostNotebook(StartHere);
         var result = ExternalProcess.Run("dotnet",
             ["dotnet-repl", "--run", notebook.InputPath, "--exit-after-run", "--output-path", notebook.OutputPath],
-            RepoPaths.Root, TimeSpan.FromMinutes(10));
+            // dotnet-repl resolves relative paths against its own working directory, not the notebook's.
+            Path.GetDirectoryName(notebook.InputPath)!, TimeSpan.FromMinutes(10));
         notebook.AssertExecutedWithChart(result.Output);
         Assert.True(result.ExitCode == 0, $"dotnet-repl exited {result.ExitCode}:\n{result.Output}");
     }

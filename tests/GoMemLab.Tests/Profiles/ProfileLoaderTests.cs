@@ -33,9 +33,9 @@ public class ProfileLoaderTests
         Assert.Equal([1000L, 400L], p.Samples.Values(0).ToArray());
         var stack = p.Samples.Locations(0).ToArray().Select(l => p.Locations.Id(l)).ToArray();
         Assert.Equal([2UL, 1UL], stack);
-        var label = Assert.Single(p.Samples.Labels(0).ToArray());
+        var label = Assert.Single(p.Samples.Labels(0));
         Assert.Equal(new ProfileLabel("bytes", "", 64, ""), label);
-        Assert.Empty(p.Samples.Labels(1).ToArray());
+        Assert.Empty(p.Samples.Labels(1));
 
         var inlined = p.Locations.IndexOfId(2);
         Assert.Equal(2, p.Locations.LineCount(inlined));

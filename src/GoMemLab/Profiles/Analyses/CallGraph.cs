@@ -19,10 +19,13 @@ internal sealed class CallGraph
     public readonly long[] Flat;
     public readonly long[] Cum;
     public readonly bool[] Present;
-    /// <summary>Edges as parallel arrays: source node, destination node, weight, inline flag.</summary>
-    public readonly List<int> EdgeSource = [], EdgeDestination = [];
-    public readonly List<long> EdgeWeight = [];
-    public readonly List<bool> EdgeInline = [];
+    /// <summary>
+    /// Edges into nodes that occur as inlined frames somewhere (the only edges that can make a node
+    /// "(inline)"; every other edge is a plain call), as parallel columns: source, destination, weight, inline.
+    /// </summary>
+    public readonly GrowableArray<int> EdgeSource = new(), EdgeDestination = new();
+    public readonly GrowableArray<long> EdgeWeight = new();
+    public readonly GrowableArray<bool> EdgeInline = new();
 
     private CallGraph(int nodeCount)
     {
@@ -49,6 +52,11 @@ internal sealed class CallGraph
                 nodesOf[l] = locationNodes[l].Select(n => n >= 0 && kept[n] ? n : -1).ToArray();
         }
 
+        var inlineCapable = new bool[nodeCount];
+        foreach (var nodes in nodesOf)
+            for (var k = 0; k < nodes.Length - 1; k++)
+                if (nodes[k] >= 0) inlineCapable[nodes[k]] = true;
+
         var seenNode = new int[nodeCount];
         Array.Fill(seenNode, -1);
         // Callers of a node change rarely from one sample to the next: remember the last edge into each node
@@ -57,7 +65,7 @@ internal sealed class CallGraph
         var lastEdge = new int[nodeCount];
         Array.Fill(lastParent, -2);
         var edgeIndex = new Dictionary<long, int>();
-        var edgeSeen = new List<int>();
+        var edgeSeen = new GrowableArray<int>();
         var flat = graph.Flat;
         var cum = graph.Cum;
         var values = profile.Samples.AllValues;
@@ -82,7 +90,7 @@ internal sealed class CallGraph
                         seenNode[n] = s;
                         cum[n] += w;
                     }
-                    if (parent >= 0 && n != parent)
+                    if (parent >= 0 && n != parent && inlineCapable[n])
                     {
                         int e;
                         if (lastParent[n] == parent) e = lastEdge[n];
@@ -108,7 +116,7 @@ internal sealed class CallGraph
                             edgeSeen[e] = s;
                             graph.EdgeWeight[e] += w;
                             // An edge stays inline only while every contribution is an inlined call.
-                            if (ni != nodes.Length - 1) { } else graph.EdgeInline[e] = false;
+                            if (ni == nodes.Length - 1) graph.EdgeInline[e] = false;
                         }
                     }
                     parent = n;

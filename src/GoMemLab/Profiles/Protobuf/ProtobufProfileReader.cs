@@ -12,7 +12,6 @@ internal static class ProtobufProfileReader
 {
     private readonly record struct RawValueType(long Type, long Unit);
     private readonly record struct RawFunction(ulong Id, long Name, long SystemName, long FileName, long StartLine);
-    private readonly record struct RawLabel(long Key, long Text, long Number, long Unit);
     private record struct RawMapping(ulong Id, ulong Start, ulong Limit, ulong Offset, long File, long BuildId,
         bool HasFunctions, bool HasFilenames, bool HasLineNumbers, bool HasInlineFrames);
 
@@ -24,7 +23,6 @@ internal static class ProtobufProfileReader
         var sampleTypes = new List<RawValueType>();
         var mappings = new List<RawMapping>();
         var functions = new List<RawFunction>();
-        var labels = new GrowableArray<RawLabel>();
         var comments = new List<long>();
         RawValueType? periodType = null;
         long dropFrames = 0, keepFrames = 0, defaultSampleType = 0, docUrl = 0;
@@ -38,7 +36,7 @@ internal static class ProtobufProfileReader
             switch (field)
             {
                 case 1: Expect(ref reader, wire, "sample_type"); sampleTypes.Add(ReadValueType(reader.ReadMessage())); break;
-                case 2: Expect(ref reader, wire, "sample"); ReadSample(reader.ReadMessage(), builder, labels); break;
+                case 2: Expect(ref reader, wire, "sample"); ReadSample(reader.ReadMessage(), builder); break;
                 case 3: Expect(ref reader, wire, "mapping"); mappings.Add(ReadMapping(reader.ReadMessage())); break;
                 case 4: Expect(ref reader, wire, "location"); ReadLocation(reader.ReadMessage(), builder); break;
                 case 5: Expect(ref reader, wire, "function"); functions.Add(ReadFunction(reader.ReadMessage())); break;
@@ -83,17 +81,22 @@ internal static class ProtobufProfileReader
         foreach (var f in functions)
             builder.AddFunction(f.Id, table.Get(f.Name, $"function id {f.Id} name"), table.Get(f.SystemName, $"function id {f.Id} system_name"),
                 table.Get(f.FileName, $"function id {f.Id} filename"), f.StartLine);
-        foreach (var l in labels.Span)
-            builder.SampleLabels.Add(new ProfileLabel(table.Get(l.Key, "label key"), table.Get(l.Text, "label str"), l.Number, table.Get(l.Unit, "label num_unit")));
+        // Labels keep their string-table indexes; check them all once.
+        foreach (var l in builder.SampleLabels.Span)
+        {
+            table.Get(l.Key, "label key");
+            table.Get(l.Text, "label str");
+            table.Get(l.Unit, "label num_unit");
+        }
+        builder.LabelStrings = table.Strings;
         progress?.Report(new LoadProgress("indexing", data.Length, data.Length, builder.SampleCount));
         return builder.Build();
     }
 
-    private static void ReadSample(WireReader sample, ProfileBuilder builder, GrowableArray<RawLabel> labels)
+    private static void ReadSample(WireReader sample, ProfileBuilder builder)
     {
         builder.BeginSample();
-        // Labels are resolved after the string table is read, into SampleLabels one to one with the raw labels.
-        builder.SampleLabelStart[builder.SampleLabelStart.Count - 1] = labels.Count;
+        var labels = builder.SampleLabels;
         var refs = builder.SampleLocationRefs;
         var values = builder.SampleValues;
         while (!sample.AtEnd)
@@ -101,20 +104,9 @@ internal static class ProtobufProfileReader
             var (field, wire) = sample.ReadTag();
             switch (field)
             {
-                case 1 when wire == WireReader.LengthDelimited:
-                    var ids = sample.ReadMessage();
-                    while (!ids.AtEnd)
-                    {
-                        var id = ids.ReadVarint();
-                        if (id <= int.MaxValue) refs.Add((int)id);
-                        else builder.AddSampleLocation(id);
-                    }
-                    break;
+                case 1 when wire == WireReader.LengthDelimited: sample.ReadPackedIds(refs, builder); break;
                 case 1: Expect(ref sample, wire, "sample.location_id", WireReader.Varint); builder.AddSampleLocation(sample.ReadVarint()); break;
-                case 2 when wire == WireReader.LengthDelimited:
-                    var packed = sample.ReadMessage();
-                    while (!packed.AtEnd) values.Add(packed.ReadInt64());
-                    break;
+                case 2 when wire == WireReader.LengthDelimited: sample.ReadPackedInt64s(values); break;
                 case 2: Expect(ref sample, wire, "sample.value", WireReader.Varint); values.Add(sample.ReadInt64()); break;
                 case 3: Expect(ref sample, wire, "sample.label"); labels.Add(ReadLabel(sample.ReadMessage())); break;
                 default: sample.Skip(wire); break;
@@ -137,7 +129,8 @@ internal static class ProtobufProfileReader
                 default: label.Skip(wire); break;
             }
         }
-        return new RawLabel(key, text, number, unit);
+        // Indexes beyond int range cannot be valid; map them to -1 so the string-table check reports them.
+        return new RawLabel(ToIndex(key), ToIndex(text), number, ToIndex(unit));
     }
 
     private static void ReadLocation(WireReader location, ProfileBuilder builder)
@@ -258,6 +251,8 @@ internal static class ProtobufProfileReader
         return reader.ReadInt64();
     }
 
+    private static int ToIndex(long index) => index is >= 0 and <= int.MaxValue ? (int)index : -1;
+
     private static ulong ReadUnsigned(ref WireReader reader, int wire)
     {
         reader.ExpectWireType(wire, WireReader.Varint, "an integer field");
@@ -275,6 +270,8 @@ internal static class ProtobufProfileReader
     private sealed class StringTable
     {
         private readonly List<string> strings;
+
+        public List<string> Strings => strings;
         private readonly string file;
 
         public StringTable(List<string> strings, string file)

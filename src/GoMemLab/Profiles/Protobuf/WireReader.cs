@@ -79,6 +79,40 @@ internal ref struct WireReader(ReadOnlySpan<byte> data, long baseOffset, string 
         return new WireReader(bytes, offset, file);
     }
 
+    /// <summary>
+    /// Reads a packed repeated uint64 field of location ids into <paramref name="refs"/> (ids up to int.MaxValue;
+    /// larger ones go through <paramref name="addLarge"/>). One- and two-byte varints, the common case, are decoded inline.
+    /// </summary>
+    public void ReadPackedIds(GrowableArray<int> refs, ProfileBuilder addLarge)
+    {
+        var bytes = ReadBytes(out var offset);
+        var i = 0;
+        while (i < bytes.Length)
+        {
+            uint b0 = bytes[i];
+            if (b0 < 0x80) { refs.Add((int)b0); i++; continue; }
+            if (i + 1 < bytes.Length && bytes[i + 1] < 0x80) { refs.Add((int)((b0 & 0x7f) | ((uint)bytes[i + 1] << 7))); i += 2; continue; }
+            var slow = new WireReader(bytes[i..], offset + i, file);
+            addLarge.AddSampleLocation(slow.ReadVarint());
+            i += slow.position;
+        }
+    }
+
+    /// <summary>Reads a packed repeated int64 field into <paramref name="sink"/>.</summary>
+    public void ReadPackedInt64s(GrowableArray<long> sink)
+    {
+        var bytes = ReadBytes(out var offset);
+        var i = 0;
+        while (i < bytes.Length)
+        {
+            uint b0 = bytes[i];
+            if (b0 < 0x80) { sink.Add(b0); i++; continue; }
+            var slow = new WireReader(bytes[i..], offset + i, file);
+            sink.Add((long)slow.ReadVarint());
+            i += slow.position;
+        }
+    }
+
     public void ExpectWireType(int actual, int expected, string what)
     {
         if (actual != expected)

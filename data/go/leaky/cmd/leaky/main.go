@@ -55,11 +55,11 @@ func main() {
 			log.Fatal(err)
 		}
 		defer stats.Close()
-		snapshotEvery(ctx, &wg, *memstatsEvery, stats.Snapshot)
+		every(ctx, &wg, *memstatsEvery, stats.Snapshot)
 	}
 	if *profileDir != "" {
 		heaps := &telemetry.HeapProfiles{Dir: *profileDir}
-		snapshotEvery(ctx, &wg, *profileEvery, func() error {
+		every(ctx, &wg, *profileEvery, func() error {
 			path, err := heaps.WriteNext()
 			fmt.Fprintln(os.Stderr, "wrote", filepath.Base(path))
 			return err
@@ -93,30 +93,23 @@ func generateLoad(ctx context.Context, svc *service, rps int) uint64 {
 	var wg sync.WaitGroup
 	interval := time.Duration(float64(time.Second) * workers * batch / float64(rps))
 	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			tick := time.NewTicker(interval)
-			defer tick.Stop()
-			for {
-				select {
-				case <-ctx.Done():
-					return
-				case <-tick.C:
-					for i := 0; i < batch; i++ {
-						check(svc.handle(atomic.AddUint64(&next, 1)))
-					}
+		every(ctx, &wg, interval, func() error {
+			for i := 0; i < batch; i++ {
+				if err := svc.handle(atomic.AddUint64(&next, 1)); err != nil {
+					return err
 				}
 			}
-		}()
+			return nil
+		})
 	}
 	wg.Wait()
 	return atomic.LoadUint64(&next)
 }
 
-// snapshotEvery calls snap every d until ctx is done. The first call is after
-// d, so numbered snapshots are spaced evenly from the start of the run.
-func snapshotEvery(ctx context.Context, wg *sync.WaitGroup, d time.Duration, snap func() error) {
+// every calls fn every d until ctx is done; the first call is after d, so
+// numbered snapshots are spaced evenly from the start of the run. An error
+// from fn ends the program.
+func every(ctx context.Context, wg *sync.WaitGroup, d time.Duration, fn func() error) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
@@ -127,7 +120,7 @@ func snapshotEvery(ctx context.Context, wg *sync.WaitGroup, d time.Duration, sna
 			case <-ctx.Done():
 				return
 			case <-tick.C:
-				check(snap())
+				check(fn())
 			}
 		}
 	}()

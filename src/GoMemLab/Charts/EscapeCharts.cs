@@ -1,0 +1,90 @@
+using GoMemLab.Escape;
+using Plotly.NET;
+using Plotly.NET.CSharp;
+using CSharpChart = Plotly.NET.CSharp.Chart;
+
+namespace GoMemLab.Charts;
+
+/// <summary>
+/// Charts of escape analysis: heap escapes by cause, by package (stacked by cause), and one escape's
+/// <c>-m=2</c> flow as a Sankey diagram. Write them with <see cref="ChartHtml"/> or
+/// <see cref="OfflineHtmlPage"/> so they render offline. The source view is <see cref="EscapeSourceView"/>.
+/// </summary>
+public static class EscapeCharts
+{
+    /// <summary>Horizontal bars: number of heap decisions per cause (see <see cref="EscapeCause"/>), largest first.</summary>
+    public static GenericChart EscapesByCause(EscapeLog log)
+    {
+        var counts = log.Diagnostics.Where(d => d.Kind.IsHeapDecision())
+            .GroupBy(d => EscapeCause.Classify(log, d))
+            .Select(g => (Cause: g.Key.Name(), Count: g.Count()))
+            .OrderBy(c => c.Count).ToList();
+        var chart = CSharpChart.Bar<int, string, string>(counts.Select(c => c.Count), Keys: Some(counts.Select(c => c.Cause)), Name: "heap escapes");
+        return Style(chart, $"Heap escapes by cause — {Path.GetFileName(log.Source)}", "heap escapes", null);
+    }
+
+    /// <summary>
+    /// Horizontal bars stacked by cause: heap decisions for the <paramref name="top"/> packages with the
+    /// most of them (by file when the log has a single package).
+    /// </summary>
+    public static GenericChart EscapesByPackage(EscapeLog log, int top = 20)
+    {
+        var heap = log.Diagnostics.Where(d => d.Kind.IsHeapDecision()).Select(d => (d, Cause: EscapeCause.Classify(log, d))).ToList();
+        var byFile = heap.Select(h => h.d.Package).Distinct().Count() <= 1;
+        string Group(EscapeDiagnostic d) => byFile ? d.File : d.Package;
+        var groups = heap.GroupBy(h => Group(h.d)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Take(top).Select(g => g.Key).Reverse().ToList();
+        var traces = Enum.GetValues<EscapeCauseKind>()
+            .Where(c => heap.Any(h => h.Cause == c))
+            .Select(cause => CSharpChart.Bar<int, string, string>(
+                groups.Select(g => heap.Count(h => h.Cause == cause && Group(h.d) == g)), Keys: Some(groups), Name: cause.Name()))
+            .ToList();
+        var layout = new Layout();
+        layout.SetProperty("barmode", "stack");
+        var chart = Plotly.NET.Chart.withLayout(layout).Invoke(CSharpChart.Combine(traces));
+        return Style(chart, $"Heap escapes by {(byFile ? "file" : "package")} and cause — {Path.GetFileName(log.Source)}", "heap escapes", null);
+    }
+
+    /// <summary>
+    /// One diagnostic's explanation as a Sankey diagram: a node per location the compiler names
+    /// (<c>&amp;{storage for v}</c>, <c>~r0</c>, <c>{heap}</c>…), a link per <c>flow:</c> step from its
+    /// source to its destination, labelled with the reasons of the <c>from</c> steps under it.
+    /// </summary>
+    /// <exception cref="ArgumentException">The diagnostic has no flow step (not a <c>-m=2</c> log).</exception>
+    public static GenericChart FlowSankey(EscapeLog log, EscapeDiagnostic diagnostic)
+    {
+        var steps = log.StepsOf(diagnostic).ToList();
+        var flows = new List<(string Source, string Destination, List<string> Reasons)>();
+        foreach (var s in steps)
+        {
+            if (s.Kind == FlowStepKind.Flow) flows.Add((s.Source, s.Destination, []));
+            else if (s.Kind == FlowStepKind.From && flows.Count > 0) flows[^1].Reasons.Add($"{s.Expression} ({s.Reason})");
+        }
+        if (flows.Count == 0)
+            throw new ArgumentException($"{diagnostic.File}:{diagnostic.Line}: '{diagnostic.Message}' has no flow; build with -gcflags=-m=2");
+        var nodes = flows.SelectMany(f => new[] { f.Source, f.Destination }).Distinct().ToList();
+        var trace = new TraceDomain("sankey");
+        trace.SetProperty("orientation", "h");
+        trace.SetProperty("node", new Dictionary<string, object> { ["label"] = nodes, ["pad"] = 20, ["thickness"] = 14 });
+        trace.SetProperty("link", new Dictionary<string, object>
+        {
+            ["source"] = flows.Select(f => nodes.IndexOf(f.Source)).ToArray(),
+            ["target"] = flows.Select(f => nodes.IndexOf(f.Destination)).ToArray(),
+            ["value"] = flows.Select(_ => 1).ToArray(),
+            ["label"] = flows.Select(f => string.Join(" → ", f.Reasons)).ToArray(),
+        });
+        var chart = GenericChart.ofTraceObject(true, trace);
+        return Plotly.NET.Chart.withTitle($"{diagnostic.Message} — {Path.GetFileName(diagnostic.File)}:{diagnostic.Line}:{diagnostic.Column}", TitleFont: null).Invoke(chart);
+    }
+
+    // Plotly.NET.CSharp takes optional sequences as Optional<IEnumerable<T>>, which C# cannot convert to implicitly.
+    private static Optional<IEnumerable<T>> Some<T>(IEnumerable<T> values) => new(values.ToArray(), true);
+
+    private static GenericChart Style(GenericChart chart, string title, string xTitle, string? yTitle)
+    {
+        chart = Plotly.NET.Chart.withTitle(title, TitleFont: null).Invoke(chart);
+        chart = chart.WithXAxisStyle<double, double, string>(TitleText: xTitle);
+        if (yTitle is not null) chart = chart.WithYAxisStyle<double, double, string>(TitleText: yTitle);
+        return chart.WithLegendStyle(Orientation: StyleParam.Orientation.Horizontal);
+    }
+}
