@@ -26,4 +26,15 @@ public class SampleRowsTests
         Assert.Contains(Enumerable.Range(0, (int)rows.Rows.Count), i => (string)rows.Columns["leaf_file"][i] == "example.com/leaky/cmd/leaky/audit.go"
             && (long)rows.Columns["leaf_line"][i]! == 35);
     }
+
+    [Fact]
+    public void Legacy_text_profiles_give_the_same_kind_of_table()
+    {
+        var profile = ProfileLoader.Load(RepoPaths.Artifact("heap", "leaky-heap-debug1.txt"));
+        var rows = SampleRows.ToDataFrame(profile);
+        Assert.Equal(profile.Samples.Count, rows.Rows.Count);
+        for (var t = 0; t < profile.SampleTypes.Count; t++)
+            Assert.Equal(Top.ComputeTotal(profile, t), ((Int64DataFrameColumn)rows.Columns[profile.SampleTypes[t].Type]).Sum());
+        Assert.True(((Int32DataFrameColumn)rows.Columns["stack_id"]).All(id => id >= 0 && id < rows.Rows.Count));
+    }
 }
