@@ -18,6 +18,7 @@ public sealed class LoadPprof : MagicCommand
     public string? Ignore { get; set; }
 }
 
+/// <summary>Declaration and handler of `#!pprof` (see <see cref="LoadPprof"/>); the work is <see cref="LoadedProfile"/>'s.</summary>
 public static class PprofMagic
 {
     public const string Example = "#!pprof ../data/artifacts/heap/leaky-heap-4.pb.gz --name heap4";
@@ -38,6 +39,7 @@ public static class PprofMagic
         },
     }.WithHelp();
 
+    /// <summary>Adds `#!pprof` to the kernel: loads (and diffs), defines the variable, shows <see cref="LoadedProfile.Card"/>.</summary>
     public static void Register(Kernel kernel)
     {
         var directive = Directive();
