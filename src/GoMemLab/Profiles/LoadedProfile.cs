@@ -80,8 +80,8 @@ public sealed class LoadedProfile
     /// <summary><see cref="FlameGraph"/>: the call tree as id/parent/name/value rows.</summary>
     public DataFrame Flame(string? sampleIndex = null, double minimumShare = 0.001) => FlameGraph.Compute(Profile, Options(sampleIndex), minimumShare);
 
-    /// <summary>The samples as a long table (<see cref="SampleRows"/>).</summary>
-    public DataFrame Samples() => SampleRows.ToDataFrame(Profile);
+    /// <summary>The samples as a long table, one row per sample (<see cref="ProfileSamples.ToDataFrame"/>).</summary>
+    public DataFrame Samples() => ProfileSamples.ToDataFrame(Profile);
 
     /// <summary>The header facts (<see cref="ProfileSummary"/>).</summary>
     public DataFrame Info() => ProfileSummary.ToDataFrame(Profile);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GoMemLab.Profiles;
 using GoMemLab.Profiles.Analyses;
 using GoMemLab.Tests.Support;
@@ -78,16 +77,5 @@ public class PprofAnalysisCliTests
         Assert.False(File.Exists("/tmp/never-written.html"));
     }
 
-    private static (int Exit, string Stdout, string Stderr) Gomemlab(params string[] arguments)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "gomemlab.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(dll);
-        foreach (var a in arguments) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout, stderr.Result);
-    }
+    private static (int Exit, string Stdout, string Stderr) Gomemlab(params string[] arguments) => GomemlabCli.Run(arguments);
 }
