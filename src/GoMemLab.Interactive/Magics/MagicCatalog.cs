@@ -10,5 +10,7 @@ public static class MagicCatalog
         GoMemLabMagic.Register(kernel);
         GcTraceMagic.Register(kernel);
         MemStatsMagic.Register(kernel);
+        EscapeMagic.Register(kernel);
+        GoBuildMagic.Register(kernel);
     }
 }
