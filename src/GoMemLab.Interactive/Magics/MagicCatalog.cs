@@ -12,5 +12,6 @@ public static class MagicCatalog
         MemStatsMagic.Register(kernel);
         EscapeMagic.Register(kernel);
         GoBuildMagic.Register(kernel);
+        PprofMagic.Register(kernel);
     }
 }
