@@ -41,7 +41,7 @@ public static class WhyOnHeapHtml
     }
 
     private static string Bytes(long bytes) =>
-        $"<td class=\"num\" title=\"{bytes.ToString(CultureInfo.InvariantCulture)} bytes\">{(bytes == 0 ? "0" : LeakSuspects.Bytes(bytes))}</td>";
+        $"<td class=\"num\" title=\"{bytes.ToString(CultureInfo.InvariantCulture)} bytes\">{(bytes == 0 ? "0" : SuspectSites.Bytes(bytes))}</td>";
 
     private static string ShortFunction(string function)
     {
