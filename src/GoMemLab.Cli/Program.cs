@@ -11,4 +11,5 @@ root.Subcommands.Add(EscapeCommands.Create());
 root.Subcommands.Add(AsmCommands.Create());
 root.Subcommands.Add(WhyCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
+root.Subcommands.Add(CaptureCommand.Create());
 return await root.Parse(args).InvokeAsync();
