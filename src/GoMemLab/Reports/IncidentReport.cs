@@ -50,7 +50,7 @@ public sealed class IncidentReport
 
     /// <summary>The join on the latest heap profile (empty without heap profiles).</summary>
     public IReadOnlyList<WhyOnHeapRow> Why { get; private set; } = [];
-    public IReadOnlyList<SuspectSite> Suspects { get; private set; } = [];
+    public IReadOnlyList<SiteLeakSuspect> Suspects { get; private set; } = [];
 
     /// <summary>Every leak signal the report looked at (gctrace live heap, MemStats counters).</summary>
     public IReadOnlyList<LeakSignal> Signals { get; private set; } = [];
@@ -77,7 +77,7 @@ public sealed class IncidentReport
         if (report.HeapProfiles.Count > 0)
         {
             report.Why = WhyOnHeap.Join(report.HeapProfiles[^1], report.Escape, report.Assembly, includeUnsampled: report.Escape is not null || report.Assembly is not null);
-            report.Suspects = SuspectSites.Find(report.HeapProfiles, report.Why);
+            report.Suspects = SiteLeakSuspects.Find(report.HeapProfiles, report.Why);
         }
         var signals = new List<LeakSignal>();
         if (report.GcTrace is { Lines.Count: > 0 } trace) signals.Add(GcTraceSummary.LiveHeapTrend(trace));
@@ -98,11 +98,11 @@ public sealed class IncidentReport
         Summary(page);
         if (HeapProfiles.Count > 0)
         {
-            var rule = new LeakSuspectRule();
+            var rule = SiteLeakSuspects.SiteRule;
             page.AddHeading("Leak suspects");
-            page.AddParagraph($"Lines of {Path.GetFileName(HeapProfiles[^1].Source)} in the functions that are leak suspects by pprof's flat values ({rule}), "
-                + $"where the line itself holds at least {rule.MinimumInuseShare * 100:0}% of the heap in use"
-                + (HeapProfiles.Count > 1 ? $" and more than in {Path.GetFileName(HeapProfiles[0].Source)}." : " (one profile: growth cannot be shown)."));
+            page.AddParagraph($"Lines of {Path.GetFileName(HeapProfiles[^1].Source)} that hold at least {rule.MinimumInuseShare * 100:0}% of the heap in use, "
+                + $"keep at least {rule.MinimumRetention * 100:0}% of what they allocated"
+                + (HeapProfiles.Count > 1 ? $" and hold more than in {Path.GetFileName(HeapProfiles[0].Source)}." : " (one profile: growth cannot be shown)."));
             if (Suspects.Count == 0) page.AddHtml("<p><em>No site meets all the rules.</em></p>");
             else
             {
@@ -156,8 +156,8 @@ public sealed class IncidentReport
     /// <summary>Writes <see cref="ToHtml"/> to <paramref name="path"/> (only that file).</summary>
     public void Save(string path) => File.WriteAllText(path, ToHtml());
 
-    /// <summary>The suspects as a table (see <see cref="SuspectSites.ToDataFrame"/>).</summary>
-    public DataFrame SuspectTable() => SuspectSites.ToDataFrame(Suspects);
+    /// <summary>The suspects as a table (see <see cref="SiteLeakSuspects.ToDataFrame"/>).</summary>
+    public DataFrame SuspectTable() => SiteLeakSuspects.ToDataFrame(Suspects);
 
     private void Summary(OfflineHtmlPage page)
     {
@@ -177,11 +177,11 @@ public sealed class IncidentReport
         {
             var first = Top.ComputeTotal(HeapProfiles[0], HeapProfiles[0].SampleIndexByName("inuse_space"));
             var last = Top.ComputeTotal(HeapProfiles[^1], HeapProfiles[^1].SampleIndexByName("inuse_space"));
-            html.Append($"<li>heap profiles: inuse_space {SuspectSites.Bytes(first)} → {SuspectSites.Bytes(last)} over {HeapProfiles.Count} profiles</li>\n");
+            html.Append($"<li>heap profiles: inuse_space {ByteSize.Format(first)} → {ByteSize.Format(last)} over {HeapProfiles.Count} profiles</li>\n");
         }
         if (HeapProfiles.Count > 0)
             html.Append($"<li>{Suspects.Count} leak suspect{(Suspects.Count == 1 ? "" : "s")}"
-                + (Suspects.Count > 0 ? ": " + Encode(string.Join(", ", Suspects.Take(5).Select(s => $"{s.Site.Site} ({SuspectSites.Bytes(s.Site.InuseSpace)}, {s.Site.Cause})"))) : "")
+                + (Suspects.Count > 0 ? ": " + Encode(string.Join(", ", Suspects.Take(5).Select(s => $"{s.Site.Site} ({ByteSize.Format(s.Site.InuseSpace)}, {s.Site.Cause})"))) : "")
                 + "</li>\n");
         html.Append("</ul></div>");
         page.AddHtml(html.ToString());

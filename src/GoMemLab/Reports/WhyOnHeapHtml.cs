@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using GoMemLab.Joins;
+using GoMemLab.Tables;
 
 namespace GoMemLab.Reports;
 
@@ -41,7 +42,7 @@ public static class WhyOnHeapHtml
     }
 
     private static string Bytes(long bytes) =>
-        $"<td class=\"num\" title=\"{bytes.ToString(CultureInfo.InvariantCulture)} bytes\">{(bytes == 0 ? "0" : SuspectSites.Bytes(bytes))}</td>";
+        $"<td class=\"num\" title=\"{bytes.ToString(CultureInfo.InvariantCulture)} bytes\">{(bytes == 0 ? "0" : ByteSize.Format(bytes))}</td>";
 
     private static string ShortFunction(string function)
     {
