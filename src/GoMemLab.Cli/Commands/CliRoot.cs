@@ -17,6 +17,7 @@ public static class CliRoot
         root.Subcommands.Add(MemStatsCommand.Create());
         root.Subcommands.Add(WhyCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(CaptureCommand.Create());
         root.Subcommands.Add(DocsCommand.Create(() => root));
         return root;
     }
