@@ -41,14 +41,18 @@ measure() { # NAME OUTPUT COMMAND...
 		cat "$OUT/$name.time" >&2
 		exit 1
 	}
-	local wall rss
+	local wall rss user sys
 	wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$OUT/$name.time")
 	rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$OUT/$name.time")
-	printf '%-16s %12s %10s MB\n' "$name" "$wall" "$((rss / 1024))"
+	user=$(sed -n 's/.*User time (seconds): //p' "$OUT/$name.time")
+	sys=$(sed -n 's/.*System time (seconds): //p' "$OUT/$name.time")
+	printf '%-16s %12s %12s %10s MB\n' "$name" "$wall" "$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')" "$((rss / 1024))"
 }
 
 echo "== $BIG ($(du -m "$BIG" | cut -f1) MB), sample index $INDEX"
-printf '%-16s %12s %13s\n' tool wall peak_rss
+# cpu = user + system seconds: unlike wall time it barely depends on what else the machine is doing.
+echo "   load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-16s %12s %12s %13s\n' tool wall cpu_s peak_rss
 measure gomemlab "$OUT/gomemlab.csv" "$GOMEMLAB" pprof top "$BIG" --sample-index "$INDEX" --format csv
 measure "go tool pprof" "$OUT/pprof.txt" go tool pprof -top -nodefraction=0 -symbolize=none "$UNIT" -sample_index="$INDEX" "$BIG"
 

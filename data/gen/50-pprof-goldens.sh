@@ -29,7 +29,10 @@ printf 'golden\tprofile\tdiff_base\tsample_index\tgranularity\tfocus\tignore\thi
 golden() {
 	local name=$1 profile=$2 base=$3 index=$4 gran=$5 focus=$6 ignore=$7 hide=$8 nodecount=$9 strip=${10}
 	shift 11
-	(cd "$H" && go tool pprof "$@" "$profile" >"$G/$name.txt" 2>"$G/$name.stderr") || {
+	# PROFILE may name several files joined by '+': pprof merges them.
+	local -a files
+	IFS=+ read -r -a files <<<"$profile"
+	(cd "$H" && go tool pprof "$@" "${files[@]}" >"$G/$name.txt" 2>"$G/$name.stderr") || {
 		echo "50-pprof-goldens: go tool pprof $* $profile failed:" >&2
 		cat "$G/$name.stderr" >&2
 		exit 1
@@ -78,6 +81,10 @@ golden "$laststem.alloc_objects.lines.hide" "$last" "" alloc_objects lines "" ""
 	-top -nodefraction=0 -symbolize=none -sample_index=alloc_objects -lines -hide='escape'
 golden "$laststem.alloc_space.functions.nodecount" "$last" "" alloc_space functions "" "" "" 10 no -- \
 	-top -nodefraction=0 -symbolize=none -unit=B -sample_index=alloc_space -functions -nodecount=10
+
+# Merging: pprof adds up the profiles given together (GoMemLab: ProfileMerge.Merge).
+golden "leaky-heap-1+2.alloc_space.functions.merge" "leaky-heap-1.pb.gz+leaky-heap-2.pb.gz" "" alloc_space functions "" "" "" 0 no -- \
+	-top -nodefraction=0 -symbolize=none -unit=B -sample_index=alloc_space -functions
 
 # Difference between the third and the first heap profile, as pprof -diff_base computes it.
 if [ -f "$H/leaky-heap-3.pb.gz" ] && [ -f "$H/leaky-heap-1.pb.gz" ]; then

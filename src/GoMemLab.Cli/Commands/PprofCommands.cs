@@ -7,7 +7,7 @@ using Microsoft.Data.Analysis;
 
 namespace GoMemLab.Cli.Commands;
 
-/// <summary>`gomemlab pprof top|info`: pprof profiles (files or net/http/pprof URLs).</summary>
+/// <summary>`gomemlab pprof top|info` (and compare|trend|flame from <see cref="PprofAnalysisCommands"/>): pprof profiles (files or net/http/pprof URLs).</summary>
 public static class PprofCommands
 {
     public static Command Create()
@@ -15,6 +15,7 @@ public static class PprofCommands
         var command = new Command("pprof", "Read pprof profiles (heap, CPU, goroutine; protobuf or debug=1 heap text; file or http URL).");
         command.Subcommands.Add(TopCommand());
         command.Subcommands.Add(InfoCommand());
+        foreach (var analysis in PprofAnalysisCommands.Create()) command.Subcommands.Add(analysis);
         return command;
     }
 

@@ -10,5 +10,8 @@ public static class MagicCatalog
         GoMemLabMagic.Register(kernel);
         GcTraceMagic.Register(kernel);
         MemStatsMagic.Register(kernel);
+        EscapeMagic.Register(kernel);
+        GoBuildMagic.Register(kernel);
+        PprofMagic.Register(kernel);
     }
 }

@@ -20,6 +20,13 @@ public static class ProfileLoader
     public static Profile Load(string path, IProgress<LoadProgress>? progress = null)
     {
         using var file = InputFile.OpenRead(path);
+        if (!file.CanSeek)
+        {
+            // A pipe or process substitution: read it whole, then recognise it like any bytes.
+            using var copy = new MemoryStream();
+            file.CopyTo(copy);
+            return Load(copy.ToArray(), path, progress);
+        }
         if (file.Length == 0)
             throw new InputFormatException(path, "empty file, expected a pprof profile (gzipped protobuf) or a legacy heap text profile");
         Span<byte> head = stackalloc byte[2];
@@ -28,7 +35,7 @@ public static class ProfileLoader
         if (InputFile.IsGzip(head[..headLength]))
         {
             var plain = Gunzip(path, file, progress);
-            return LoadDecompressed(path, plain.AsSpan(0, plain.Length), progress);
+            return LoadDecompressed(path, plain.Buffer.AsSpan(0, plain.Length), progress);
         }
         var bytes = new byte[file.Length];
         file.ReadExactly(bytes);
@@ -43,7 +50,7 @@ public static class ProfileLoader
         if (!InputFile.IsGzip(content)) return LoadDecompressed(name, content, progress);
         using var stream = new MemoryStream(content, writable: false);
         var plain = Gunzip(name, stream, progress);
-        return LoadDecompressed(name, plain.AsSpan(0, plain.Length), progress);
+        return LoadDecompressed(name, plain.Buffer.AsSpan(0, plain.Length), progress);
     }
 
     /// <summary>
@@ -95,20 +102,21 @@ public static class ProfileLoader
         };
     }
 
-    private static byte[] Gunzip(string name, Stream compressed, IProgress<LoadProgress>? progress)
+    /// <remarks>
+    /// .NET's GZipStream returns a truncated stream's data without complaint, so the result is checked against
+    /// the gzip trailer, which records the uncompressed size modulo 2^32 (pprof writes one gzip member).
+    /// </remarks>
+    private static (byte[] Buffer, int Length) Gunzip(string name, Stream compressed, IProgress<LoadProgress>? progress)
     {
-        // The gzip trailer holds the uncompressed size modulo 2^32: a good first guess for the buffer.
         var compressedLength = compressed.Length;
-        var guess = compressedLength * 4;
-        if (compressedLength >= 18)
-        {
-            Span<byte> trailer = stackalloc byte[4];
-            compressed.Position = compressedLength - 4;
-            compressed.ReadExactly(trailer);
-            compressed.Position = 0;
-            long size = BinaryPrimitives.ReadUInt32LittleEndian(trailer);
-            if (size >= compressedLength / 2) guess = size + 1;
-        }
+        if (compressedLength < 18) throw new InputFormatException(name, $"gzip data is truncated: {compressedLength} bytes is less than a gzip header and trailer");
+        Span<byte> trailer = stackalloc byte[4];
+        compressed.Position = compressedLength - 4;
+        compressed.ReadExactly(trailer);
+        compressed.Position = 0;
+        long recordedSize = BinaryPrimitives.ReadUInt32LittleEndian(trailer);
+        // The recorded size is also a good first guess for the buffer.
+        var guess = recordedSize >= compressedLength / 2 ? recordedSize + 1 : compressedLength * 4;
         var limit = InputFile.MaxBytes;
         var buffer = new byte[(int)Math.Min(Math.Min(guess, limit + 1), Array.MaxLength)];
         var length = 0;
@@ -144,7 +152,11 @@ public static class ProfileLoader
         }
         if (length > limit)
             throw new InputFormatException(name, $"decompresses to {length:N0} bytes, over the {limit:N0}-byte limit; set GOMEMLAB_MAX_INPUT_BYTES to raise it");
-        return length == buffer.Length ? buffer : buffer.AsSpan(0, length).ToArray();
+        if ((uint)length != (uint)recordedSize)
+            throw new InputFormatException(name,
+                $"gzip data is truncated or corrupt: it decompresses to {length:N0} bytes but its trailer records {recordedSize:N0}");
+        // The buffer is one byte longer than the data (so the end is seen without growing): hand out a span, not a copy.
+        return (buffer, length);
     }
 
     private static string Shorten(string s) => s.Length <= 60 ? s : s[..60] + "…";

@@ -4,7 +4,7 @@ using Microsoft.Data.Analysis;
 
 namespace GoMemLab.Tables;
 
-/// <summary>Renders a DataFrame as a plain HTML table for reports and summary cards (numbers right-aligned, exact values).</summary>
+/// <summary>Renders a DataFrame as a plain HTML table for reports and summary cards (numbers right-aligned; integers exact, doubles to four decimals as in text tables).</summary>
 public static class HtmlTable
 {
     public static string Render(DataFrame frame, int maxRows = 50)
@@ -20,7 +20,7 @@ public static class HtmlTable
             html.Append("<tr>");
             for (int i = 0; i < frame.Columns.Count; i++)
                 html.Append(numeric[i] ? "<td class=\"num\">" : "<td>")
-                    .Append(WebUtility.HtmlEncode(TableWriter.Cell(frame.Columns[i][row]))).Append("</td>");
+                    .Append(WebUtility.HtmlEncode(TableWriter.TextCell(frame.Columns[i][row]))).Append("</td>");
             html.Append("</tr>\n");
         }
         html.Append("</tbody>\n</table>\n");

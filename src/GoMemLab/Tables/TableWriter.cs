@@ -108,7 +108,7 @@ public static class TableWriter
     }
 
     /// <summary>For people: doubles to at most four decimals (CSV and JSON keep every digit).</summary>
-    private static string TextCell(object? value) => value switch
+    internal static string TextCell(object? value) => value switch
     {
         double d when double.IsFinite(d) => d.ToString("0.####", CultureInfo.InvariantCulture),
         float f when float.IsFinite(f) => f.ToString("0.####", CultureInfo.InvariantCulture),

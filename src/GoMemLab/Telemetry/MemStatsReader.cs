@@ -33,9 +33,7 @@ public static class MemStatsReader
         {
             var one = Read(path);
             foreach (var s in one.Snapshots) all.Add(s with { Sequence = all.Count });
-            // Skips are per file; keep the count and reasons, line numbers refer to their own file.
-            foreach (var (reason, count) in one.Skipped.ByReason)
-                for (long i = 0; i < count; i++) skipped.Add(0, $"{Path.GetFileName(path)}: {reason}");
+            skipped.AddAll(one.Skipped, Path.GetFileName(path) + ": ");
         }
         return new MemStatsSeries(string.Join(", ", paths), all, skipped);
     }

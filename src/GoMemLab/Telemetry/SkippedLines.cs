@@ -30,6 +30,22 @@ public sealed class SkippedLines
     }
 
     /// <summary>
+    /// Adds everything <paramref name="other"/> counted, with each reason prefixed (e.g. by the file name
+    /// when several files are read as one series); its line numbers keep referring to their own file.
+    /// </summary>
+    public void AddAll(SkippedLines other, string reasonPrefix)
+    {
+        foreach (var (reason, count) in other._byReason)
+        {
+            var key = reasonPrefix + reason;
+            _byReason[key] = _byReason.TryGetValue(key, out var n) ? n + count : count;
+            Count += count;
+        }
+        foreach (var line in other._first)
+            if (_first.Count < RememberedLines) _first.Add(line);
+    }
+
+    /// <summary>
     /// One line for people, e.g. "3 lines skipped (not gctrace: 2, truncated or damaged gc line: 1), first at lines 4, 9, 12";
     /// empty when nothing was skipped.
     /// </summary>

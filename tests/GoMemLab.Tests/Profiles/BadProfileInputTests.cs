@@ -48,7 +48,7 @@ public class BadProfileInputTests
         using var dir = new TempDirectory();
         var whole = File.ReadAllBytes(RepoPaths.Artifact("heap", "leaky-heap-1.pb.gz"));
         var error = LoadFile(dir, whole[..(whole.Length / 2)]);
-        Assert.Contains("truncated", error.Message);
+        Assert.Contains("gzip data is truncated", error.Message);
     }
 
     [Fact]

@@ -29,6 +29,7 @@ public class TopGoldenTests
         Assert.Contains(cases, c => c["diff_base"].Length > 0);
         Assert.Contains(cases, c => c["nodecount"] != "0");
         Assert.Contains(cases, c => c["strip_symbols"] == "yes");
+        Assert.Contains(cases, c => c["profile"].Contains('+'));
         Assert.Contains(cases, c => c["profile"].Contains("cpu"));
         Assert.Contains(cases, c => c["profile"].Contains("goroutine"));
         foreach (var index in new[] { "alloc_objects", "alloc_space", "inuse_objects", "inuse_space" })
@@ -41,7 +42,8 @@ public class TopGoldenTests
     public void TopMatchesGoToolPprof(string golden)
     {
         var c = PprofTopGolden.Cases(CasesPath).Single(x => x["golden"] == golden);
-        var profile = ProfileLoader.Load(RepoPaths.Artifact("heap", c["profile"]));
+        var sources = c["profile"].Split('+').Select(f => ProfileLoader.Load(RepoPaths.Artifact("heap", f))).ToList();
+        var profile = sources.Count == 1 ? sources[0] : ProfileMerge.Merge(sources);
         if (c["diff_base"].Length > 0) profile = Diff.Against(profile, ProfileLoader.Load(RepoPaths.Artifact("heap", c["diff_base"])));
         if (c["strip_symbols"] == "yes") profile = ProfileSymbols.Strip(profile);
         var report = Top.Compute(profile, new TopOptions

@@ -53,6 +53,26 @@ public class TelemetryCliTests
         Assert.Contains("http://127.0.0.1:1/debug/vars", stderr);
     }
 
+    [Fact]
+    public void Chart_option_writes_an_offline_page_and_still_prints_the_table()
+    {
+        using var dir = new TempDirectory();
+        var page = dir.File("gc.html");
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "gomemlab.dll"), "gctrace", RepoPaths.Artifact("telemetry", "churn-gctrace.log"), "--summary", "--chart", page })
+            info.ArgumentList.Add(a);
+        using var process = System.Diagnostics.Process.Start(info)!;
+        _ = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("leak_verdict", stdout);
+        var html = File.ReadAllText(page);
+        Assert.Contains(GoMemLab.Charts.PlotlyJs.MarkerAttribute, html);
+        Assert.Contains("live heap after GC", html);
+        Assert.DoesNotContain("https://", GoMemLab.Charts.OfflineHtmlPage.StripInlinedPlotly(html));
+    }
+
     private static (int Exit, string Stdout, string Stderr) Gomemlab(params string[] arguments)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "gomemlab.dll");

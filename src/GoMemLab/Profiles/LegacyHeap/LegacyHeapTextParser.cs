@@ -19,8 +19,10 @@ namespace GoMemLab.Profiles.LegacyHeap;
 /// <item>Stack addresses are return addresses; like pprof each is decremented by one, which is the PC the
 /// comment lines print. Inlined calls print several comment lines with one PC: they become one location
 /// with several lines, innermost first. The runtime prints no comment for runtime.goexit (always) nor for
-/// runtime frames before the first frame it prints: an uncommented address on the root side of a printed
-/// frame is therefore runtime.goexit (named so, without file or line); one on the leaf side stays unsymbolized.</item>
+/// runtime frames before the first frame it prints (mallocgc, growslice…). So an uncommented address on the
+/// root side of a printed frame is runtime.goexit, and one on the leaf side is some runtime function: they
+/// are named <c>runtime.goexit</c> and <c>runtime.&lt;hidden&gt;</c> (no file or line); pprof's allocator
+/// drop_frames then prunes the latter exactly as it prunes the real allocator frames when it has the binary.</item>
 /// <item>Like pprof, the profile gets pprof's allocator drop_frames/keep_frames, and every sample a numeric
 /// <c>bytes</c> label holding the average object size.</item>
 /// <item>The <c># runtime.MemStats</c> trailer becomes <see cref="Profile.MemStats"/>.</item>
@@ -182,6 +184,7 @@ public static class LegacyHeapTextParser
         private readonly Dictionary<(string, string), ulong> functionIds = [];
         private readonly List<(ulong Pc, string Function, string File, long Line)> pending = [];
         private readonly HashSet<ulong> goexitAddresses = [];
+        private readonly HashSet<ulong> hiddenRuntimeAddresses = [];
         private List<ulong> record = [];
 
         public void BeginRecord(List<ulong> addresses) => record = addresses;
@@ -209,8 +212,8 @@ public static class LegacyHeapTextParser
             var printed = pending.Select(p => p.Pc).ToHashSet();
             var firstPrinted = record.FindIndex(printed.Contains);
             if (firstPrinted >= 0)
-                for (var i = firstPrinted + 1; i < record.Count; i++)
-                    if (!printed.Contains(record[i])) goexitAddresses.Add(record[i]);
+                for (var i = 0; i < record.Count; i++)
+                    if (!printed.Contains(record[i])) (i < firstPrinted ? hiddenRuntimeAddresses : goexitAddresses).Add(record[i]);
             record = [];
             // Consecutive comment lines with the same PC are one location's inlined frames, innermost first.
             for (var i = 0; i < pending.Count;)
@@ -229,8 +232,11 @@ public static class LegacyHeapTextParser
             Span<(ulong, long, long)> none = [];
             foreach (var (address, id) in locationIdByAddress)
             {
-                if ((!framesByAddress.TryGetValue(address, out var frames) || frames.Count == 0) && goexitAddresses.Contains(address))
-                    frames = [("runtime.goexit", "", 0)];
+                if (!framesByAddress.TryGetValue(address, out var frames) || frames.Count == 0)
+                {
+                    if (goexitAddresses.Contains(address)) frames = [("runtime.goexit", "", 0)];
+                    else if (hiddenRuntimeAddresses.Contains(address)) frames = [("runtime.<hidden>", "", 0)];
+                }
                 if (frames is null || frames.Count == 0)
                 {
                     builder.AddLocation(id, 0, address, none);

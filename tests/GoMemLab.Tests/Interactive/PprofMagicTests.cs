@@ -1,0 +1,67 @@
+using GoMemLab.Profiles;
+using GoMemLab.Profiles.Analyses;
+using GoMemLab.Tests.Support;
+
+namespace GoMemLab.Tests.Interactive;
+
+/// <summary>`#!pprof` in the in-process kernel, on the real data/ heap profiles.</summary>
+[Collection(KernelCollection.Name)]
+public class PprofMagicTests
+{
+    private static readonly string NotebookFolder = Path.Combine(RepoPaths.Root, "notebooks");
+
+    [Fact]
+    public async Task Defines_the_profile_variable_and_shows_the_card()
+    {
+        using var kernel = new InProcessKernel();
+        var cell = await kernel.SubmitAsync("#!pprof ../data/artifacts/heap/leaky-heap-4.pb.gz", NotebookFolder);
+        Assert.True(cell.Succeeded, cell.Error);
+        var heap = kernel.Variable<LoadedProfile>("leaky_heap_4");
+        Assert.Equal(Top.ComputeTotal(heap.Profile, 3), Top.ComputeTotal(ProfileLoader.Load(RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz")), 3));
+        Assert.Contains("total inuse_space", cell.AllHtml);
+        Assert.Contains("Top 10 by flat inuse_space", cell.AllHtml);
+        Assert.Contains("verdict-growing", cell.AllHtml);
+        Assert.Contains("example.com/leaky/internal/cache.(*Cache).Put", cell.AllHtml);
+        Assert.Contains("Plotly.newPlot", cell.AllHtml);
+        // The analyses are methods of the variable.
+        var next = await kernel.SubmitAsync("var suspects = leaky_heap_4.LeakSuspects(); var flameRows = leaky_heap_4.Flame().Rows.Count;");
+        Assert.True(next.Succeeded, next.Error);
+        Assert.Equal(3, kernel.Variable<Microsoft.Data.Analysis.DataFrame>("suspects").Rows.Count);
+        Assert.True(kernel.Variable<long>("flameRows") > 1);
+    }
+
+    [Fact]
+    public async Task Options_name_sample_index_diff_base_and_focus_reach_the_variable()
+    {
+        using var kernel = new InProcessKernel();
+        var cell = await kernel.SubmitAsync(
+            "#!pprof ../data/artifacts/heap/leaky-heap-4.pb.gz --diff-base ../data/artifacts/heap/leaky-heap-1.pb.gz --name growth --sample-index alloc_space --focus cache",
+            NotebookFolder);
+        Assert.True(cell.Succeeded, cell.Error);
+        var growth = kernel.Variable<LoadedProfile>("growth");
+        Assert.True(growth.IsDiff);
+        Assert.Equal("alloc_space", growth.SampleTypeName);
+        Assert.Equal("cache", growth.Focus);
+        Assert.All(growth.TopReport().Rows.Where(r => r.Flat != 0), r => Assert.Contains("cache", r.Name));
+        Assert.Contains("\"type\":\"icicle\"", cell.AllHtml);
+    }
+
+    [Fact]
+    public async Task A_bad_path_fails_with_one_line_naming_the_file_and_the_next_cell_runs()
+    {
+        using var kernel = new InProcessKernel();
+        var missing = await kernel.SubmitAsync("#!pprof no-such-heap.pb.gz", NotebookFolder);
+        Assert.NotNull(missing.Error);
+        Assert.Contains("no-such-heap.pb.gz", missing.Error);
+        Assert.DoesNotContain("\n", missing.Error!.Trim());
+        var notProfile = await kernel.SubmitAsync("#!pprof ../data/artifacts/telemetry/leaky-gctrace.log", NotebookFolder);
+        Assert.Contains("leaky-gctrace.log", notProfile.Error);
+        Assert.DoesNotContain("   at ", notProfile.Error);
+        var badIndex = await kernel.SubmitAsync("#!pprof ../data/artifacts/heap/leaky-heap-1.pb.gz --sample-index bogus", NotebookFolder);
+        Assert.StartsWith("#!pprof: sample index 'bogus' must be one of", badIndex.Error);
+        var noPath = await kernel.SubmitAsync("#!pprof");
+        Assert.Equal("#!pprof: missing PATH_OR_URL of a pprof profile", noPath.Error);
+        var next = await kernel.SubmitAsync("1 + 1");
+        Assert.True(next.Succeeded, next.Error);
+    }
+}

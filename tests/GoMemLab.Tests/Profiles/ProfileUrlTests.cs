@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using GoMemLab.Inputs;
+using GoMemLab.Profiles;
+using GoMemLab.Profiles.Analyses;
+using GoMemLab.Tests.Support;
+using GoMemLab.Tests.Telemetry;
+
+namespace GoMemLab.Tests.Profiles;
+
+/// <summary>
+/// Loads profiles over HTTP from the real leaky service (data/go/leaky, net/http/pprof on loopback, built into
+/// a temp dir and killed at the end), and checks the errors for a refused port, a 404 and a silent endpoint.
+/// </summary>
+public sealed class ProfileUrlTests
+{
+    [Fact]
+    public async Task Heap_profiles_load_from_the_running_service_as_protobuf_and_as_debug1_text()
+    {
+        using var dir = new TempDirectory();
+        ExternalTools.GoBuild(RepoPaths.Data("go", "leaky"), "./cmd/leaky", dir.File("leaky"));
+        var info = new ProcessStartInfo(dir.File("leaky"), ["-duration", "60s", "-addr", "127.0.0.1:0"])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        using var service = Process.Start(info)!;
+        try
+        {
+            _ = service.StandardError.ReadToEndAsync();
+            var url = await ReadListeningUrl(service);
+            Assert.StartsWith("http://127.0.0.1:", url);
+
+            var heap = await ProfileLoader.LoadUrlAsync(url + "/debug/pprof/heap");
+            Assert.Equal(ProfileFormat.Protobuf, heap.Format);
+            Assert.Equal(["alloc_objects", "alloc_space", "inuse_objects", "inuse_space"], heap.SampleTypes.Select(t => t.Type));
+            Assert.True(heap.Samples.Count > 0);
+            Assert.NotEmpty(Top.Compute(heap, new TopOptions { SampleIndex = "alloc_space" }).Rows);
+
+            var text = await ProfileLoader.LoadUrlAsync(url + "/debug/pprof/heap?debug=1");
+            Assert.Equal(ProfileFormat.LegacyHeapText, text.Format);
+            Assert.NotNull(text.MemStats);
+            Assert.True(text.MemStats!.HeapAlloc > 0);
+
+            var goroutines = await ProfileLoader.LoadPathOrUrlAsync(url + "/debug/pprof/goroutine");
+            Assert.Equal("goroutine", goroutines.SampleTypes.Single().Type);
+
+            var missing = await Assert.ThrowsAsync<InputFormatException>(() => ProfileLoader.LoadUrlAsync(url + "/debug/pprof/nosuchprofile"));
+            Assert.Contains("HTTP 404", missing.Message);
+            Assert.Contains("/debug/pprof/nosuchprofile", missing.File);
+        }
+        finally
+        {
+            service.Kill(entireProcessTree: true);
+            service.WaitForExit();
+        }
+    }
+
+    [Fact]
+    public async Task A_refused_connection_names_the_url()
+    {
+        var url = $"http://127.0.0.1:{FreeLoopbackPort()}/debug/pprof/heap";
+        var e = await Assert.ThrowsAsync<InputFormatException>(() => ProfileLoader.LoadUrlAsync(url, TimeSpan.FromSeconds(5)));
+        Assert.Equal(url, e.File);
+        Assert.Contains("connection refused", e.Message);
+    }
+
+    [Fact]
+    public async Task An_endpoint_that_never_answers_fails_at_the_timeout()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            var url = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/debug/pprof/heap";
+            var e = await Assert.ThrowsAsync<InputFormatException>(() => ProfileLoader.LoadUrlAsync(url, TimeSpan.FromMilliseconds(500)));
+            Assert.Contains("no answer within", e.Message);
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+
+    [Fact]
+    public async Task Not_a_url()
+    {
+        var e = await Assert.ThrowsAsync<InputFormatException>(() => ProfileLoader.LoadUrlAsync("ftp://example/heap"));
+        Assert.Contains("not an http", e.Message);
+    }
+
+    internal static async Task<string> ReadListeningUrl(Process service)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (await service.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            if (line.StartsWith("listening on ", StringComparison.Ordinal)) return line["listening on ".Length..].Trim();
+        Assert.Fail("leaky exited without printing its address");
+        return "";
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+}
