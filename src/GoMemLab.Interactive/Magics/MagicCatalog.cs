@@ -12,6 +12,7 @@ public static class MagicCatalog
         MemStatsMagic.Register(kernel);
         EscapeMagic.Register(kernel);
         GoBuildMagic.Register(kernel);
+        GoRunMagic.Register(kernel);
         PprofMagic.Register(kernel);
     }
 }
