@@ -187,7 +187,8 @@ public static class WhyOnHeap
         else if (unresolved.Count > 0 && unresolved.Count == places.Count)
             reason = $"the escape log names no file matching {site.File}";
         else if (!site.AlsoStandalone && site.InlinedInto.Count > 0)
-            reason = $"inlined from package {package} into {string.Join(", ", site.InlinedInto.Select(i => $"{i.Function} at {i.File}:{i.Line}"))}; no heap decision there"
+            reason = (site.InlinedInto.All(i => SourcePathKey.PackageOfFunction(i.Function) == package) ? "inlined into " : $"inlined from package {package} into ")
+                + $"{string.Join(", ", site.InlinedInto.Select(i => $"{i.Function} at {i.File}:{i.Line}"))}; no heap decision there"
                 + (site.AllocatedBy.Count > 0 ? $" (the allocation is inside {site.AllocatedBy[0]})" : "");
         else if (site.AllocatedBy.Count > 0)
             reason = $"allocated inside {site.AllocatedBy[0]} (standard library: its decisions are in its own package's -m output, -gcflags=all=-m=2)";

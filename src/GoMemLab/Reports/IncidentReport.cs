@@ -30,7 +30,7 @@ public sealed record IncidentReportInputs
 /// <summary>
 /// One self-contained HTML write-up of a memory incident, from whatever evidence there is: the summary verdict
 /// (gctrace and MemStats leak signals, heap growth across profiles), the leak suspects with their reasons
-/// (<see cref="SiteLeakSuspects"/>), alloc vs inuse per site, the suspects' trend across profiles, GC behaviour,
+/// (<see cref="LeakSuspects"/>), alloc vs inuse per site, the suspects' trend across profiles, GC behaviour,
 /// the joined "why on the heap" table (<see cref="WhyOnHeap"/>) and its unexplained sites, and the exact commands
 /// that regenerate every input (<see cref="RegenerationCommands"/>). Charts are inlined plotly
 /// (<see cref="OfflineHtmlPage"/>): the file opens offline. Built in the core so the CLI (<c>gomemlab report</c>),
@@ -98,9 +98,10 @@ public sealed class IncidentReport
         Summary(page);
         if (HeapProfiles.Count > 0)
         {
+            var rule = SiteLeakSuspects.SiteRule;
             page.AddHeading("Leak suspects");
-            page.AddParagraph($"Sites of {Path.GetFileName(HeapProfiles[^1].Source)} that hold at least {SiteLeakSuspects.SiteRule.MinimumInuseShare * 100:0}% of the heap in use, "
-                + $"keep at least {SiteLeakSuspects.SiteRule.MinimumRetention * 100:0}% of what they allocated"
+            page.AddParagraph($"Lines of {Path.GetFileName(HeapProfiles[^1].Source)} that hold at least {rule.MinimumInuseShare * 100:0}% of the heap in use, "
+                + $"keep at least {rule.MinimumRetention * 100:0}% of what they allocated"
                 + (HeapProfiles.Count > 1 ? $" and hold more than in {Path.GetFileName(HeapProfiles[0].Source)}." : " (one profile: growth cannot be shown)."));
             if (Suspects.Count == 0) page.AddHtml("<p><em>No site meets all the rules.</em></p>");
             else
@@ -111,16 +112,18 @@ public sealed class IncidentReport
             }
 
             page.AddHeading("Allocated vs in use");
-            page.AddParagraph("alloc_space counts every byte a site allocated since the program started; inuse_space what is still live at the "
-                + "last GC. Garbage shows a long alloc bar and no inuse bar; a leak shows the two bars close together (retention near 1).");
-            page.AddChart(InvestigationCharts.AllocVsInuse(Why)); charts++;
+            page.AddParagraph("Per function (pprof's flat values): alloc_space counts every byte allocated since the program started, inuse_space "
+                + "what is still live at the last GC. Garbage shows a long alloc bar and no inuse bar; a leak shows the two bars close together.");
+            page.AddChart(ProfileCharts.AllocVsInuseBars(AllocVsInuse.Compute(HeapProfiles[^1]), 12)); charts++;
 
-            if (HeapProfiles.Count > 1)
+            page.AddHeading("Trend across heap profiles");
+            if (HeapProfiles.Count >= 3)
             {
-                page.AddHeading("Trend across heap profiles");
-                var trend = SiteTrend.Table(HeapProfiles, Suspects.Select(s => s.Site.Site).ToList());
-                page.AddChart(InvestigationCharts.SiteTrendLines(trend)); charts++;
+                var trend = HeapTrend.Compute(HeapProfiles);
+                page.AddChart(ProfileCharts.TrendLines(trend, HeapTrend.Series(HeapProfiles), 5)); charts++;
+                page.AddHtml(Wide(HtmlTable.Render(trend, 8)));
             }
+            else page.AddParagraph($"A trend needs three or more heap profiles; {HeapProfiles.Count} given.");
         }
         if (GcTrace is not null || MemStats is not null)
         {

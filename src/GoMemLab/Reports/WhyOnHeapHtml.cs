@@ -1,8 +1,8 @@
-using GoMemLab.Tables;
 using System.Globalization;
 using System.Net;
 using System.Text;
 using GoMemLab.Joins;
+using GoMemLab.Tables;
 
 namespace GoMemLab.Reports;
 

