@@ -42,9 +42,36 @@ public sealed class JupyterNotebook
         {
             throw new InputFormatException(path, $"is not valid JSON ({e.Message})", line: e.LineNumber + 1);
         }
-        if (root is not JsonObject obj || obj["nbformat"]?.GetValue<int>() is not 4)
-            throw new InputFormatException(path, "is not a Jupyter notebook in nbformat 4");
-        return new JupyterNotebook(path, obj);
+        try
+        {
+            if (root is not JsonObject obj || obj["nbformat"] is not JsonValue format || !format.TryGetValue<int>(out var version) || version != 4)
+                throw new InputFormatException(path, "is not a Jupyter notebook in nbformat 4");
+            var notebook = new JupyterNotebook(path, obj);
+            notebook.CheckFieldTypes();
+            return notebook;
+        }
+        catch (InvalidOperationException e) when (e.InnerException is System.Text.DecoderFallbackException)
+        {
+            // JsonNode decodes property names lazily, so invalid UTF-8 surfaces on first access.
+            throw new InputFormatException(path, "is not valid UTF-8 JSON", inner: e);
+        }
+    }
+
+    // The accessors read fields as the types nbformat prescribes; a field of another JSON type (a number
+    // where a string belongs) is a malformed notebook, found here once rather than mid-run.
+    private void CheckFieldTypes()
+    {
+        var cell = 0;
+        try
+        {
+            _ = DefaultLanguage;
+            for (; cell < Cells.Count; cell++) _ = (Cells[cell].Kind, Cells[cell].Source, Cells[cell].Tags, Cells[cell].Language);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException)
+        {
+            var where = cell < Cells.Count ? $"cell {cell + 1}" : "metadata";
+            throw new InputFormatException(Path, $"{where} has a field of the wrong JSON type ({e.Message.TrimEnd('.')})", inner: e);
+        }
     }
 
     /// <summary>Inserts a new code cell after <paramref name="index"/> (papermill's injected-parameters cell).</summary>

@@ -10,6 +10,7 @@ public static class MagicCatalog
         GoMemLabMagic.Register(kernel);
         GcTraceMagic.Register(kernel);
         MemStatsMagic.Register(kernel);
+        GoRunMagic.Register(kernel);
         EscapeMagic.Register(kernel);
         GoBuildMagic.Register(kernel);
         PprofMagic.Register(kernel);

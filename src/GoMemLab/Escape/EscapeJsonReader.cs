@@ -75,6 +75,15 @@ public static class EscapeJsonReader
             {
                 throw new InputFormatException(path, $"has an unexpected JSON shape ({e.Message})", line: i + 1, inner: e);
             }
+            catch (KeyNotFoundException e)
+            {
+                throw new InputFormatException(path, "has an unexpected JSON shape (a diagnostic without range.start.line and range.start.character)", line: i + 1, inner: e);
+            }
+            catch (FormatException e)
+            {
+                // GetInt32 on a number outside int range, e.g. "line": 99999999999.
+                throw new InputFormatException(path, "has a number out of range (expected a 32-bit line or column)", line: i + 1, inner: e);
+            }
         }
     }
 

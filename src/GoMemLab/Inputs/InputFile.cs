@@ -16,6 +16,15 @@ public static class InputFile
     public static long MaxBytes =>
         long.TryParse(System.Environment.GetEnvironmentVariable("GOMEMLAB_MAX_INPUT_BYTES"), out var v) && v > 0 ? v : DefaultMaxBytes;
 
+    /// <summary>Default refusal threshold for the samples of one profile, raised with GOMEMLAB_MAX_SAMPLES.</summary>
+    /// <remarks>A sample costs about 40 bytes in memory before its stack; 50M samples is about 2 GB, far past
+    /// the largest real heap profiles (about 1.3M samples), so only runaway or hostile input reaches it.</remarks>
+    public const long DefaultMaxSamples = 50_000_000;
+
+    /// <summary>The sample-count limit in force: GOMEMLAB_MAX_SAMPLES when set to a positive integer, else <see cref="DefaultMaxSamples"/>.</summary>
+    public static long MaxSamples =>
+        long.TryParse(System.Environment.GetEnvironmentVariable("GOMEMLAB_MAX_SAMPLES"), out var v) && v > 0 ? v : DefaultMaxSamples;
+
     /// <summary>
     /// Opens <paramref name="path"/> for sequential reading. Throws <see cref="InputFormatException"/>
     /// when the path is missing, is a directory, or is larger than <see cref="MaxBytes"/>.

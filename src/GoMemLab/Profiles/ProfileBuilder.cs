@@ -57,6 +57,19 @@ public sealed class ProfileBuilder(string source)
 
     public int SampleCount => SampleLocationStart.Count;
 
+    /// <summary>
+    /// Pre-sizes the sample columns (a hint; they still grow as needed). Reserving generously is cheap: pages of a
+    /// large array that are never written are never backed by memory, while growing copies the whole column.
+    /// </summary>
+    internal void ReserveSamples(int samples, int frames, int values)
+    {
+        SampleLocationStart.AppendSpan(samples);
+        SampleValueStart.AppendSpan(samples);
+        SampleLabelStart.AppendSpan(samples);
+        SampleLocationRefs.AppendSpan(frames);
+        SampleValues.AppendSpan(values);
+    }
+
     public void AddMapping(ProfileMapping mapping) => mappings.Add(mapping);
 
     public void AddFunction(ulong id, string name, string systemName, string fileName, long startLine = 0)
@@ -114,8 +127,14 @@ public sealed class ProfileBuilder(string source)
         return index;
     }
 
+    // Read once per profile: checked on every sample, so a profile past the limit is refused as soon as it
+    // gets there, before its columns grow further.
+    private readonly long maxSamples = InputFile.MaxSamples;
+
     internal void BeginSample()
     {
+        if (SampleLocationStart.Count >= maxSamples)
+            throw Bad($"has over {maxSamples:N0} samples, the limit; set GOMEMLAB_MAX_SAMPLES to raise it");
         SampleLocationStart.Add(SampleLocationRefs.Count);
         SampleValueStart.Add(SampleValues.Count);
         SampleLabelStart.Add(SampleLabels.Count);
@@ -178,6 +197,9 @@ public sealed class ProfileBuilder(string source)
         var count = SampleLocationStart.Count;
         var types = SampleTypes.Count;
         var valueStart = SampleValueStart.Span;
+        // pprof refuses this too ("missing sample type information"): the values would have no meaning.
+        if (count > 0 && types == 0)
+            throw Bad($"malformed profile: {count:N0} samples but no sample_type, so their values have no meaning");
         for (var i = 0; i < count; i++)
         {
             var end = i + 1 < count ? valueStart[i + 1] : SampleValues.Count;

@@ -17,6 +17,7 @@ public sealed class ExpvarPoller : IDisposable
     private readonly HttpClient _http;
     private readonly bool _ownsClient;
 
+    /// <summary>A poller for <paramref name="url"/> (http or https, else <see cref="ArgumentException"/>); <paramref name="timeout"/> defaults to 5 s.</summary>
     public ExpvarPoller(Uri url, TimeSpan? timeout = null, HttpClient? http = null)
     {
         if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
@@ -103,6 +104,7 @@ public sealed class ExpvarPoller : IDisposable
         CancellationToken cancellation = default) =>
         PollAsync(every, duration, (s, _) => progress.Report(s), cancellation);
 
+    /// <summary>Disposes the HttpClient when the poller created it.</summary>
     public void Dispose()
     {
         if (_ownsClient) _http.Dispose();

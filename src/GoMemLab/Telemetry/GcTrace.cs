@@ -8,7 +8,7 @@ namespace GoMemLab.Telemetry;
 /// The GCs of one <c>GODEBUG=gctrace=1</c> log, in file order, plus what was skipped. A log is usually a
 /// program's whole stderr: its own output, <c>scvg</c> and pacer lines are skipped and counted (reason
 /// "not gctrace"), lines that start like "gc N" but are cut short or garbled are skipped and counted as
-/// damaged. Neither is fatal; a source without a single gctrace line is (<see cref="InputFormatException"/>).
+/// damaged. A complete gctrace line after a log collector's prefix ("… stderr F gc 1 @…") is read as well. Neither is fatal; a source without a single gctrace line is (<see cref="InputFormatException"/>).
 /// </summary>
 public sealed class GcTrace
 {
@@ -114,7 +114,17 @@ public sealed class GcTrace
         {
             _total = lineNumber;
             if (GcTraceLineParser.TryParse(line, lineNumber, out var parsed)) _lines.Add(parsed);
+            else if (TryParsePrefixed(line, lineNumber, out parsed)) _lines.Add(parsed);
             else _skipped.Add(lineNumber, GcTraceLineParser.LooksLikeGcLine(line) ? DamagedGcLine : NotGcTrace);
+        }
+
+        // Log collectors prefix each line (journald, Kubernetes' CRI files: "2026-11-25T17:48:08Z stderr F gc 1 @…"):
+        // accept a complete gctrace line after a space. Only lines that failed the fast path pay for the search.
+        private static bool TryParsePrefixed(ReadOnlySpan<byte> line, long lineNumber, out GcTraceLine parsed)
+        {
+            parsed = default;
+            var at = line.IndexOf(" gc "u8);
+            return at > 0 && GcTraceLineParser.TryParse(line[(at + 1)..], lineNumber, out parsed);
         }
 
         public GcTrace Build(string source)

@@ -50,10 +50,12 @@ public static class GcTraceLineParser
         if (!c.Literal(" P"u8)) return false;
         var forced = c.Literal(" (forced)"u8);
         if (!c.AtEnd) return false;
+        // Counts past int range are damage (the runtime prints int32 values), not a reason to throw.
+        if (gc > int.MaxValue || cpuPercent > int.MaxValue || number > int.MaxValue) return false;
 
         result = new GcTraceLine
         {
-            Gc = checked((int)gc),
+            Gc = (int)gc,
             AtSeconds = at,
             CpuPercent = (int)cpuPercent,
             ClockSweepTerminationMs = clockSweep,

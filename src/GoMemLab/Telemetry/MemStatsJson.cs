@@ -28,6 +28,21 @@ public static class MemStatsJson
     /// </summary>
     public static bool TryRead(JsonElement json, long lineNumber, out MemStatsSnapshot? snapshot, out string reason)
     {
+        try
+        {
+            return TryReadValid(json, lineNumber, out snapshot, out reason);
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json refuses to turn invalid UTF-8 in a name or string into a .NET string.
+            snapshot = null;
+            reason = "invalid UTF-8 in a name or string";
+            return false;
+        }
+    }
+
+    private static bool TryReadValid(JsonElement json, long lineNumber, out MemStatsSnapshot? snapshot, out string reason)
+    {
         snapshot = null;
         if (json.ValueKind != JsonValueKind.Object) { reason = "JSON but not an object"; return false; }
         var stats = json;

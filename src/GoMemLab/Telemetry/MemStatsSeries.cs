@@ -18,6 +18,7 @@ public enum MemStatsTimeSource
 /// </summary>
 public sealed class MemStatsSeries
 {
+    /// <summary>A series over <paramref name="snapshots"/> in the order taken; computes the time axis once.</summary>
     public MemStatsSeries(string source, IReadOnlyList<MemStatsSnapshot> snapshots, SkippedLines? skipped = null)
     {
         Source = source;

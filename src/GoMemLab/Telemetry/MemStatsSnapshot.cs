@@ -14,6 +14,7 @@ public sealed record MemStatsSnapshot
     private static readonly int CounterCount = Enum.GetValues<MemStatsCounter>().Length;
     private readonly ulong?[] _counters;
 
+    /// <summary>A snapshot over <paramref name="counters"/> (from <see cref="NewCounters"/>, indexed by <see cref="MemStatsCounter"/>; the array is kept, not copied).</summary>
     public MemStatsSnapshot(ulong?[] counters)
     {
         if (counters.Length != CounterCount) throw new ArgumentException($"expected {CounterCount} counters", nameof(counters));
@@ -38,8 +39,13 @@ public sealed record MemStatsSnapshot
     /// <summary>runtime.NumGoroutine() when the source recorded it (a top-level "goroutines" number).</summary>
     public long? Goroutines { get; init; }
 
+    /// <summary>Fraction of the program's CPU time used by GC since it started (Go 1.19 excludes idle mark workers).</summary>
     public double? GCCPUFraction { get; init; }
+
+    /// <summary>MemStats.EnableGC (false only with GOGC=off); absent from the debug=1 trailer.</summary>
     public bool? EnableGC { get; init; }
+
+    /// <summary>MemStats.DebugGC (currently unused by the runtime).</summary>
     public bool? DebugGC { get; init; }
 
     /// <summary>The PauseNs ring (256 entries, most recent at (NumGC+255)%256); empty when absent.</summary>
@@ -60,6 +66,7 @@ public sealed record MemStatsSnapshot
     /// <summary>1-based line of the source where this snapshot starts (0 when unknown).</summary>
     public long LineNumber { get; init; }
 
+    // Shorthands for the counters analyses and charts read most.
     public ulong? HeapAlloc => this[MemStatsCounter.HeapAlloc];
     public ulong? HeapInuse => this[MemStatsCounter.HeapInuse];
     public ulong? HeapIdle => this[MemStatsCounter.HeapIdle];

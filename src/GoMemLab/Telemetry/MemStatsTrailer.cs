@@ -44,7 +44,7 @@ public static class MemStatsTrailer
             }
             if (!line.StartsWith("# ", StringComparison.Ordinal)) break; // the trailer ends at the first other line
             var equals = line.IndexOf(" = ", StringComparison.Ordinal);
-            if (equals < 0) { skipped?.Add(lineNumber, "not a \"# Name = value\" line"); continue; }
+            if (equals < 2) { skipped?.Add(lineNumber, "not a \"# Name = value\" line"); continue; }
             var name = line[2..equals];
             var value = line[(equals + 3)..].Trim();
             if (!Assign(name, value, counters, ref pauseNs, ref pauseEnd, ref cpuFraction, ref debugGc, ref enableGc, ref maxRss))

@@ -22,6 +22,7 @@ public sealed class SkippedLines
     /// <summary>1-based numbers of the first <see cref="RememberedLines"/> skipped lines.</summary>
     public IReadOnlyList<long> FirstLineNumbers => _first;
 
+    /// <summary>Counts one skipped line under <paramref name="reason"/>.</summary>
     public void Add(long lineNumber, string reason)
     {
         Count++;

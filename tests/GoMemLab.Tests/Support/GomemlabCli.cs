@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace GoMemLab.Tests.Support;
 
-/// <summary>Runs the real `gomemlab` (built next to the tests) as a process, so exit codes and output are what a user or CI sees.</summary>
+/// <summary>Runs the built `gomemlab` command line as a user would: a separate process, exit code, stdout, stderr.</summary>
 public static class GomemlabCli
 {
     public static (int Exit, string Stdout, string Stderr) Run(params string[] arguments)
@@ -12,6 +12,7 @@ public static class GomemlabCli
         info.ArgumentList.Add(dll);
         foreach (var a in arguments) info.ArgumentList.Add(a);
         using var process = Process.Start(info)!;
+        // Read stderr concurrently so neither pipe can fill up and block the child.
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEnd();
         process.WaitForExit();

@@ -119,6 +119,17 @@ public sealed class GcTraceRealProgramTests : IClassFixture<GcTraceRealProgramTe
     }
 
     [Fact]
+    public void Lines_behind_a_log_collector_prefix_read_the_same()
+    {
+        var real = File.ReadAllLines(_run.StderrPath).Where(l => l.StartsWith("gc ", StringComparison.Ordinal)).ToList();
+        var prefixed = real.Select((l, i) => $"2026-11-25T17:48:{i % 60:00}.184010000Z stderr F {l}");
+        var plain = GcTrace.Parse(string.Join('\n', real)).Lines;
+        var parsed = GcTrace.Parse(string.Join('\n', prefixed));
+        Assert.Equal(0, parsed.Skipped.Count);
+        Assert.Equal(plain, parsed.Lines);
+    }
+
+    [Fact]
     public void A_file_without_gctrace_lines_is_an_input_error_naming_it()
     {
         var e = Assert.Throws<GoMemLab.Inputs.InputFormatException>(() => GcTrace.Parse(_run.Stdout, "stdout.txt"));

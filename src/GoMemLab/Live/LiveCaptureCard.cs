@@ -1,0 +1,48 @@
+using System.Globalization;
+using GoMemLab.Reports;
+using GoMemLab.Telemetry;
+
+namespace GoMemLab.Live;
+
+/// <summary>The summary card of a <see cref="LiveCaptureResult"/>: the gctrace card (verdict, heap chart) plus the capture's facts and heap series.</summary>
+public static class LiveCaptureCard
+{
+    public static SummaryCard For(LiveCaptureResult result, string title)
+    {
+        var card = result.GcTrace is { } trace ? TelemetryCards.ForGcTrace(trace, title) : new SummaryCard(title) { Verdict = "no gctrace: the program printed no gc line" };
+        card.AddFact("program", Path.GetFileName(result.Program));
+        card.AddFact("ran_s", Math.Round(result.Elapsed.TotalSeconds, 1));
+        card.AddFact("ended", result.Stopped ? "stopped by the capture" : $"exited with code {result.ExitCode.ToString(CultureInfo.InvariantCulture)}");
+        card.AddFact("pprof_url", result.PprofUrl ?? "none (no 'listening on http://…' line and no --pprof-url)");
+        card.AddFact("heap_profiles", result.HeapProfiles.Count);
+        foreach (var problem in result.Problems) card.AddFact("problem", problem);
+        if (result.HeapProfiles.Count > 0) card.AddTable("Heap profiles taken (pprof totals, bytes)", result.HeapSeries());
+        return card;
+    }
+
+    /// <summary>
+    /// Splits an argument string the way a user types it in a magic: on spaces, with "double quotes" grouping
+    /// (no other shell syntax; nothing is ever given to a shell).
+    /// </summary>
+    public static IReadOnlyList<string> SplitArguments(string? text)
+    {
+        var result = new List<string>();
+        if (string.IsNullOrWhiteSpace(text)) return result;
+        var current = new System.Text.StringBuilder();
+        bool quoted = false, any = false;
+        foreach (var c in text)
+        {
+            if (c == '"') { quoted = !quoted; any = true; continue; }
+            if (char.IsWhiteSpace(c) && !quoted)
+            {
+                if (any) { result.Add(current.ToString()); current.Clear(); any = false; }
+                continue;
+            }
+            current.Append(c);
+            any = true;
+        }
+        if (quoted) throw new ArgumentException($"unbalanced double quote in arguments: {text}");
+        if (any) result.Add(current.ToString());
+        return result;
+    }
+}

@@ -1,0 +1,100 @@
+using GoMemLab.AssemblyListing;
+using GoMemLab.Cli.Notebooks;
+using GoMemLab.Escape;
+using GoMemLab.Profiles;
+using GoMemLab.Profiles.Analyses;
+using GoMemLab.Telemetry;
+
+namespace GoMemLab.Fuzz;
+
+/// <summary>
+/// One fuzz target per parser: each takes arbitrary bytes, parses them through the public API and then
+/// touches what a user would look at next (tables, summaries), because a parser that accepts a damaged
+/// file must still hand back a model every analysis can use. A target lets every exception escape; the
+/// caller (<see cref="FuzzRunner"/>) forgives <see cref="Inputs.InputFormatException"/> only.
+/// </summary>
+public static class FuzzTargets
+{
+    /// <summary>Target name → the work done for one input.</summary>
+    public static readonly IReadOnlyDictionary<string, Action<byte[]>> All = new Dictionary<string, Action<byte[]>>
+    {
+        ["pprof"] = Profile,
+        ["pprof-legacy"] = Profile,
+        ["escape-text"] = EscapeText,
+        ["escape-json"] = EscapeJson,
+        ["asm"] = Assembly,
+        ["gctrace"] = GcTraceLog,
+        ["memstats"] = MemStats,
+        ["notebook"] = Notebook,
+    };
+
+    private static void Profile(byte[] input)
+    {
+        var profile = ProfileLoader.Load(input, "fuzz.pb");
+        // A profile without sample types (and so without samples) is valid, but Top documents an
+        // ArgumentException for it (there is no sample index to choose); the CLI reports that as usage.
+        if (profile.SampleTypes.Count > 0) Top.Compute(profile);
+    }
+
+    private static void EscapeText(byte[] input) => Touch(EscapeTextReader.Read(input, "fuzz.log"));
+
+    // The -json reader takes a directory (one file per source file), so the input becomes that one file.
+    private static void EscapeJson(byte[] input)
+    {
+        var directory = ScratchDirectory("escape-json");
+        File.WriteAllBytes(Path.Combine(directory, "fuzz.json"), input);
+        Touch(EscapeJsonReader.ReadDirectory(directory));
+    }
+
+    private static void Touch(EscapeLog log)
+    {
+        log.ToDataFrame();
+        log.StepsToDataFrame();
+        log.CountByKind();
+    }
+
+    private static void Assembly(byte[] input)
+    {
+        var calls = AssemblyListingReader.Read(input, "fuzz.s");
+        AllocationCallTable.ByFunction(calls);
+    }
+
+    private static void GcTraceLog(byte[] input)
+    {
+        using var stream = new MemoryStream(input, writable: false);
+        var trace = GcTrace.Read(stream, "fuzz.log");
+        trace.ToDataFrame();
+        GcTraceSummary.Of(trace);
+    }
+
+    private static void MemStats(byte[] input)
+    {
+        var series = MemStatsReader.Parse(input, "fuzz.json");
+        series.ToDataFrame();
+        MemStatsAnalysis.Summary(series);
+    }
+
+    private static void Notebook(byte[] input)
+    {
+        var path = Path.Combine(ScratchDirectory("notebook"), "fuzz.ipynb");
+        File.WriteAllBytes(path, input);
+        var notebook = JupyterNotebook.Load(path);
+        _ = notebook.DefaultLanguage;
+        foreach (var cell in notebook.Cells)
+        {
+            _ = cell.IsCode;
+            _ = cell.Source;
+            _ = cell.Tags;
+            _ = cell.Language;
+        }
+    }
+
+    // One directory per process and target, reused for every input: AFL runs many inputs per process.
+    private static string ScratchDirectory(string target)
+    {
+        var root = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
+        var directory = Path.Combine(root, $"gomemlab-fuzz-{System.Environment.ProcessId}-{target}");
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+}

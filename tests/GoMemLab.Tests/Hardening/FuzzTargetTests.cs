@@ -1,0 +1,59 @@
+using GoMemLab.Fuzz;
+using GoMemLab.Tests.Support;
+
+namespace GoMemLab.Tests.Hardening;
+
+/// <summary>
+/// The fuzz targets (tests/GoMemLab.Fuzz) run in-process, without AFL, so every test run checks what the
+/// fuzzer checks on the inputs we already have: every crash AFL found (FuzzRegressions/TARGET/, named after
+/// the exception it used to throw), and every artifact and bad input given to every target (a log of the
+/// wrong format is the commonest bad input). The contract: accepted, or refused with InputFormatException —
+/// any other exception fails the test. AFL itself runs in scripts/fuzz.sh.
+/// </summary>
+public sealed class FuzzTargetTests
+{
+    public static TheoryData<string, string> Regressions()
+    {
+        var data = new TheoryData<string, string>();
+        var root = Path.Combine(RepoPaths.Root, "tests", "GoMemLab.Tests", "FuzzRegressions");
+        foreach (var directory in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
+            foreach (var file in Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal))
+                data.Add(Path.GetFileName(directory), Path.GetFileName(file));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Regressions))]
+    public void A_crash_the_fuzzer_found_is_now_accepted_or_refused(string target, string file)
+    {
+        var input = File.ReadAllBytes(Path.Combine(RepoPaths.Root, "tests", "GoMemLab.Tests", "FuzzRegressions", target, file));
+        FuzzRunner.Run(target, input);
+    }
+
+    public static TheoryData<string> Targets() => new(FuzzTargets.All.Keys);
+
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public void Every_artifact_and_bad_input_is_accepted_or_refused_by_every_target(string target)
+    {
+        var inputs = Directory.EnumerateFiles(RepoPaths.Artifact(), "*", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(BadInputTests.Folder, "*", SearchOption.AllDirectories))
+            .Concat(Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "notebooks"), "*.ipynb"))
+            .Order(StringComparer.Ordinal).ToList();
+        Assert.True(inputs.Count > 50, $"only {inputs.Count} inputs found");
+        var accepted = 0;
+        foreach (var path in inputs)
+        {
+            try
+            {
+                if (FuzzRunner.Run(target, File.ReadAllBytes(path)) is null) accepted++;
+            }
+            catch (Exception e)
+            {
+                Assert.Fail($"{target} on {path}: {e.GetType().Name}: {e.Message}");
+            }
+        }
+        // Each target reads at least one committed artifact of its own format.
+        Assert.True(accepted > 0, $"{target} accepted none of {inputs.Count} inputs");
+    }
+}
