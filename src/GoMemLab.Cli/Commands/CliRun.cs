@@ -10,23 +10,7 @@ public static class CliRun
 {
     public const int UsageOrInputError = 2;
 
-    public static int Guard(Func<int> body)
-    {
-        try
-        {
-            return body();
-        }
-        catch (InputFormatException e)
-        {
-            Console.Error.WriteLine($"gomemlab: {e.Message}");
-            return UsageOrInputError;
-        }
-        catch (ArgumentException e)
-        {
-            Console.Error.WriteLine($"gomemlab: {e.Message}");
-            return UsageOrInputError;
-        }
-    }
+    public static int Guard(Func<int> body) => GuardAsync(() => Task.FromResult(body())).GetAwaiter().GetResult();
 
     public static async Task<int> GuardAsync(Func<Task<int>> body)
     {

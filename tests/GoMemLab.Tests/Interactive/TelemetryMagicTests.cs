@@ -59,30 +59,12 @@ public class TelemetryMagicTests
     [Fact]
     public async Task Memstats_polls_a_live_service_and_updates_its_card()
     {
-        using var dir = new TempDirectory();
-        ExternalTools.GoBuild(RepoPaths.Data("go", "leaky"), "./cmd/leaky", dir.File("leaky"));
-        var info = new ProcessStartInfo(dir.File("leaky"), ["-duration", "60s", "-addr", "127.0.0.1:0"])
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        using var service = Process.Start(info)!;
-        try
-        {
-            _ = service.StandardError.ReadToEndAsync();
-            string? url = null;
-            while (url is null && await service.StandardOutput.ReadLineAsync() is { } line)
-                if (line.StartsWith("listening on ", StringComparison.Ordinal)) url = line["listening on ".Length..].Trim();
-            Assert.NotNull(url);
-            using var kernel = new InProcessKernel();
-            var cell = await kernel.SubmitAsync($"#!memstats {url}/debug/vars --every 500ms --for 2s --name live");
-            Assert.True(cell.Succeeded, cell.Error);
-            Assert.Equal(5, kernel.Variable<MemStatsSeries>("live").Snapshots.Count);
-            Assert.Contains("Leak signals", cell.AllHtml);
-        }
-        finally
-        {
-            service.Kill(entireProcessTree: true);
-            service.WaitForExit();
-        }
+        using var service = await LeakyService.StartAsync();
+        var url = service.Url;
+        using var kernel = new InProcessKernel();
+        var cell = await kernel.SubmitAsync($"#!memstats {url}/debug/vars --every 500ms --for 2s --name live");
+        Assert.True(cell.Succeeded, cell.Error);
+        Assert.Equal(5, kernel.Variable<MemStatsSeries>("live").Snapshots.Count);
+        Assert.Contains("Leak signals", cell.AllHtml);
     }
 }

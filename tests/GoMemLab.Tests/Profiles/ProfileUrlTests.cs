@@ -18,42 +18,27 @@ public sealed class ProfileUrlTests
     [Fact]
     public async Task Heap_profiles_load_from_the_running_service_as_protobuf_and_as_debug1_text()
     {
-        using var dir = new TempDirectory();
-        ExternalTools.GoBuild(RepoPaths.Data("go", "leaky"), "./cmd/leaky", dir.File("leaky"));
-        var info = new ProcessStartInfo(dir.File("leaky"), ["-duration", "60s", "-addr", "127.0.0.1:0"])
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        using var service = Process.Start(info)!;
-        try
-        {
-            _ = service.StandardError.ReadToEndAsync();
-            var url = await ReadListeningUrl(service);
-            Assert.StartsWith("http://127.0.0.1:", url);
+        using var service = await LeakyService.StartAsync();
+        var url = service.Url;
+        Assert.StartsWith("http://127.0.0.1:", url);
 
-            var heap = await ProfileLoader.LoadUrlAsync(url + "/debug/pprof/heap");
-            Assert.Equal(ProfileFormat.Protobuf, heap.Format);
-            Assert.Equal(["alloc_objects", "alloc_space", "inuse_objects", "inuse_space"], heap.SampleTypes.Select(t => t.Type));
-            Assert.True(heap.Samples.Count > 0);
-            Assert.NotEmpty(Top.Compute(heap, new TopOptions { SampleIndex = "alloc_space" }).Rows);
+        var heap = await ProfileLoader.LoadUrlAsync(url + "/debug/pprof/heap");
+        Assert.Equal(ProfileFormat.Protobuf, heap.Format);
+        Assert.Equal(["alloc_objects", "alloc_space", "inuse_objects", "inuse_space"], heap.SampleTypes.Select(t => t.Type));
+        Assert.True(heap.Samples.Count > 0);
+        Assert.NotEmpty(Top.Compute(heap, new TopOptions { SampleIndex = "alloc_space" }).Rows);
 
-            var text = await ProfileLoader.LoadUrlAsync(url + "/debug/pprof/heap?debug=1");
-            Assert.Equal(ProfileFormat.LegacyHeapText, text.Format);
-            Assert.NotNull(text.MemStats);
-            Assert.True(text.MemStats!.HeapAlloc > 0);
+        var text = await ProfileLoader.LoadUrlAsync(url + "/debug/pprof/heap?debug=1");
+        Assert.Equal(ProfileFormat.LegacyHeapText, text.Format);
+        Assert.NotNull(text.MemStats);
+        Assert.True(text.MemStats!.HeapAlloc > 0);
 
-            var goroutines = await ProfileLoader.LoadPathOrUrlAsync(url + "/debug/pprof/goroutine");
-            Assert.Equal("goroutine", goroutines.SampleTypes.Single().Type);
+        var goroutines = await ProfileLoader.LoadPathOrUrlAsync(url + "/debug/pprof/goroutine");
+        Assert.Equal("goroutine", goroutines.SampleTypes.Single().Type);
 
-            var missing = await Assert.ThrowsAsync<InputFormatException>(() => ProfileLoader.LoadUrlAsync(url + "/debug/pprof/nosuchprofile"));
-            Assert.Contains("HTTP 404", missing.Message);
-            Assert.Contains("/debug/pprof/nosuchprofile", missing.File);
-        }
-        finally
-        {
-            service.Kill(entireProcessTree: true);
-            service.WaitForExit();
-        }
+        var missing = await Assert.ThrowsAsync<InputFormatException>(() => ProfileLoader.LoadUrlAsync(url + "/debug/pprof/nosuchprofile"));
+        Assert.Contains("HTTP 404", missing.Message);
+        Assert.Contains("/debug/pprof/nosuchprofile", missing.File);
     }
 
     [Fact]
@@ -89,14 +74,6 @@ public sealed class ProfileUrlTests
         Assert.Contains("not an http", e.Message);
     }
 
-    internal static async Task<string> ReadListeningUrl(Process service)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (await service.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-            if (line.StartsWith("listening on ", StringComparison.Ordinal)) return line["listening on ".Length..].Trim();
-        Assert.Fail("leaky exited without printing its address");
-        return "";
-    }
 
     private static int FreeLoopbackPort()
     {

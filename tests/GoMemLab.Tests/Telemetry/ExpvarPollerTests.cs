@@ -16,37 +16,22 @@ public sealed class ExpvarPollerTests
     [Fact]
     public async Task Polling_the_leaky_service_collects_timed_snapshots_and_reports_each()
     {
-        using var dir = new TempDirectory();
-        ExternalTools.GoBuild(RepoPaths.Data("go", "leaky"), "./cmd/leaky", dir.File("leaky"));
-        var info = new ProcessStartInfo(dir.File("leaky"), ["-duration", "60s", "-addr", "127.0.0.1:0"])
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        using var service = Process.Start(info)!;
-        try
-        {
-            _ = service.StandardError.ReadToEndAsync();
-            var url = await ReadListeningUrl(service);
-            Assert.StartsWith("http://127.0.0.1:", url);
-            var reported = new List<int>();
-            using var poller = new ExpvarPoller(new Uri(url + "/debug/vars"), TimeSpan.FromSeconds(5));
-            var series = await poller.PollAsync(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(3),
-                (snapshot, soFar) => reported.Add(soFar.Snapshots.Count));
+        using var service = await LeakyService.StartAsync();
+        var url = service.Url;
+        Assert.StartsWith("http://127.0.0.1:", url);
+        var reported = new List<int>();
+        using var poller = new ExpvarPoller(new Uri(url + "/debug/vars"), TimeSpan.FromSeconds(5));
+        var series = await poller.PollAsync(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(3),
+            (snapshot, soFar) => reported.Add(soFar.Snapshots.Count));
 
-            Assert.Equal(7, series.Snapshots.Count); // immediate first poll, then every 0.5 s up to 3 s
-            Assert.Equal(Enumerable.Range(1, 7), reported);
-            Assert.Equal(MemStatsTimeSource.Timestamps, series.TimeSource);
-            Assert.True(series.Times.Zip(series.Times.Skip(1)).All(p => p.Second > p.First));
-            Assert.True(series.Snapshots.Zip(series.Snapshots.Skip(1)).All(p => p.Second.NumGC >= p.First.NumGC));
-            var handled = series.Snapshots.Select(s => s.Extras["handled"]).ToList();
-            Assert.True(handled[^1] > handled[0], "the service handles requests while we poll");
-            Assert.Equal(256, series.Snapshots[0].PauseNs.Count);
-        }
-        finally
-        {
-            service.Kill(entireProcessTree: true);
-            service.WaitForExit();
-        }
+        Assert.Equal(7, series.Snapshots.Count); // immediate first poll, then every 0.5 s up to 3 s
+        Assert.Equal(Enumerable.Range(1, 7), reported);
+        Assert.Equal(MemStatsTimeSource.Timestamps, series.TimeSource);
+        Assert.True(series.Times.Zip(series.Times.Skip(1)).All(p => p.Second > p.First));
+        Assert.True(series.Snapshots.Zip(series.Snapshots.Skip(1)).All(p => p.Second.NumGC >= p.First.NumGC));
+        var handled = series.Snapshots.Select(s => s.Extras["handled"]).ToList();
+        Assert.True(handled[^1] > handled[0], "the service handles requests while we poll");
+        Assert.Equal(256, series.Snapshots[0].PauseNs.Count);
     }
 
     [Fact]
@@ -81,14 +66,6 @@ public sealed class ExpvarPollerTests
         }
     }
 
-    private static async Task<string> ReadListeningUrl(Process service)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (await service.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-            if (line.StartsWith("listening on ", StringComparison.Ordinal)) return line["listening on ".Length..].Trim();
-        Assert.Fail("leaky exited without printing its address");
-        return "";
-    }
 
     private static int FreeLoopbackPort()
     {
