@@ -1,15 +1,3 @@
-using System.CommandLine;
 using GoMemLab.Cli.Commands;
 
-var root = new RootCommand("gomemlab — find out why a Go program uses the memory it does: heap profiles, escape analysis, GC telemetry, notebooks.");
-root.Subcommands.Add(EnvCommand.Create());
-root.Subcommands.Add(RunCommand.Create());
-root.Subcommands.Add(PprofCommands.Create());
-root.Subcommands.Add(EscapeCommands.Create());
-root.Subcommands.Add(AsmCommands.Create());
-root.Subcommands.Add(GcTraceCommand.Create());
-root.Subcommands.Add(MemStatsCommand.Create());
-root.Subcommands.Add(WhyCommand.Create());
-root.Subcommands.Add(ReportCommand.Create());
-root.Subcommands.Add(CaptureCommand.Create());
-return await root.Parse(args).InvokeAsync();
+return await CliRoot.Create().Parse(args).InvokeAsync();

@@ -31,5 +31,6 @@ public sealed class GoMemLabKernelExtension : IKernelExtension
     private static IEnumerable<string> MagicNames(Kernel kernel) =>
         kernel.KernelInfo.SupportedDirectives.Select(d => d.Name).Where(n => n.StartsWith("#!", StringComparison.Ordinal) && MagicCatalogNames.Contains(n));
 
-    private static readonly HashSet<string> MagicCatalogNames = ["#!gomemlab", "#!pprof", "#!escape", "#!gobuild", "#!gctrace", "#!memstats", "#!gorun"];
+    /// <summary>The names of the magics GoMemLab adds (for the greeting and the reference docs).</summary>
+    public static readonly IReadOnlySet<string> MagicCatalogNames = new HashSet<string> { "#!gomemlab", "#!pprof", "#!escape", "#!gobuild", "#!gctrace", "#!memstats", "#!gorun" };
 }

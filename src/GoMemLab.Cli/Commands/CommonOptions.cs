@@ -10,6 +10,7 @@ public static class CommonOptions
     public static Option<TableFormat> Format() => new("--format")
     {
         Description = "Output format: table (aligned text), csv or json.",
+        HelpName = "table|csv|json",
         DefaultValueFactory = _ => TableFormat.Table,
     };
 

@@ -21,10 +21,11 @@ public static class PprofAnalysisCommands
         var suspects = new Option<bool>("--suspects") { Description = "Only the leak suspects: flat inuse_space ≥ 1% of the total and retention ≥ 0.5." };
         var (focus, ignore) = Filters();
         var format = CommonOptions.Format();
+        var chart = new Option<string?>("--chart") { Description = "Also write the alloc-vs-inuse bars and the retention scatter to this offline HTML page." };
         var command = new Command("compare",
             "alloc_space, alloc_objects, inuse_space, inuse_objects, retention ratio and average object size per function (flat values of `go tool pprof -top` per sample index).")
         {
-            source, cum, suspects, focus, ignore, format,
+            source, cum, suspects, focus, ignore, format, chart,
         };
         command.SetAction((parse, cancel) => CliRun.GuardAsync(async () =>
         {
@@ -34,6 +35,9 @@ public static class PprofAnalysisCommands
             var table = parse.GetValue(suspects)
                 ? LeakSuspects.Find(profile, null, filters)
                 : AllocVsInuse.Compute(profile, parse.GetValue(cum), filters);
+            if (parse.GetValue(chart) is { } page)
+                ChartHtml.WritePage(page, $"Allocated vs still in use — {Path.GetFileName(profile.Source)}",
+                    ProfileCharts.AllocVsInuseBars(table), ProfileCharts.RetentionScatter(table));
             return CommonOptions.Print(table, parse.GetValue(format));
         }));
         return command;

@@ -37,11 +37,11 @@ public static class PprofCommands
         };
         command.SetAction((parse, cancel) => CliRun.GuardAsync(async () =>
         {
+            if (parse.GetValue(nodeCount) < 0) throw new ArgumentException("--nodecount must be 0 (all) or positive");
             var reporter = ProgressReporter(parse.GetValue(progress));
             var profile = await ProfileLoader.LoadPathOrUrlAsync(parse.GetValue(source)!, reporter, cancel);
             if (parse.GetValue(diffBase) is { } basePath)
                 profile = Diff.Against(profile, await ProfileLoader.LoadPathOrUrlAsync(basePath, reporter, cancel));
-            if (parse.GetValue(nodeCount) < 0) throw new ArgumentException("--nodecount must be 0 (all) or positive");
             var report = Top.Compute(profile, new TopOptions
             {
                 SampleIndex = parse.GetValue(sampleIndex),

@@ -11,6 +11,8 @@ public static class MagicCatalog
         GcTraceMagic.Register(kernel);
         MemStatsMagic.Register(kernel);
         GoRunMagic.Register(kernel);
+        EscapeMagic.Register(kernel);
+        GoBuildMagic.Register(kernel);
         PprofMagic.Register(kernel);
     }
 }

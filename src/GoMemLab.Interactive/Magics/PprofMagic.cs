@@ -18,6 +18,7 @@ public sealed class LoadPprof : MagicCommand
     public string? Ignore { get; set; }
 }
 
+/// <summary>Declaration and handler of `#!pprof` (see <see cref="LoadPprof"/>); the work is <see cref="LoadedProfile"/>'s.</summary>
 public static class PprofMagic
 {
     public const string Example = "#!pprof ../data/artifacts/heap/leaky-heap-4.pb.gz --name heap4";
@@ -38,6 +39,7 @@ public static class PprofMagic
         },
     }.WithHelp();
 
+    /// <summary>Adds `#!pprof` to the kernel: loads (and diffs), defines the variable, shows <see cref="LoadedProfile.Card"/>.</summary>
     public static void Register(Kernel kernel)
     {
         var directive = Directive();
@@ -45,17 +47,48 @@ public static class PprofMagic
             MagicKit.RunAsync(command, context, directive, Example, async () =>
             {
                 if (string.IsNullOrWhiteSpace(command.Path)) throw new ArgumentException("missing PATH_OR_URL of a pprof profile");
-                var profile = await ProfileLoader.LoadPathOrUrlAsync(Resolve(command.Path), null, context.CancellationToken);
-                if (!string.IsNullOrWhiteSpace(command.DiffBase))
-                    profile = Diff.Against(profile, await ProfileLoader.LoadPathOrUrlAsync(Resolve(command.DiffBase), null, context.CancellationToken));
-                var loaded = new LoadedProfile(profile, command.SampleIndex, command.Focus, command.Ignore);
                 var name = MagicKit.VariableName(command.Name, command.Path, "profile");
-                var source = loaded.IsDiff ? $"{command.Path} minus {command.DiffBase}" : command.Path;
-                var card = loaded.Card($"pprof — {System.IO.Path.GetFileName(command.Path)}{(loaded.IsDiff ? " minus " + System.IO.Path.GetFileName(command.DiffBase) : "")} → {name}", source);
+                var title = $"pprof — {System.IO.Path.GetFileName(command.Path)}{(string.IsNullOrWhiteSpace(command.DiffBase) ? "" : " minus " + System.IO.Path.GetFileName(command.DiffBase))} → {name}";
+                // Downloads and big files take seconds: show a card that says how far the load is, then replace it.
+                var live = IsSlow(command.Path) || IsSlow(command.DiffBase)
+                    ? context.Display(new Reports.SummaryCard(title) { Verdict = "loading…" }) : null;
+                var progress = live is null ? null : new LoadReporter(title, card => live.Update(card));
+                var profile = await ProfileLoader.LoadPathOrUrlAsync(Resolve(command.Path), progress, context.CancellationToken);
+                if (!string.IsNullOrWhiteSpace(command.DiffBase))
+                    profile = Diff.Against(profile, await ProfileLoader.LoadPathOrUrlAsync(Resolve(command.DiffBase), progress, context.CancellationToken));
+                var loaded = new LoadedProfile(profile, command.SampleIndex, command.Focus, command.Ignore);
+                var card = loaded.Card(title, loaded.IsDiff ? $"{command.Path} minus {command.DiffBase}" : command.Path);
                 await MagicKit.DefineVariableAsync(kernel, name, loaded, typeof(Microsoft.Data.Analysis.DataFrame), typeof(Plotly.NET.GenericChart));
-                context.Display(card);
+                if (live is null) context.Display(card);
+                else live.Update(card);
             }));
     }
 
     private static string Resolve(string pathOrUrl) => ProfileLoader.IsUrl(pathOrUrl) ? pathOrUrl : MagicKit.ResolvePath(pathOrUrl);
+
+    private const long SlowFileBytes = 8 << 20;
+
+    private static bool IsSlow(string? pathOrUrl)
+    {
+        if (string.IsNullOrWhiteSpace(pathOrUrl)) return false;
+        if (ProfileLoader.IsUrl(pathOrUrl)) return true;
+        var file = new FileInfo(MagicKit.ResolvePath(pathOrUrl));
+        return file.Exists && file.Length > SlowFileBytes;
+    }
+
+    /// <summary>Updates the placeholder card at most once per stage and 10% step (the loader reports every 5%).</summary>
+    private sealed class LoadReporter(string title, Action<Reports.SummaryCard> update) : IProgress<LoadProgress>
+    {
+        private string _last = "";
+
+        public void Report(LoadProgress value)
+        {
+            var step = value.Fraction is { } f ? $"{(int)(f * 10) * 10}%" : "";
+            var text = $"{value.Stage} {step}".Trim() + (value.Samples > 0 ? $", {value.Samples:N0} samples" : "");
+            var key = value.Stage + step;
+            if (key == _last) return;
+            _last = key;
+            update(new Reports.SummaryCard(title) { Verdict = "loading: " + text });
+        }
+    }
 }

@@ -20,7 +20,7 @@ public static class EscapeCharts
             .Select(g => (Cause: g.Key.Name(), Count: g.Count()))
             .OrderBy(c => c.Count).ToList();
         var chart = CSharpChart.Bar<int, string, string>(counts.Select(c => c.Count), Keys: Some(counts.Select(c => c.Cause)), Name: "heap escapes");
-        return Style(chart, $"Heap escapes by cause — {Path.GetFileName(log.Source)}", "heap escapes", null);
+        return ChartStyle.Titled(chart, $"Heap escapes by cause — {Path.GetFileName(log.Source)}", "heap escapes", null);
     }
 
     /// <summary>
@@ -42,7 +42,7 @@ public static class EscapeCharts
         var layout = new Layout();
         layout.SetProperty("barmode", "stack");
         var chart = Plotly.NET.Chart.withLayout(layout).Invoke(CSharpChart.Combine(traces));
-        return Style(chart, $"Heap escapes by {(byFile ? "file" : "package")} and cause — {Path.GetFileName(log.Source)}", "heap escapes", null);
+        return ChartStyle.Titled(chart, $"Heap escapes by {(byFile ? "file" : "package")} and cause — {Path.GetFileName(log.Source)}", "heap escapes", null);
     }
 
     /// <summary>
@@ -79,12 +79,4 @@ public static class EscapeCharts
 
     // Plotly.NET.CSharp takes optional sequences as Optional<IEnumerable<T>>, which C# cannot convert to implicitly.
     private static Optional<IEnumerable<T>> Some<T>(IEnumerable<T> values) => new(values.ToArray(), true);
-
-    private static GenericChart Style(GenericChart chart, string title, string xTitle, string? yTitle)
-    {
-        chart = Plotly.NET.Chart.withTitle(title, TitleFont: null).Invoke(chart);
-        chart = chart.WithXAxisStyle<double, double, string>(TitleText: xTitle);
-        if (yTitle is not null) chart = chart.WithYAxisStyle<double, double, string>(TitleText: yTitle);
-        return chart.WithLegendStyle(Orientation: StyleParam.Orientation.Horizontal);
-    }
 }

@@ -23,8 +23,8 @@ public static class EscapeSourceView
         using (var stream = InputFile.OpenRead(goFile))
         using (var reader = new StreamReader(stream))
             lines = reader.ReadToEnd().Replace("\r\n", "\n").Split('\n');
-        var full = Path.GetFullPath(goFile).Replace('\\', '/');
-        var byLine = log.Diagnostics.Where(d => d.Line > 0 && Matches(full, d.File)).ToLookup(d => d.Line);
+        var full = Path.GetFullPath(goFile);
+        var byLine = log.Diagnostics.Where(d => d.Line > 0 && LoggedPath.SameFile(full, d.File)).ToLookup(d => d.Line);
 
         var html = new StringBuilder();
         html.Append("<div class=\"gomemlab-source\" style=\"font-family:monospace;font-size:12px\">\n");
@@ -58,13 +58,6 @@ public static class EscapeSourceView
         EscapeKind.DoesNotEscape => "background:#dfd;color:#060",
         _ => "background:#eee;color:#555",
     };
-
-    private static bool Matches(string fullSourcePath, string logFile)
-    {
-        var logged = logFile.Replace('\\', '/');
-        if (logged.StartsWith("./", StringComparison.Ordinal)) logged = logged[2..];
-        return logged.Length > 0 && (fullSourcePath == logged || fullSourcePath.EndsWith("/" + logged, StringComparison.Ordinal));
-    }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

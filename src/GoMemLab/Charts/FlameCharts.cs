@@ -56,6 +56,8 @@ public static class FlameCharts
             ["hovertemplate"] = "%{customdata[0]}<br>%{value:.3f} " + scale.Label + " (%{percentRoot:.1%} of all)" +
                 (extra == "delta" ? "<br>Δ %{customdata[1]:+.3f} " + scale.Label : "") + "<extra></extra>",
             ["tiling"] = new Dictionary<string, object?> { ["orientation"] = "v" },
+            // plotly leaves the root box unfilled; a light fill shows it is the whole (click it to zoom out).
+            ["root"] = new Dictionary<string, object?> { ["color"] = "#d0d7de" },
             ["textinfo"] = "label", ["insidetextfont"] = new Dictionary<string, object?> { ["size"] = 12 },
         };
         return (trace, depth);

@@ -8,13 +8,16 @@ namespace GoMemLab.Charts;
 /// </summary>
 public readonly record struct ProfileValueScale(string Unit)
 {
+    /// <summary>What a raw value is divided by for display (2^20 for bytes, 10^9 for nanoseconds, else 1).</summary>
     public double Divisor => Unit switch { "bytes" => 1024d * 1024, "nanoseconds" => 1e9, _ => 1 };
 
     /// <summary>The axis label of the scaled unit: MiB, s, or the unit itself.</summary>
     public string Label => Unit switch { "bytes" => "MiB", "nanoseconds" => "s", "count" => "objects", _ => Unit };
 
+    /// <summary>The value in the display unit (<see cref="Label"/>).</summary>
     public double Scale(long value) => value / Divisor;
 
+    /// <summary>The value with its display unit, e.g. "32.81 MiB"; counts as exact integers.</summary>
     public string Format(long value) => Unit switch
     {
         "bytes" => Scale(value).ToString("0.##", CultureInfo.InvariantCulture) + " MiB",

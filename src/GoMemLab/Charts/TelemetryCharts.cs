@@ -27,7 +27,7 @@ public static class TelemetryCharts
             Line(at, lines.Select(l => (double)l.HeapLiveMb), "live heap after GC"),
             Line(at, lines.Select(l => (double)l.GoalMb), "heap goal", dash: StyleParam.DrawingStyle.Dash),
         ]);
-        return Style(chart, $"Heap per GC — {Path.GetFileName(trace.Source)}", "seconds since program start", "MB");
+        return ChartStyle.Titled(chart, $"Heap per GC — {Path.GetFileName(trace.Source)}", "seconds since program start", "MB");
     }
 
     /// <summary>
@@ -43,7 +43,7 @@ public static class TelemetryCharts
         var cpu = Line(at, lines.Select(l => (double)l.CpuPercent), "GC CPU % (cumulative)")
             .WithYAxisStyle<double, double, string>(TitleText: "GC CPU %");
         var grid = CSharpChart.Grid([pauses, cpu], 2, 1, Pattern: StyleParam.LayoutGridPattern.Coupled);
-        return Style(grid, $"GC pauses and CPU — {Path.GetFileName(trace.Source)}", "seconds since program start", null);
+        return ChartStyle.Titled(grid, $"GC pauses and CPU — {Path.GetFileName(trace.Source)}", "seconds since program start", null);
     }
 
     /// <summary>
@@ -74,7 +74,7 @@ public static class TelemetryCharts
         var countChart = CSharpChart.Combine(counts).WithYAxisStyle<double, double, string>(TitleText: "count");
         var grid = CSharpChart.Grid([memory, countChart], 2, 1, Pattern: StyleParam.LayoutGridPattern.Coupled);
         var xTitle = series.TimeSource == MemStatsTimeSource.Timestamps ? "seconds since first snapshot" : "snapshot";
-        return Style(grid, $"runtime.MemStats — {series.Source}", xTitle, null);
+        return ChartStyle.Titled(grid, $"runtime.MemStats — {series.Source}", xTitle, null);
     }
 
     private static GenericChart Line(double[] x, IEnumerable<double> y, string name, StyleParam.DrawingStyle? dash = null)
@@ -87,12 +87,4 @@ public static class TelemetryCharts
 
     private static GenericChart Markers(double[] x, IEnumerable<double> y, string name) =>
         CSharpChart.Scatter<double, double, string>(x, y.ToArray(), StyleParam.Mode.Markers, Name: name, UseWebGL: x.Length > WebGlThreshold);
-
-    private static GenericChart Style(GenericChart chart, string title, string xTitle, string? yTitle)
-    {
-        chart = Plotly.NET.Chart.withTitle(title, TitleFont: null).Invoke(chart);
-        chart = chart.WithXAxisStyle<double, double, string>(TitleText: xTitle);
-        if (yTitle is not null) chart = chart.WithYAxisStyle<double, double, string>(TitleText: yTitle);
-        return chart.WithLegendStyle(Orientation: StyleParam.Orientation.Horizontal);
-    }
 }

@@ -26,8 +26,7 @@ public static class EscapeAllocationCrossCheck
         string Resolve(string logFile)
         {
             if (fileMap.TryGetValue(logFile, out var known)) return known;
-            var normal = logFile.Replace('\\', '/').TrimStart('.', '/');
-            var match = listingFiles.FirstOrDefault(f => f == logFile || f.Replace('\\', '/').EndsWith("/" + normal, StringComparison.Ordinal));
+            var match = listingFiles.FirstOrDefault(f => LoggedPath.SameFile(f, logFile));
             return fileMap[logFile] = match ?? logFile;
         }
 

@@ -40,6 +40,13 @@ public static class EscapeCause
         "too-large-or-non-constant-size", "passed-to-leaking-parameter", "spill", "unknown",
     ];
 
+    // The Go 1.19 compiler's reasons (cmd/compile/internal/escape) for a step that writes into memory.
+    private static readonly HashSet<string> StoringReasons = new(StringComparer.Ordinal)
+    {
+        "array literal element", "struct literal element", "slice-literal-element", "map literal key", "map literal value",
+        "key of map put", "appended slice...", "appendee slice", "copied slice", "send", "range", "range-deref", "switch case",
+    };
+
     /// <summary>The spelling used in tables, e.g. <c>returned-to-caller</c>.</summary>
     public static string Name(this EscapeCauseKind cause) => Names[(int)cause];
 
@@ -49,7 +56,7 @@ public static class EscapeCause
         if (!diagnostic.Kind.IsHeapDecision()) return EscapeCauseKind.Unknown;
         var steps = log.StepsOf(diagnostic).ToList();
         if (steps.Count == 0) return EscapeCauseKind.Unknown;
-        if (steps.Any(s => s.Reason is "too large for stack" or "non-constant size"))
+        if (steps.Any(s => s.Reason is "too large for stack" or "non-constant size" or "too aligned for stack"))
             return EscapeCauseKind.TooLargeOrNonConstantSize;
         if ((diagnostic.Kind == EscapeKind.EscapesToHeap && IsBoxedValue(diagnostic.Subject))
             || steps.Any(s => s.Reason == "interface-converted"
@@ -60,11 +67,8 @@ public static class EscapeCause
         var root = steps.LastOrDefault(s => s.Kind == FlowStepKind.From);
         if (root is null) return EscapeCauseKind.Unknown;
         if (root.Reason == "return") return EscapeCauseKind.ReturnedToCaller;
-        if (root.Reason is "call parameter" or "call receiver" or "defer func arg" or "go func arg")
-            return EscapeCauseKind.PassedToLeakingParameter;
-        if (root.Reason.StartsWith("assign", StringComparison.Ordinal) || root.Reason is "store" or "star-dot-equals"
-            or "appended to slice" or "appendee slice" or "copied slice" or "slice-literal-element" or "struct literal element"
-            or "array literal element" or "map literal element" or "send")
+        if (root.Reason is "call parameter" or "defer") return EscapeCauseKind.PassedToLeakingParameter;
+        if (root.Reason.StartsWith("assign", StringComparison.Ordinal) || StoringReasons.Contains(root.Reason))
             return EscapeCauseKind.StoredInGlobalOrHeap;
         if (steps.Where(s => s.Kind == FlowStepKind.From).All(s => s.Reason == "spill")) return EscapeCauseKind.Spill;
         return EscapeCauseKind.Unknown;

@@ -69,7 +69,7 @@ public static class EscapeExpectations
         foreach (var d in log.Diagnostics)
         {
             if (levelTwo && IsLevelTwoOnly(d)) continue;
-            var source = sources.FirstOrDefault(s => SameFile(s, d.File));
+            var source = sources.FirstOrDefault(s => LoggedPath.SameFile(s, d.File));
             if (source is null) continue;
             if (!byLine.TryGetValue((source, d.Line), out var list)) byLine[(source, d.Line)] = list = [];
             list.Add(d);
@@ -103,14 +103,4 @@ public static class EscapeExpectations
     private static bool IsLevelTwoOnly(EscapeDiagnostic d) =>
         d.Kind is EscapeKind.ParamLeaks or EscapeKind.CannotInline
         || (d.Kind == EscapeKind.Other && (d.Message.Contains(" capturing by ", StringComparison.Ordinal) || d.Message.EndsWith(" escapes to heap:", StringComparison.Ordinal)));
-
-    // The log prints paths relative to the build directory or absolute; match on whole trailing segments.
-    private static bool SameFile(string fullSourcePath, string logPath)
-    {
-        if (logPath.Length == 0) return false;
-        var source = fullSourcePath.Replace('\\', '/');
-        var logged = logPath.Replace('\\', '/');
-        if (logged.StartsWith("./", StringComparison.Ordinal)) logged = logged[2..];
-        return source == logged || source.EndsWith("/" + logged, StringComparison.Ordinal);
-    }
 }

@@ -16,7 +16,13 @@ public static class EscapeTextReader
 {
     /// <summary>Reads a log file (gzip allowed).</summary>
     /// <exception cref="InputFormatException">Missing file, binary content, or not a compiler log.</exception>
-    public static EscapeLog ReadFile(string path) => Read(InputFile.ReadAllBytesMaybeGzip(path), path);
+    public static EscapeLog ReadFile(string path)
+    {
+        // The model keeps the log's bytes in one array (steps are spans of it), so 2 GB is the ceiling.
+        if (File.Exists(path) && new FileInfo(path).Length > Array.MaxLength)
+            throw new InputFormatException(path, $"is over {Array.MaxLength:N0} bytes, the largest log GoMemLab reads in one piece; split it by package");
+        return Read(InputFile.ReadAllBytesMaybeGzip(path), path);
+    }
 
     /// <summary>Reads a log from its bytes; <paramref name="name"/> is used in errors and as <see cref="EscapeLog.Source"/>.</summary>
     // Runs once per log over millions of lines: optimise at first JIT instead of starting unoptimised.

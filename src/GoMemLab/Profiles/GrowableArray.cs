@@ -30,6 +30,15 @@ internal sealed class GrowableArray<T>(int capacity = 16)
         Count += values.Length;
     }
 
+    /// <summary>Room for at least <paramref name="atMost"/> more entries; write into it, then call <see cref="Advance"/>.</summary>
+    public Span<T> AppendSpan(int atMost)
+    {
+        if (Count + atMost > items.Length) Grow(Count + atMost);
+        return items.AsSpan(Count);
+    }
+
+    public void Advance(int written) => Count += written;
+
     public void Truncate(int count) => Count = Math.Min(Count, count);
 
     /// <summary>The contents as an exactly sized array; the buffer must not be used afterwards.</summary>

@@ -15,9 +15,14 @@ namespace GoMemLab.Profiles;
 /// </summary>
 public sealed class LoadedProfile
 {
+    /// <summary>
+    /// Wraps a profile. <paramref name="sampleIndex"/> is checked now (<see cref="ArgumentException"/> listing the valid
+    /// names); the focus/ignore regexes are checked by the first analysis that uses them.
+    /// </summary>
     public LoadedProfile(Profile profile, string? sampleIndex = null, string? focus = null, string? ignore = null)
     {
         Profile = profile;
+        _isDiff = new Lazy<bool>(() => HasBaseSamples(profile));
         if (!string.IsNullOrEmpty(sampleIndex)) profile.SampleIndexByName(sampleIndex);
         SampleIndex = string.IsNullOrEmpty(sampleIndex) ? null : sampleIndex;
         Focus = string.IsNullOrEmpty(focus) ? null : focus;
@@ -29,7 +34,10 @@ public sealed class LoadedProfile
         CancellationToken cancel = default) =>
         new(await ProfileLoader.LoadPathOrUrlAsync(pathOrUrl, null, cancel), sampleIndex, focus, ignore);
 
+    /// <summary>The profile itself, for anything the methods below do not cover.</summary>
     public Profile Profile { get; }
+
+    private readonly Lazy<bool> _isDiff;
 
     /// <summary>The sample index given at load time (null = the profile's default).</summary>
     public string? SampleIndex { get; }
@@ -39,15 +47,14 @@ public sealed class LoadedProfile
     public string? Ignore { get; }
 
     /// <summary>True when this is a diff (<see cref="DiffWith(LoadedProfile)"/> or <c>--diff-base</c>): values are current minus base.</summary>
-    public bool IsDiff
+    public bool IsDiff => _isDiff.Value;
+
+    private static bool HasBaseSamples(Profile profile)
     {
-        get
-        {
-            var samples = Profile.Samples;
-            for (var s = 0; s < samples.Count; s++)
-                if (samples.StringLabel(s, Diff.BaseLabel) == "true") return true;
-            return false;
-        }
+        var samples = profile.Samples;
+        for (var s = 0; s < samples.Count; s++)
+            if (samples.StringLabel(s, Diff.BaseLabel) == "true") return true;
+        return false;
     }
 
     /// <summary>The sample type name analyses use by default.</summary>
@@ -73,8 +80,8 @@ public sealed class LoadedProfile
     /// <summary><see cref="FlameGraph"/>: the call tree as id/parent/name/value rows.</summary>
     public DataFrame Flame(string? sampleIndex = null, double minimumShare = 0.001) => FlameGraph.Compute(Profile, Options(sampleIndex), minimumShare);
 
-    /// <summary>The samples as a long table (<see cref="SampleRows"/>).</summary>
-    public DataFrame Samples() => SampleRows.ToDataFrame(Profile);
+    /// <summary>The samples as a long table, one row per sample (<see cref="ProfileSamples.ToDataFrame"/>).</summary>
+    public DataFrame Samples() => ProfileSamples.ToDataFrame(Profile);
 
     /// <summary>The header facts (<see cref="ProfileSummary"/>).</summary>
     public DataFrame Info() => ProfileSummary.ToDataFrame(Profile);
@@ -116,6 +123,7 @@ public sealed class LoadedProfile
     /// <summary>The card <c>#!pprof</c> shows (<see cref="ProfileCard"/>); <paramref name="source"/> names the input (default: the profile's source).</summary>
     public SummaryCard Card(string title, string? source = null) => ProfileCard.Create(this, title, source);
 
+    /// <summary>One line: source, sample types, sample count, and whether it is a diff.</summary>
     public override string ToString() =>
         $"{Profile.Source}: {string.Join(", ", Profile.SampleTypes)}; {Profile.Samples.Count} samples{(IsDiff ? " (diff)" : "")}";
 

@@ -57,6 +57,19 @@ public sealed class ProfileBuilder(string source)
 
     public int SampleCount => SampleLocationStart.Count;
 
+    /// <summary>
+    /// Pre-sizes the sample columns (a hint; they still grow as needed). Reserving generously is cheap: pages of a
+    /// large array that are never written are never backed by memory, while growing copies the whole column.
+    /// </summary>
+    internal void ReserveSamples(int samples, int frames, int values)
+    {
+        SampleLocationStart.AppendSpan(samples);
+        SampleValueStart.AppendSpan(samples);
+        SampleLabelStart.AppendSpan(samples);
+        SampleLocationRefs.AppendSpan(frames);
+        SampleValues.AppendSpan(values);
+    }
+
     public void AddMapping(ProfileMapping mapping) => mappings.Add(mapping);
 
     public void AddFunction(ulong id, string name, string systemName, string fileName, long startLine = 0)

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Web;
 using GoMemLab.Inputs;
@@ -18,7 +17,8 @@ internal static class ProfileDownloader
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             throw new InputFormatException(url, "is not an http:// or https:// URL");
         var wait = (timeout ?? TimeSpan.FromSeconds(60)) + TimeSpan.FromSeconds(SecondsParameter(uri));
-        using var client = new HttpClient { Timeout = wait };
+        // The same size limit as for files, so a wrong URL cannot fill the memory.
+        using var client = new HttpClient { Timeout = wait, MaxResponseContentBufferSize = Math.Min(InputFile.MaxBytes, int.MaxValue) };
         byte[] body;
         try
         {

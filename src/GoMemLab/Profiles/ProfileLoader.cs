@@ -19,6 +19,18 @@ public static class ProfileLoader
     /// <summary>Loads the profile at <paramref name="path"/>; progress (optional) is reported about every 5%.</summary>
     public static Profile Load(string path, IProgress<LoadProgress>? progress = null)
     {
+        try
+        {
+            return LoadFile(path, progress);
+        }
+        catch (IOException e) when (e is not EndOfStreamException)
+        {
+            throw new InputFormatException(path, $"cannot be read: {e.Message}", inner: e);
+        }
+    }
+
+    private static Profile LoadFile(string path, IProgress<LoadProgress>? progress)
+    {
         using var file = InputFile.OpenRead(path);
         if (!file.CanSeek)
         {

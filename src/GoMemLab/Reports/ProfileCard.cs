@@ -13,6 +13,7 @@ namespace GoMemLab.Reports;
 /// </summary>
 public static class ProfileCard
 {
+    /// <summary>Builds the card; analyses run with the loaded profile's focus/ignore and sample index.</summary>
     /// <param name="source">How to name the input (e.g. the path as the user wrote it); default: <see cref="Profile.Source"/>.</param>
     public static SummaryCard Create(LoadedProfile loaded, string title, string? source = null)
     {

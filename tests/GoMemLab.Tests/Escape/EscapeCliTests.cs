@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GoMemLab.Escape;
 using GoMemLab.Tests.Support;
 
@@ -8,30 +7,18 @@ namespace GoMemLab.Tests.Escape;
 // exact CSV are what a user or CI sees.
 public class EscapeCliTests
 {
-    internal static (int Exit, string Out, string Err) Gomemlab(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "gomemlab.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result, stderr);
-    }
-
     [Fact]
     public void List_csv_has_the_contract_header_and_one_row_per_diagnostic()
     {
         var log = RepoPaths.Artifact("escape", "leaky-m2.txt");
-        var (exit, output, _) = Gomemlab("escape", "list", log, "--format", "csv");
+        var (exit, output, _) = GomemlabCli.Run("escape", "list", log, "--format", "csv");
         Assert.Equal(0, exit);
         var lines = output.TrimEnd('\n').Split('\n');
         Assert.Equal("package,file,line,column,kind,subject,message,flow_steps", lines[0]);
         Assert.Equal(EscapeLog.Load(log).Diagnostics.Count, lines.Length - 1);
         Assert.Contains("example.com/leaky/escape,escape/iface.go,11,9,escapes-to-heap,v,v escapes to heap,3", lines);
 
-        var moved = Gomemlab("escape", "list", log, "--kind", "moved-to-heap", "--format", "csv").Out.TrimEnd('\n').Split('\n');
+        var moved = GomemlabCli.Run("escape", "list", log, "--kind", "moved-to-heap", "--format", "csv").Stdout.TrimEnd('\n').Split('\n');
         Assert.Equal(File.ReadLines(log).Count(l => l.Contains(": moved to heap: ")) + 1, moved.Length);
     }
 
@@ -40,34 +27,34 @@ public class EscapeCliTests
     {
         var before = RepoPaths.Artifact("escape", "fix-before-m2.txt");
         var after = RepoPaths.Artifact("escape", "fix-after-m2.txt");
-        Assert.Equal(0, Gomemlab("escape", "diff", before, after, "--fail-on-new").Exit);
-        var regression = Gomemlab("escape", "diff", after, before, "--fail-on-new", "--format", "csv");
+        Assert.Equal(0, GomemlabCli.Run("escape", "diff", before, after, "--fail-on-new").Exit);
+        var regression = GomemlabCli.Run("escape", "diff", after, before, "--fail-on-new", "--format", "csv");
         Assert.Equal(1, regression.Exit);
-        Assert.Contains("new,fingerprint/fingerprint.go,Fingerprint,", regression.Out);
-        Assert.Equal(0, Gomemlab("escape", "diff", after, before).Exit);
+        Assert.Contains("new,fingerprint/fingerprint.go,Fingerprint,", regression.Stdout);
+        Assert.Equal(0, GomemlabCli.Run("escape", "diff", after, before).Exit);
     }
 
     [Fact]
     public void Check_exits_zero_on_the_catalogue_and_bad_input_is_one_line_and_exit_two()
     {
-        Assert.Equal(0, Gomemlab("escape", "check", RepoPaths.Artifact("escape", "leaky-m1.txt"), "--expect", RepoPaths.Data("go", "leaky", "escape")).Exit);
+        Assert.Equal(0, GomemlabCli.Run("escape", "check", RepoPaths.Artifact("escape", "leaky-m1.txt"), "--expect", RepoPaths.Data("go", "leaky", "escape")).Exit);
         using var dir = new TempDirectory();
         File.WriteAllBytes(dir.File("bin.dat"), [0, 1, 2, 3]);
-        var bad = Gomemlab("escape", "summary", dir.File("bin.dat"));
+        var bad = GomemlabCli.Run("escape", "summary", dir.File("bin.dat"));
         Assert.Equal(2, bad.Exit);
-        Assert.Single(bad.Err.TrimEnd('\n').Split('\n'));
-        Assert.Contains("bin.dat", bad.Err);
-        Assert.Equal(2, Gomemlab("escape", "list", RepoPaths.Artifact("escape", "leaky-m1.txt"), "--kind", "bogus").Exit);
+        Assert.Single(bad.Stderr.TrimEnd('\n').Split('\n'));
+        Assert.Contains("bin.dat", bad.Stderr);
+        Assert.Equal(2, GomemlabCli.Run("escape", "list", RepoPaths.Artifact("escape", "leaky-m1.txt"), "--kind", "bogus").Exit);
     }
 
     [Fact]
     public void Asm_allocs_and_crosscheck_run_on_the_artifacts()
     {
-        var allocs = Gomemlab("asm", "allocs", RepoPaths.Artifact("escape", "leaky-asm.txt"), "--format", "csv");
+        var allocs = GomemlabCli.Run("asm", "allocs", RepoPaths.Artifact("escape", "leaky-asm.txt"), "--format", "csv");
         Assert.Equal(0, allocs.Exit);
-        Assert.StartsWith("package,function,file,line,runtime_function,pc\n", allocs.Out);
-        var cross = Gomemlab("asm", "crosscheck", RepoPaths.Artifact("escape", "leaky-asm.txt"), RepoPaths.Artifact("escape", "leaky-m2.txt"), "--format", "csv");
+        Assert.StartsWith("package,function,file,line,runtime_function,pc\n", allocs.Stdout);
+        var cross = GomemlabCli.Run("asm", "crosscheck", RepoPaths.Artifact("escape", "leaky-asm.txt"), RepoPaths.Artifact("escape", "leaky-m2.txt"), "--format", "csv");
         Assert.Equal(0, cross.Exit);
-        Assert.Contains("\nagree,", cross.Out);
+        Assert.Contains("\nagree,", cross.Stdout);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GoMemLab.Environment;
 using GoMemLab.Tests.Support;
 
@@ -44,19 +43,13 @@ public static class GoBuild
         }
     }
 
-    /// <summary>Runs <c>go build ARGS</c> (several packages or a library: go writes no binary) in <paramref name="workDir"/>, writing its stderr to <paramref name="stderrFile"/>; throws on failure.</summary>
+    /// <summary>Runs <c>go build ARGS</c> (several packages or a library: go writes no binary) in <paramref name="workDir"/>, writing its output to <paramref name="stderrFile"/>; fails the test when it fails.</summary>
     public static void Build(string workDir, string stderrFile, params string[] args)
     {
         var go = GoToolchain.FindGo()
             ?? throw new InvalidOperationException("Go toolchain not found on PATH; this test builds Go code with the real compiler (install Go, as CI does).");
-        var start = new ProcessStartInfo(go) { WorkingDirectory = workDir, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add("build");
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        File.WriteAllText(stderrFile, stderr + stdout.Result);
-        if (process.ExitCode != 0) throw new InvalidOperationException($"go build {string.Join(' ', args)} failed in {workDir}:\n{stderr}");
+        var result = ExternalProcess.Run(go, ["build", .. args], workDir, TimeSpan.FromMinutes(5));
+        File.WriteAllText(stderrFile, result.Output);
+        if (result.ExitCode != 0) throw new InvalidOperationException($"go build {string.Join(' ', args)} failed in {workDir}:\n{result.Output}");
     }
 }

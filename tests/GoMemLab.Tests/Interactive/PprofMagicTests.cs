@@ -47,6 +47,40 @@ public class PprofMagicTests
     }
 
     [Fact]
+    public async Task Loads_from_a_url_and_names_the_variable_after_the_endpoint()
+    {
+        // A stand-in for net/http/pprof: serves the recorded profile at /debug/pprof/heap.
+        var bytes = File.ReadAllBytes(RepoPaths.Artifact("heap", "leaky-heap-2.pb.gz"));
+        var port = FreePort();
+        using var listener = new System.Net.HttpListener();
+        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        listener.Start();
+        var serve = Task.Run(async () =>
+        {
+            var request = await listener.GetContextAsync();
+            request.Response.ContentType = "application/octet-stream";
+            await request.Response.OutputStream.WriteAsync(bytes);
+            request.Response.Close();
+        });
+        using var kernel = new InProcessKernel();
+        var cell = await kernel.SubmitAsync($"#!pprof http://127.0.0.1:{port}/debug/pprof/heap");
+        await serve;
+        Assert.True(cell.Succeeded, cell.Error);
+        var heap = kernel.Variable<LoadedProfile>("heap");
+        Assert.Equal(ProfileLoader.Load(bytes, "heap-2").Samples.Count, heap.Profile.Samples.Count);
+        Assert.Contains($"http://127.0.0.1:{port}/debug/pprof/heap", cell.AllHtml);
+    }
+
+    private static int FreePort()
+    {
+        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+
+    [Fact]
     public async Task A_bad_path_fails_with_one_line_naming_the_file_and_the_next_cell_runs()
     {
         using var kernel = new InProcessKernel();

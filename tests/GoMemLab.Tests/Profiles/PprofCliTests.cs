@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GoMemLab.Tests.Support;
 
 namespace GoMemLab.Tests.Profiles;
@@ -9,7 +8,7 @@ public class PprofCliTests
     [Fact]
     public void Top_csv_has_the_contract_header_and_the_golden_rows()
     {
-        var (exit, stdout, stderr) = Gomemlab("pprof", "top", RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz"),
+        var (exit, stdout, stderr) = GomemlabCli.Run("pprof", "top", RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz"),
             "--sample-index", "alloc_space", "--granularity", "lines", "--format", "csv");
         Assert.True(exit == 0, stderr);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -27,14 +26,14 @@ public class PprofCliTests
     [Fact]
     public void Top_with_diff_base_focus_and_nodecount()
     {
-        var (exit, stdout, stderr) = Gomemlab("pprof", "top", RepoPaths.Artifact("heap", "leaky-heap-3.pb.gz"),
+        var (exit, stdout, stderr) = GomemlabCli.Run("pprof", "top", RepoPaths.Artifact("heap", "leaky-heap-3.pb.gz"),
             "--diff-base", RepoPaths.Artifact("heap", "leaky-heap-1.pb.gz"), "--sample-index", "inuse_space", "--format", "json");
         Assert.True(exit == 0, stderr);
         var golden = PprofTopGolden.Parse(RepoPaths.Data("golden", "pprof", "leaky-heap-3.inuse_space.functions.diff-heap-1.txt"));
         Assert.Contains($"\"name\": \"{golden[0].Name}\"", stdout);
         Assert.Contains($"\"flat\": {golden[0].Flat}", stdout);
 
-        (exit, stdout, _) = Gomemlab("pprof", "top", RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz"), "--nodecount", "3", "--focus", "handle", "--format", "csv");
+        (exit, stdout, _) = GomemlabCli.Run("pprof", "top", RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz"), "--nodecount", "3", "--focus", "handle", "--format", "csv");
         Assert.Equal(0, exit);
         Assert.Equal(4, stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
@@ -42,7 +41,7 @@ public class PprofCliTests
     [Fact]
     public void Focus_that_matches_nothing_is_warned_about()
     {
-        var (exit, _, stderr) = Gomemlab("pprof", "top", RepoPaths.Artifact("heap", "leaky-heap-1.pb.gz"), "--focus", "no_such_function_anywhere");
+        var (exit, _, stderr) = GomemlabCli.Run("pprof", "top", RepoPaths.Artifact("heap", "leaky-heap-1.pb.gz"), "--focus", "no_such_function_anywhere");
         Assert.Equal(0, exit);
         Assert.Contains("no frame matches --focus", stderr);
     }
@@ -50,14 +49,14 @@ public class PprofCliTests
     [Fact]
     public void Info_lists_types_and_the_default_sample_type()
     {
-        var (exit, stdout, stderr) = Gomemlab("pprof", "info", RepoPaths.Artifact("heap", "leaky-heap-1.pb.gz"));
+        var (exit, stdout, stderr) = GomemlabCli.Run("pprof", "info", RepoPaths.Artifact("heap", "leaky-heap-1.pb.gz"));
         Assert.True(exit == 0, stderr);
         Assert.Matches(@"(?m)^sample_types\s+alloc_objects/count, alloc_space/bytes, inuse_objects/count, inuse_space/bytes$", stdout);
         Assert.Matches(@"(?m)^default_sample_type\s+inuse_space$", stdout);
         Assert.Matches(@"(?m)^period_type\s+space/bytes$", stdout);
         Assert.Matches(@"(?m)^samples\s+[1-9][0-9]*$", stdout);
 
-        (exit, stdout, _) = Gomemlab("pprof", "info", RepoPaths.Artifact("heap", "leaky-heap-debug1.txt"), "--format", "csv");
+        (exit, stdout, _) = GomemlabCli.Run("pprof", "info", RepoPaths.Artifact("heap", "leaky-heap-debug1.txt"), "--format", "csv");
         Assert.Equal(0, exit);
         Assert.Contains("format,legacy heap text", stdout);
         Assert.Contains("memstats.NumGC,", stdout);
@@ -68,17 +67,17 @@ public class PprofCliTests
     {
         using var dir = new TempDirectory();
         File.WriteAllBytes(dir.File("empty.pb.gz"), []);
-        var (exit, stdout, stderr) = Gomemlab("pprof", "top", dir.File("empty.pb.gz"));
+        var (exit, stdout, stderr) = GomemlabCli.Run("pprof", "top", dir.File("empty.pb.gz"));
         Assert.Equal(2, exit);
         Assert.Equal("", stdout);
         Assert.Equal($"gomemlab: {dir.File("empty.pb.gz")}: empty file, expected a pprof profile (gzipped protobuf) or a legacy heap text profile", stderr.Trim());
 
-        (exit, _, stderr) = Gomemlab("pprof", "top", RepoPaths.Artifact("heap", "leaky-heap-1.pb.gz"), "--sample-index", "cpu");
+        (exit, _, stderr) = GomemlabCli.Run("pprof", "top", RepoPaths.Artifact("heap", "leaky-heap-1.pb.gz"), "--sample-index", "cpu");
         Assert.Equal(2, exit);
         Assert.Single(stderr.Trim().Split('\n'));
         Assert.Contains("must be one of: alloc_objects, alloc_space, inuse_objects, inuse_space", stderr);
 
-        (exit, _, stderr) = Gomemlab("pprof", "top", RepoPaths.Artifact("heap", "leaky-heap-1.pb.gz"), "--focus", "(unclosed");
+        (exit, _, stderr) = GomemlabCli.Run("pprof", "top", RepoPaths.Artifact("heap", "leaky-heap-1.pb.gz"), "--focus", "(unclosed");
         Assert.Equal(2, exit);
         Assert.Contains("parsing focus regexp", stderr);
     }
@@ -86,22 +85,9 @@ public class PprofCliTests
     [Fact]
     public void Progress_lines_go_to_stderr_when_asked()
     {
-        var (exit, stdout, stderr) = Gomemlab("pprof", "top", RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz"), "--progress", "--format", "csv");
+        var (exit, stdout, stderr) = GomemlabCli.Run("pprof", "top", RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz"), "--progress", "--format", "csv");
         Assert.Equal(0, exit);
         Assert.Contains("gomemlab: decoding", stderr);
         Assert.StartsWith("name,flat,", stdout);
-    }
-
-    private static (int Exit, string Stdout, string Stderr) Gomemlab(params string[] arguments)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "gomemlab.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(dll);
-        foreach (var a in arguments) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout, stderr.Result);
     }
 }

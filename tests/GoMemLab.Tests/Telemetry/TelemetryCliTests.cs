@@ -10,7 +10,7 @@ public class TelemetryCliTests
     public void Gctrace_csv_has_the_contract_header_and_one_row_per_gc_line()
     {
         var path = RepoPaths.Artifact("telemetry", "leaky-gctrace.log");
-        var (exit, stdout, stderr) = Gomemlab("gctrace", path, "--format", "csv");
+        var (exit, stdout, stderr) = GomemlabCli.Run("gctrace", path, "--format", "csv");
         Assert.Equal(0, exit);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("gc,at_s,cpu_pct,clock_sweep_term_ms,clock_mark_ms,clock_mark_term_ms,cpu_sweep_term_ms,cpu_assist_ms,cpu_background_ms,cpu_idle_ms,cpu_mark_term_ms,heap_start_mb,heap_end_mb,heap_live_mb,goal_mb,stacks_mb,globals_mb,procs,forced", lines[0]);
@@ -23,7 +23,7 @@ public class TelemetryCliTests
     [Fact]
     public void Gctrace_summary_gives_the_verdict()
     {
-        var (exit, stdout, _) = Gomemlab("gctrace", RepoPaths.Artifact("telemetry", "leaky-gctrace.log"), "--summary");
+        var (exit, stdout, _) = GomemlabCli.Run("gctrace", RepoPaths.Artifact("telemetry", "leaky-gctrace.log"), "--summary");
         Assert.Equal(0, exit);
         Assert.Matches(@"(?m)^leak_verdict\s+growing$", stdout);
         Assert.Matches(@"(?m)^pause_p99_ms\s+[0-9.]+$", stdout);
@@ -32,10 +32,10 @@ public class TelemetryCliTests
     [Fact]
     public void Memstats_summary_and_json_on_real_files()
     {
-        var (exit, stdout, _) = Gomemlab("memstats", RepoPaths.Artifact("telemetry", "churn-memstats.jsonl"), "--summary", "--format", "csv");
+        var (exit, stdout, _) = GomemlabCli.Run("memstats", RepoPaths.Artifact("telemetry", "churn-memstats.jsonl"), "--summary", "--format", "csv");
         Assert.Equal(0, exit);
         Assert.Contains("leak_verdict,steady", stdout);
-        (exit, stdout, _) = Gomemlab("memstats", RepoPaths.Artifact("heap", "leaky-heap-debug1.txt"), "--format", "json");
+        (exit, stdout, _) = GomemlabCli.Run("memstats", RepoPaths.Artifact("heap", "leaky-heap-debug1.txt"), "--format", "json");
         Assert.Equal(0, exit);
         Assert.Contains("\"heap_alloc\":", stdout);
     }
@@ -43,12 +43,12 @@ public class TelemetryCliTests
     [Fact]
     public void Bad_input_is_one_line_on_stderr_and_exit_2()
     {
-        var (exit, stdout, stderr) = Gomemlab("gctrace", RepoPaths.Artifact("telemetry", "leaky-memstats.jsonl"));
+        var (exit, stdout, stderr) = GomemlabCli.Run("gctrace", RepoPaths.Artifact("telemetry", "leaky-memstats.jsonl"));
         Assert.Equal(2, exit);
         Assert.Equal("", stdout);
         Assert.StartsWith("gomemlab: ", stderr);
         Assert.Single(stderr.Trim().Split('\n'));
-        (exit, _, stderr) = Gomemlab("memstats", "http://127.0.0.1:1/debug/vars", "--for", "1s", "--timeout", "1s");
+        (exit, _, stderr) = GomemlabCli.Run("memstats", "http://127.0.0.1:1/debug/vars", "--for", "1s", "--timeout", "1s");
         Assert.Equal(2, exit);
         Assert.Contains("http://127.0.0.1:1/debug/vars", stderr);
     }
@@ -71,18 +71,5 @@ public class TelemetryCliTests
         Assert.Contains(GoMemLab.Charts.PlotlyJs.MarkerAttribute, html);
         Assert.Contains("live heap after GC", html);
         Assert.DoesNotContain("https://", GoMemLab.Charts.OfflineHtmlPage.StripInlinedPlotly(html));
-    }
-
-    private static (int Exit, string Stdout, string Stderr) Gomemlab(params string[] arguments)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "gomemlab.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(dll);
-        foreach (var a in arguments) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout, stderr.Result);
     }
 }

@@ -19,6 +19,8 @@ internal static class ProtobufProfileReader
     {
         if (data.IsEmpty) throw new InputFormatException(file, "empty profile: the protobuf message has no fields");
         var builder = new ProfileBuilder(file) { Format = ProfileFormat.Protobuf };
+        // Go heap profiles take about 3 bytes per stack frame and 45 per sample; a location id is at least one byte.
+        builder.ReserveSamples(data.Length / 24, data.Length / 2, data.Length / 6);
         var strings = new List<string>();
         var sampleTypes = new List<RawValueType>();
         var mappings = new List<RawMapping>();

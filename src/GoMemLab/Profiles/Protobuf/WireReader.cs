@@ -86,31 +86,44 @@ internal ref struct WireReader(ReadOnlySpan<byte> data, long baseOffset, string 
     public void ReadPackedIds(GrowableArray<int> refs, ProfileBuilder addLarge)
     {
         var bytes = ReadBytes(out var offset);
+        // Each id takes at least one byte: reserve that many slots and write without per-entry checks.
+        var output = refs.AppendSpan(bytes.Length);
+        var written = 0;
         var i = 0;
         while (i < bytes.Length)
         {
             uint b0 = bytes[i];
-            if (b0 < 0x80) { refs.Add((int)b0); i++; continue; }
-            if (i + 1 < bytes.Length && bytes[i + 1] < 0x80) { refs.Add((int)((b0 & 0x7f) | ((uint)bytes[i + 1] << 7))); i += 2; continue; }
+            if (b0 < 0x80) { output[written++] = (int)b0; i++; continue; }
+            if (i + 1 < bytes.Length && bytes[i + 1] < 0x80) { output[written++] = (int)((b0 & 0x7f) | ((uint)bytes[i + 1] << 7)); i += 2; continue; }
             var slow = new WireReader(bytes[i..], offset + i, file);
-            addLarge.AddSampleLocation(slow.ReadVarint());
+            var id = slow.ReadVarint();
             i += slow.position;
+            if (id <= int.MaxValue) { output[written++] = (int)id; continue; }
+            // Rare: ids beyond int range go through the builder's remapping, which appends itself.
+            refs.Advance(written);
+            addLarge.AddSampleLocation(id);
+            output = refs.AppendSpan(bytes.Length - i);
+            written = 0;
         }
+        refs.Advance(written);
     }
 
     /// <summary>Reads a packed repeated int64 field into <paramref name="sink"/>.</summary>
     public void ReadPackedInt64s(GrowableArray<long> sink)
     {
         var bytes = ReadBytes(out var offset);
+        var output = sink.AppendSpan(bytes.Length);
+        var written = 0;
         var i = 0;
         while (i < bytes.Length)
         {
             uint b0 = bytes[i];
-            if (b0 < 0x80) { sink.Add(b0); i++; continue; }
+            if (b0 < 0x80) { output[written++] = b0; i++; continue; }
             var slow = new WireReader(bytes[i..], offset + i, file);
-            sink.Add((long)slow.ReadVarint());
+            output[written++] = (long)slow.ReadVarint();
             i += slow.position;
         }
+        sink.Advance(written);
     }
 
     public void ExpectWireType(int actual, int expected, string what)
