@@ -161,6 +161,7 @@ def main():
     write("memstats-expvar-non-utf8-name.json", b'{\n"cmdline": ["x"],\n"memstats": {"HeapAlloc": 1, "NumGC": 1, "\xff\xfe": 2}\n}\n')
 
     # notebooks
+    write("notebook-duplicate-key.ipynb", b'{"nbformat":4,"metadata":{},"metadata":{},"cells":[]}')
     write("notebook-non-utf8-name.ipynb", b'{"nbformat":4,"\xff\xfe":1,"cells":[]}')
     write("notebook-nbformat-string.ipynb", b'{"nbformat":"4","cells":[]}')
     write("notebook-cell-source-number.ipynb", b'{"nbformat":4,"metadata":{},"cells":[{"cell_type":"code","source":[1,2],"metadata":{}}]}')

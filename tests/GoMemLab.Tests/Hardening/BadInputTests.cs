@@ -155,6 +155,8 @@ public sealed class BadInputTests
           "error: {file}: cell 1 has a field of the wrong JSON type (An element of type 'Number' cannot be converted to a 'System.String')" },
         { "memstats-trailer-unnamed-field.txt", "memstats", "ok: 1 snapshots" },
         { "memstats-expvar-non-utf8-name.json", "memstats", "ok: 1 snapshots" },
+        { "notebook-duplicate-key.ipynb", "notebook",
+          "error: {file}: has an object with a duplicate property (An item with the same key has already been added. Key: metadata)" },
         { "notebook-non-utf8-name.ipynb", "notebook", "error: {file}: is not valid UTF-8 JSON" },
         { "notebook-truncated.ipynb", "notebook",
           "error: {file}:1: is not valid JSON (Expected end of string, but instead reached end of data. LineNumber: 0 | BytePositionInLine: 39.)" },
