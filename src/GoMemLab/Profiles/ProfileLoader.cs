@@ -107,7 +107,9 @@ public static class ProfileLoader
             compressed.ReadExactly(trailer);
             compressed.Position = 0;
             long size = BinaryPrimitives.ReadUInt32LittleEndian(trailer);
-            if (size >= compressedLength / 2) guess = size + 1;
+            // Deflate cannot expand more than about 1032:1, so a larger stated size is damage; believing
+            // it would allocate gigabytes up front for a one-kilobyte file (found by fuzzing).
+            if (size >= compressedLength / 2 && size <= compressedLength * 1032) guess = size + 1;
         }
         var limit = InputFile.MaxBytes;
         var buffer = new byte[(int)Math.Min(Math.Min(guess, limit + 1), Array.MaxLength)];
