@@ -98,6 +98,8 @@ def main():
     write("pprof-samples-without-sample-type.pb", profile([([1], [])], sample_types=()))
     write("pprof-location-id-zero.pb", profile([([1], [64])], locations=[(0, 1)]))
     write("pprof-duplicate-location-id.pb", profile([([1], [64])], locations=[(1, 1), (1, 2)]))
+    lying = bytearray(gz(good)); lying[-4:] = (0xFFFFFFF0).to_bytes(4, "little")
+    write("pprof-gzip-size-field-4gb.pb.gz", bytes(lying))
     write("empty.pb.gz", b"")
     write("pprof-empty-gzip.pb.gz", gz(b""))
 

@@ -41,6 +41,8 @@ public sealed class BadInputTests
           "error: {file}: location 0 has id 0 (ids must be non-zero)" },
         { "pprof-duplicate-location-id.pb", "pprof",
           "error: {file}: two locations have id 1" },
+        { "pprof-gzip-size-field-4gb.pb.gz", "pprof",
+          "error: {file}: is not valid gzip data (The archive entry was compressed using an unsupported compression method)" },
         { "empty.pb.gz", "pprof",
           "error: {file}: empty file, expected a pprof profile (gzipped protobuf) or a legacy heap text profile" },
         { "empty.pb.gz", "escape-text",
