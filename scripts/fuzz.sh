@@ -104,6 +104,7 @@ while (( deadline - SECONDS >= 5 )); do
   cp "$log" "$fuzz_dir/$target.afl.abort-$restarts.log"
 done
 crashes=$(stat_of saved_crashes); hangs=$(stat_of saved_hangs)
-slow_inputs=$(find "$slow" -type f 2>/dev/null | wc -l)
+slow_inputs=0
+[[ -d $slow ]] && slow_inputs=$(find "$slow" -type f | wc -l)
 echo "$target execs=$execs execs_per_sec=$(stat_of execs_per_sec) crashes=$crashes hangs=$hangs slow_inputs=$slow_inputs forkserver_aborts=$restarts corpus=$(stat_of corpus_count)"
 [[ $crashes == 0 && $hangs == 0 && $slow_inputs == 0 && $restarts == 0 ]]

@@ -55,6 +55,11 @@ public sealed class JupyterNotebook
             // JsonNode decodes property names lazily, so invalid UTF-8 surfaces on first access.
             throw new InputFormatException(path, "is not valid UTF-8 JSON", inner: e);
         }
+        catch (ArgumentException e)
+        {
+            // JsonObject builds its dictionary on first access and refuses a name given twice.
+            throw new InputFormatException(path, $"has an object with a duplicate property ({e.Message.Split(" (Parameter")[0].TrimEnd('.')})", inner: e);
+        }
     }
 
     // The accessors read fields as the types nbformat prescribes; a field of another JSON type (a number

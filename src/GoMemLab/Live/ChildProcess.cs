@@ -52,6 +52,8 @@ public static class ChildProcess
         {
             throw new FileNotFoundException($"cannot start {program}: {e.Message}", program, e);
         }
+        _ = SignalRegistrations; // make sure the handlers exist before the first child does
+        Running.TryAdd(process, 0);
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -68,6 +70,7 @@ public static class ChildProcess
             }
         }
         process.WaitForExit(); // drains the asynchronous output readers
+        Running.TryRemove(process, out _);
         lock (stdout) lock (stderr)
             return new ChildProcessResult(process.ExitCode, stdout.ToString(), stderr.ToString(), clock.Elapsed, cancelled);
 
@@ -77,6 +80,28 @@ public static class ChildProcess
             lock (into) into.Append(line).Append('\n');
             onLine?.Invoke(line, isError);
         }
+    }
+
+    // Children still running when this process ends (kernel shutdown, SIGTERM, SIGHUP, Ctrl+C) are killed
+    // with their trees: the OS would otherwise leave them running, reparented to init. .NET does not raise
+    // ProcessExit for a SIGTERM (checked: the process just ends), hence the signal registrations, which kill
+    // the children and then let the signal's default action proceed. A SIGKILL cannot be intercepted.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Process, byte> Running = new();
+
+    private static readonly IReadOnlyList<System.Runtime.InteropServices.PosixSignalRegistration> SignalRegistrations = RegisterShutdownHandlers();
+
+    private static IReadOnlyList<System.Runtime.InteropServices.PosixSignalRegistration> RegisterShutdownHandlers()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => KillRunning();
+        if (OperatingSystem.IsWindows()) return [];
+        return [.. new[] { System.Runtime.InteropServices.PosixSignal.SIGTERM, System.Runtime.InteropServices.PosixSignal.SIGHUP,
+                System.Runtime.InteropServices.PosixSignal.SIGINT, System.Runtime.InteropServices.PosixSignal.SIGQUIT }
+            .Select(signal => System.Runtime.InteropServices.PosixSignalRegistration.Create(signal, _ => KillRunning()))];
+    }
+
+    private static void KillRunning()
+    {
+        foreach (var process in Running.Keys) KillTree(process);
     }
 
     /// <summary>Kills a process and everything it started; ignores a process that already exited.</summary>

@@ -127,8 +127,10 @@ public static class ProfileLoader
         compressed.ReadExactly(trailer);
         compressed.Position = 0;
         long recordedSize = BinaryPrimitives.ReadUInt32LittleEndian(trailer);
-        // The recorded size is also a good first guess for the buffer.
-        var guess = recordedSize >= compressedLength / 2 ? recordedSize + 1 : compressedLength * 4;
+        // The recorded size is also a good first guess for the buffer — unless it is damage: deflate cannot
+        // expand more than about 1032:1, and believing a larger size would allocate gigabytes up front for a
+        // one-kilobyte file (found by fuzzing).
+        var guess = recordedSize >= compressedLength / 2 && recordedSize <= compressedLength * 1032 ? recordedSize + 1 : compressedLength * 4;
         var limit = InputFile.MaxBytes;
         var buffer = new byte[(int)Math.Min(Math.Min(guess, limit + 1), Array.MaxLength)];
         var length = 0;

@@ -98,6 +98,8 @@ def main():
     write("pprof-samples-without-sample-type.pb", profile([([1], [])], sample_types=()))
     write("pprof-location-id-zero.pb", profile([([1], [64])], locations=[(0, 1)]))
     write("pprof-duplicate-location-id.pb", profile([([1], [64])], locations=[(1, 1), (1, 2)]))
+    lying = bytearray(gz(good)); lying[-4:] = (0xFFFFFFF0).to_bytes(4, "little")
+    write("pprof-gzip-size-field-4gb.pb.gz", bytes(lying))
     write("empty.pb.gz", b"")
     write("pprof-empty-gzip.pb.gz", gz(b""))
 
@@ -161,6 +163,7 @@ def main():
     write("memstats-expvar-non-utf8-name.json", b'{\n"cmdline": ["x"],\n"memstats": {"HeapAlloc": 1, "NumGC": 1, "\xff\xfe": 2}\n}\n')
 
     # notebooks
+    write("notebook-duplicate-key.ipynb", b'{"nbformat":4,"metadata":{},"metadata":{},"cells":[]}')
     write("notebook-non-utf8-name.ipynb", b'{"nbformat":4,"\xff\xfe":1,"cells":[]}')
     write("notebook-nbformat-string.ipynb", b'{"nbformat":"4","cells":[]}')
     write("notebook-cell-source-number.ipynb", b'{"nbformat":4,"metadata":{},"cells":[{"cell_type":"code","source":[1,2],"metadata":{}}]}')
