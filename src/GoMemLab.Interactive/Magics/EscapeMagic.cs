@@ -25,7 +25,7 @@ public static class EscapeMagic
             + "EscapeLog variable (.ToDataFrame(): one row per diagnostic; .StepsToDataFrame(): the -m=2 flows) and show heap escapes by cause.",
         Parameters =
         {
-            new KernelDirectiveParameter("--path", "The log file or -json directory (relative to the notebook).") { AllowImplicitName = true },
+            new KernelDirectiveParameter("--path", "The log file or -json directory (relative to the notebook).") { AllowImplicitName = true }.WithFileCompletions(".txt", ".log"),
             new KernelDirectiveParameter("--name", "The C# variable to store the EscapeLog in (default: from the file name)."),
             new KernelDirectiveParameter("--expect", "Also check the log against // ERROR \"regex\" annotations in this .go file or directory."),
             new KernelDirectiveParameter("--source", "Also show this .go file with each line's decisions beside it."),

@@ -25,7 +25,7 @@ public static class MemStatsMagic
             + "an http:// /debug/vars URL with a live-updating chart; shows the summary and the leak verdict.",
         Parameters =
         {
-            new KernelDirectiveParameter("--source", "A file, a file pattern such as leaky-vars-*.json, or an http://HOST:PORT/debug/vars URL.") { AllowImplicitName = true },
+            new KernelDirectiveParameter("--source", "A file, a file pattern such as leaky-vars-*.json, or an http://HOST:PORT/debug/vars URL.") { AllowImplicitName = true }.WithFileCompletions(".jsonl", ".json", "debug1.txt"),
             new KernelDirectiveParameter("--name", "The C# variable to store the MemStatsSeries in (default: from the file name)."),
             new KernelDirectiveParameter("--every", "URL only: polling interval as a Go duration (default 1s)."),
             new KernelDirectiveParameter("--for", "URL only: how long to poll, as a Go duration (default 10s)."),

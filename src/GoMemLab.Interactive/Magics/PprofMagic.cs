@@ -30,10 +30,10 @@ public static class PprofMagic
             + "and show type, time, totals, the top 10 and a chart.",
         Parameters =
         {
-            new KernelDirectiveParameter("--path", "The profile file (relative to the notebook) or URL, e.g. http://127.0.0.1:6060/debug/pprof/heap.") { AllowImplicitName = true },
+            new KernelDirectiveParameter("--path", "The profile file (relative to the notebook) or URL, e.g. http://127.0.0.1:6060/debug/pprof/heap.") { AllowImplicitName = true }.WithFileCompletions(".pb.gz", ".pprof", ".pb", "heap-debug1.txt"),
             new KernelDirectiveParameter("--name", "The C# variable to store the profile in (default: from the file name)."),
-            new KernelDirectiveParameter("--sample-index", "Default sample type of the analyses, e.g. alloc_space (default: the profile's, inuse_space for heap)."),
-            new KernelDirectiveParameter("--diff-base", "Subtract this profile (go tool pprof -diff_base): the variable holds current minus base."),
+            new KernelDirectiveParameter("--sample-index", "Default sample type of the analyses, e.g. alloc_space (default: the profile's, inuse_space for heap).").WithSampleTypeCompletions(),
+            new KernelDirectiveParameter("--diff-base", "Subtract this profile (go tool pprof -diff_base): the variable holds current minus base.").WithFileCompletions(".pb.gz", ".pprof", ".pb"),
             new KernelDirectiveParameter("--focus", "Only samples with a frame matching this regex, in every analysis of the variable."),
             new KernelDirectiveParameter("--ignore", "Drop samples with a frame matching this regex, in every analysis of the variable."),
         },

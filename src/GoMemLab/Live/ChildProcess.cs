@@ -44,6 +44,7 @@ public static class ChildProcess
         process.OutputDataReceived += (_, e) => Collect(e.Data, stdout, isError: false);
         process.ErrorDataReceived += (_, e) => Collect(e.Data, stderr, isError: true);
         var clock = Stopwatch.StartNew();
+        _ = SignalRegistrations; // the shutdown handlers must exist before the first child does
         try
         {
             process.Start();
@@ -52,7 +53,6 @@ public static class ChildProcess
         {
             throw new FileNotFoundException($"cannot start {program}: {e.Message}", program, e);
         }
-        _ = SignalRegistrations; // make sure the handlers exist before the first child does
         Running.TryAdd(process, 0);
         process.StandardInput.Close();
         process.BeginOutputReadLine();
