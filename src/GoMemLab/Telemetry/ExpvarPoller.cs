@@ -36,24 +36,7 @@ public sealed class ExpvarPoller : IDisposable
     /// <summary>Fetches one snapshot now.</summary>
     public async Task<MemStatsSnapshot> FetchAsync(CancellationToken cancellation = default)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        deadline.CancelAfter(Timeout);
-        byte[] body;
-        try
-        {
-            using var response = await _http.GetAsync(Url, HttpCompletionOption.ResponseContentRead, deadline.Token).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-                throw new InputFormatException(Url.ToString(), $"answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
-            body = await response.Content.ReadAsByteArrayAsync(deadline.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
-        {
-            throw new InputFormatException(Url.ToString(), $"did not answer within {Timeout.TotalSeconds:0.###} s");
-        }
-        catch (HttpRequestException e)
-        {
-            throw new InputFormatException(Url.ToString(), $"is unreachable ({e.Message.TrimEnd('.')})", inner: e);
-        }
+        var body = await HttpInput.GetAsync(_http, Url, Timeout, "expvar (/debug/vars)", cancellation).ConfigureAwait(false);
         var stamp = DateTimeOffset.UtcNow;
         try
         {

@@ -59,7 +59,7 @@ public sealed class ProfileUrlTests
         {
             var url = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/debug/pprof/heap";
             var e = await Assert.ThrowsAsync<InputFormatException>(() => ProfileLoader.LoadUrlAsync(url, TimeSpan.FromMilliseconds(500)));
-            Assert.Contains("no answer within", e.Message);
+            Assert.Contains("did not answer within 0.5 s", e.Message);
         }
         finally
         {

@@ -42,7 +42,7 @@ public sealed class ExpvarPollerTests
         using var poller = new ExpvarPoller(new Uri(url), TimeSpan.FromSeconds(2));
         var e = await Assert.ThrowsAsync<InputFormatException>(() => poller.PollAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)));
         Assert.Contains(url, e.Message);
-        Assert.Contains("unreachable", e.Message);
+        Assert.Contains("is unreachable: connection refused", e.Message);
     }
 
     [Fact]
