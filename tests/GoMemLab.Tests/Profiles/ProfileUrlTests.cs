@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using GoMemLab.Inputs;
 using GoMemLab.Profiles;
 using GoMemLab.Profiles.Analyses;
@@ -44,7 +41,7 @@ public sealed class ProfileUrlTests
     [Fact]
     public async Task A_refused_connection_names_the_url()
     {
-        var url = $"http://127.0.0.1:{FreeLoopbackPort()}/debug/pprof/heap";
+        var url = $"http://127.0.0.1:{Loopback.FreePort()}/debug/pprof/heap";
         var e = await Assert.ThrowsAsync<InputFormatException>(() => ProfileLoader.LoadUrlAsync(url, TimeSpan.FromSeconds(5)));
         Assert.Equal(url, e.File);
         Assert.Contains("connection refused", e.Message);
@@ -53,18 +50,10 @@ public sealed class ProfileUrlTests
     [Fact]
     public async Task An_endpoint_that_never_answers_fails_at_the_timeout()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            var url = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/debug/pprof/heap";
-            var e = await Assert.ThrowsAsync<InputFormatException>(() => ProfileLoader.LoadUrlAsync(url, TimeSpan.FromMilliseconds(500)));
-            Assert.Contains("did not answer within 0.5 s", e.Message);
-        }
-        finally
-        {
-            listener.Stop();
-        }
+        using var silent = new Loopback.Silent();
+        var url = $"http://127.0.0.1:{silent.Port}/debug/pprof/heap";
+        var e = await Assert.ThrowsAsync<InputFormatException>(() => ProfileLoader.LoadUrlAsync(url, TimeSpan.FromMilliseconds(500)));
+        Assert.Contains("did not answer within 0.5 s", e.Message);
     }
 
     [Fact]
@@ -72,15 +61,5 @@ public sealed class ProfileUrlTests
     {
         var e = await Assert.ThrowsAsync<InputFormatException>(() => ProfileLoader.LoadUrlAsync("ftp://example/heap"));
         Assert.Contains("not an http", e.Message);
-    }
-
-
-    private static int FreeLoopbackPort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using GoMemLab.Inputs;
 using GoMemLab.Telemetry;
 using GoMemLab.Tests.Support;
@@ -37,7 +35,7 @@ public sealed class ExpvarPollerTests
     [Fact]
     public async Task A_refused_connection_is_an_input_error_naming_the_url()
     {
-        var port = FreeLoopbackPort();
+        var port = Loopback.FreePort();
         var url = $"http://127.0.0.1:{port}/debug/vars";
         using var poller = new ExpvarPoller(new Uri(url), TimeSpan.FromSeconds(2));
         var e = await Assert.ThrowsAsync<InputFormatException>(() => poller.PollAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)));
@@ -48,31 +46,12 @@ public sealed class ExpvarPollerTests
     [Fact]
     public async Task An_endpoint_that_never_answers_fails_at_the_timeout()
     {
-        // Accepts connections (the kernel's backlog does) but never writes a byte.
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            var url = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/debug/vars";
-            using var poller = new ExpvarPoller(new Uri(url), TimeSpan.FromMilliseconds(500));
-            var clock = Stopwatch.StartNew();
-            var e = await Assert.ThrowsAsync<InputFormatException>(() => poller.FetchAsync());
-            Assert.Contains("did not answer within 0.5 s", e.Message);
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "must not hang"); // a hang guard, not a speed test
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
-
-
-    private static int FreeLoopbackPort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
+        using var silent = new Loopback.Silent();
+        var url = $"http://127.0.0.1:{silent.Port}/debug/vars";
+        using var poller = new ExpvarPoller(new Uri(url), TimeSpan.FromMilliseconds(500));
+        var clock = Stopwatch.StartNew();
+        var e = await Assert.ThrowsAsync<InputFormatException>(() => poller.FetchAsync());
+        Assert.Contains("did not answer within 0.5 s", e.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "must not hang"); // a hang guard, not a speed test
     }
 }
