@@ -52,7 +52,11 @@ public static class PprofMagic
                 // Downloads and big files take seconds: show a card that says how far the load is, then replace it.
                 var live = IsSlow(command.Path) || IsSlow(command.DiffBase)
                     ? context.Display(new Reports.SummaryCard(title) { Verdict = "loading…" }) : null;
-                var progress = live is null ? null : new LoadReporter(title, card => live.Update(card));
+                // After a cancel the cell is over: a late report must not touch its output.
+                var progress = live is null ? null : new LoadReporter(title, card =>
+                {
+                    if (!context.CancellationToken.IsCancellationRequested) live.Update(card);
+                });
                 var profile = await ProfileLoader.LoadPathOrUrlAsync(Resolve(command.Path), progress, context.CancellationToken);
                 if (!string.IsNullOrWhiteSpace(command.DiffBase))
                     profile = Diff.Against(profile, await ProfileLoader.LoadPathOrUrlAsync(Resolve(command.DiffBase), progress, context.CancellationToken));

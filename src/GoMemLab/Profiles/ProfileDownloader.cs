@@ -19,7 +19,7 @@ internal static class ProfileDownloader
         using var client = new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         progress?.Report(new LoadProgress("downloading", 0, 0, 0));
         var body = await HttpInput.GetAsync(client, uri, wait, "net/http/pprof", cancel).ConfigureAwait(false);
-        return ProfileLoader.Load(body, url, progress);
+        return ProfileLoader.Load(body, url, progress, cancel);
     }
 
     private static int SecondsParameter(Uri uri) =>

@@ -30,12 +30,32 @@ public sealed class InProcessKernel : IDisposable
         }
     }
 
+    /// <summary>Cancels the running cell, as a notebook's stop button does.</summary>
+    public Task CancelAsync() => _kernel.SendAsync(new Cancel());
+
+    /// <summary>Calls <paramref name="onEvent"/> for every event the kernel publishes, as it happens.</summary>
+    public IDisposable OnEvent(Action<KernelEvent> onEvent) => _kernel.KernelEvents.Subscribe(new Observer(onEvent));
+
+    private sealed class Observer(Action<KernelEvent> onNext) : IObserver<KernelEvent>
+    {
+        public void OnNext(KernelEvent value) => onNext(value);
+        public void OnError(Exception error) { }
+        public void OnCompleted() { }
+    }
+
     /// <summary>The value of a C# variable, or throws when the variable is not defined.</summary>
     public T Variable<T>(string name)
     {
         var csharp = (CSharpKernel)_kernel.ChildKernels.Single(k => k is CSharpKernel);
         Assert.True(csharp.TryGetValue<T>(name, out var value), $"variable {name} is not defined");
         return value!;
+    }
+
+    /// <summary>True and the value when the C# variable is defined.</summary>
+    public bool TryVariable<T>(string name, out T? value)
+    {
+        var csharp = (CSharpKernel)_kernel.ChildKernels.Single(k => k is CSharpKernel);
+        return csharp.TryGetValue(name, out value);
     }
 
     public void Dispose() => _kernel.Dispose();

@@ -51,7 +51,7 @@ public static class LegacyHeapTextParser
     /// <summary>True when a first line is a heap profile header pprof's legacy parser accepts.</summary>
     public static bool IsHeapHeader(string line) => Header.IsMatch(line);
 
-    public static Profile Parse(string file, ReadOnlySpan<byte> data, IProgress<LoadProgress>? progress = null)
+    public static Profile Parse(string file, ReadOnlySpan<byte> data, IProgress<LoadProgress>? progress = null, CancellationToken cancel = default)
     {
         var text = Encoding.UTF8.GetString(data);
         var lines = text.Split('\n');
@@ -84,6 +84,7 @@ public static class LegacyHeapTextParser
         for (var n = 1; n < lines.Length; n++)
         {
             var line = lines[n].Trim();
+            if ((n & 0x3FFF) == 0) cancel.ThrowIfCancellationRequested();
             if (progress is not null && n % step == 0)
                 progress.Report(new LoadProgress("parsing text", n, lines.Length, builder.SampleCount));
             if (line.Length == 0) continue;

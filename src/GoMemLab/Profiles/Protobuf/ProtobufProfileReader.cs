@@ -15,7 +15,10 @@ internal static class ProtobufProfileReader
     private record struct RawMapping(ulong Id, ulong Start, ulong Limit, ulong Offset, long File, long BuildId,
         bool HasFunctions, bool HasFilenames, bool HasLineNumbers, bool HasInlineFrames);
 
-    public static Profile Read(ReadOnlySpan<byte> data, string file, IProgress<LoadProgress>? progress = null)
+    // A cancel is seen within this much input: about 20k samples, a millisecond of decoding.
+    private const int CancelCheckBytes = 1 << 20;
+
+    public static Profile Read(ReadOnlySpan<byte> data, string file, IProgress<LoadProgress>? progress = null, CancellationToken cancel = default)
     {
         if (data.IsEmpty) throw new InputFormatException(file, "empty profile: the protobuf message has no fields");
         var builder = new ProfileBuilder(file) { Format = ProfileFormat.Protobuf };
@@ -31,7 +34,7 @@ internal static class ProtobufProfileReader
 
         var reader = new WireReader(data, 0, file);
         var step = Math.Max(1, data.Length / 20);
-        long nextReport = step;
+        long nextReport = step, nextCancelCheck = CancelCheckBytes;
         while (!reader.AtEnd)
         {
             var (field, wire) = reader.ReadTag();
@@ -67,7 +70,13 @@ internal static class ProtobufProfileReader
                 progress.Report(new LoadProgress("decoding", reader.Offset, data.Length, builder.SampleCount));
                 nextReport = reader.Offset + step;
             }
+            if (reader.Offset >= nextCancelCheck)
+            {
+                cancel.ThrowIfCancellationRequested();
+                nextCancelCheck = reader.Offset + CancelCheckBytes;
+            }
         }
+        cancel.ThrowIfCancellationRequested();
 
         var table = new StringTable(strings, file);
         foreach (var t in sampleTypes) builder.SampleTypes.Add(new ProfileValueType(table.Get(t.Type, "sample_type.type"), table.Get(t.Unit, "sample_type.unit")));
