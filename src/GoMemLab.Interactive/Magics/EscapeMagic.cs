@@ -39,7 +39,8 @@ public static class EscapeMagic
             MagicKit.RunAsync(command, context, directive, Example, async () =>
             {
                 if (string.IsNullOrWhiteSpace(command.Path)) throw new ArgumentException("missing PATH of a -m log or -json directory");
-                var log = EscapeLog.Load(MagicKit.ResolvePath(command.Path));
+                var path = MagicKit.ResolvePath(command.Path);
+                var log = await Task.Run(() => EscapeLog.Load(path, context.CancellationToken), context.CancellationToken);
                 var name = MagicKit.VariableName(command.Name, command.Path, "escapes");
                 await MagicKit.DefineVariableAsync(kernel, name, log, typeof(Microsoft.Data.Analysis.DataFrame));
                 var card = EscapeCards.ForLog(log, $"escape analysis — {System.IO.Path.GetFileName(command.Path.TrimEnd('/'))} → {name}");

@@ -33,7 +33,8 @@ public static class GcTraceMagic
             MagicKit.RunAsync(command, context, directive, Example, async () =>
             {
                 if (string.IsNullOrWhiteSpace(command.Path)) throw new ArgumentException("missing PATH of a gctrace log");
-                var trace = GcTrace.Read(MagicKit.ResolvePath(command.Path));
+                var path = MagicKit.ResolvePath(command.Path);
+                var trace = await Task.Run(() => GcTrace.Read(path, context.CancellationToken), context.CancellationToken);
                 var name = MagicKit.VariableName(command.Name, command.Path, "gctrace");
                 await MagicKit.DefineVariableAsync(kernel, name, trace, typeof(Microsoft.Data.Analysis.DataFrame));
                 context.Display(TelemetryCards.ForGcTrace(trace, $"gctrace — {System.IO.Path.GetFileName(command.Path)} → {name}"));

@@ -28,7 +28,7 @@ public static class EscapeJsonReader
 {
     /// <summary>Reads every <c>*.json</c> file under <paramref name="directory"/> (sorted by path).</summary>
     /// <exception cref="InputFormatException">Missing directory, no logopt files, or a malformed line.</exception>
-    public static EscapeLog ReadDirectory(string directory)
+    public static EscapeLog ReadDirectory(string directory, CancellationToken cancel = default)
     {
         if (!Directory.Exists(directory)) throw new InputFormatException(directory, "no such directory");
         var files = Directory.EnumerateFiles(directory, "*.json", SearchOption.AllDirectories)
@@ -37,7 +37,11 @@ public static class EscapeJsonReader
             throw new InputFormatException(directory, "has no .json files; expected the directory of go build -gcflags=-json=0,DIR");
         var builder = new EscapeLogBuilder { OrphanExplanationKind = EscapeKind.MovedToHeap };
         var stepText = new MemoryStream();
-        foreach (var file in files) ReadFile(file, builder, stepText);
+        foreach (var file in files)
+        {
+            cancel.ThrowIfCancellationRequested();
+            ReadFile(file, builder, stepText);
+        }
         return builder.Build(directory, stepText.ToArray(), 0);
     }
 

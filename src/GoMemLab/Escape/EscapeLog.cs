@@ -28,8 +28,9 @@ public sealed class EscapeLog
 
     /// <summary>Reads a text log (a file, gzip allowed) or a <c>-json=0,DIR</c> directory.</summary>
     /// <exception cref="GoMemLab.Inputs.InputFormatException">Missing path, binary or non-log content.</exception>
-    public static EscapeLog Load(string path) =>
-        Directory.Exists(path) ? EscapeJsonReader.ReadDirectory(path) : EscapeTextReader.ReadFile(path);
+    /// <remarks>Cancelling <paramref name="cancel"/> stops the read within 64k lines (or one JSON file) with <see cref="OperationCanceledException"/>.</remarks>
+    public static EscapeLog Load(string path, CancellationToken cancel = default) =>
+        Directory.Exists(path) ? EscapeJsonReader.ReadDirectory(path, cancel) : EscapeTextReader.ReadFile(path, cancel);
 
     /// <summary>The file or directory the log was read from.</summary>
     public string Source { get; }

@@ -16,18 +16,18 @@ public static class EscapeTextReader
 {
     /// <summary>Reads a log file (gzip allowed).</summary>
     /// <exception cref="InputFormatException">Missing file, binary content, or not a compiler log.</exception>
-    public static EscapeLog ReadFile(string path)
+    public static EscapeLog ReadFile(string path, CancellationToken cancel = default)
     {
         // The model keeps the log's bytes in one array (steps are spans of it), so 2 GB is the ceiling.
         if (File.Exists(path) && new FileInfo(path).Length > Array.MaxLength)
             throw new InputFormatException(path, $"is over {Array.MaxLength:N0} bytes, the largest log GoMemLab reads in one piece; split it by package");
-        return Read(InputFile.ReadAllBytesMaybeGzip(path), path);
+        return Read(InputFile.ReadAllBytesMaybeGzip(path), path, cancel);
     }
 
     /// <summary>Reads a log from its bytes; <paramref name="name"/> is used in errors and as <see cref="EscapeLog.Source"/>.</summary>
     // Runs once per log over millions of lines: optimise at first JIT instead of starting unoptimised.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public static EscapeLog Read(byte[] bytes, string name)
+    public static EscapeLog Read(byte[] bytes, string name, CancellationToken cancel = default)
     {
         var head = bytes.AsSpan(0, Math.Min(bytes.Length, 1 << 16));
         var nul = head.IndexOf((byte)0);
@@ -49,7 +49,7 @@ public static class EscapeTextReader
             var newline = span[start..].IndexOf((byte)'\n');
             var end = newline < 0 ? bytes.Length : start + newline;
             var next = end + 1;
-            lineNumber++;
+            if ((++lineNumber & 0xFFFF) == 0) cancel.ThrowIfCancellationRequested();
             if (end > start && bytes[end - 1] == '\r') end--;
             var line = span[start..end];
             if (line.IsEmpty || line.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0) { start = next; continue; }

@@ -43,20 +43,20 @@ public sealed class GcTrace
     public long TotalLines { get; }
 
     /// <summary>Reads a gctrace log (plain or gzip). Throws <see cref="InputFormatException"/> for a missing file or one without any gctrace line.</summary>
-    public static GcTrace Read(string path)
+    public static GcTrace Read(string path, CancellationToken cancel = default)
     {
         // Real gctrace lines are 120-150 bytes; sizing the list up front avoids regrowing a large array.
         var size = File.Exists(path) ? new FileInfo(path).Length : 0;
         var builder = new Builder((int)Math.Min(size / 120, 50_000_000));
-        ByteLines.ReadFile(path, builder.Add);
+        ByteLines.ReadFile(path, builder.Add, cancel);
         return builder.Build(path);
     }
 
     /// <summary>Reads a gctrace log from a stream; <paramref name="source"/> names it in errors.</summary>
-    public static GcTrace Read(Stream stream, string source)
+    public static GcTrace Read(Stream stream, string source, CancellationToken cancel = default)
     {
         var builder = new Builder(0);
-        ByteLines.Read(stream, builder.Add);
+        ByteLines.Read(stream, builder.Add, cancel);
         return builder.Build(source);
     }
 
