@@ -32,6 +32,9 @@ public class AssemblyListingReaderTests
         File.WriteAllText(dir.File("m.txt"), "escape/iface.go:11:9: v escapes to heap\n");
         Assert.Contains("STEXT", Assert.Throws<InputFormatException>(() => AssemblyListingReader.ReadFile(dir.File("m.txt"))).Message);
         File.WriteAllText(dir.File("empty.txt"), "");
-        Assert.Empty(AssemblyListingReader.ReadFile(dir.File("empty.txt")));
+        // An empty file is stdout redirected instead of stderr; the message says so.
+        Assert.Contains("2> FILE", Assert.Throws<InputFormatException>(() => AssemblyListingReader.ReadFile(dir.File("empty.txt"))).Message);
+        // Captured output (#!gobuild) with no listing is just empty.
+        Assert.Empty(AssemblyListingReader.Read([], "go build"));
     }
 }

@@ -107,9 +107,16 @@ public class EscapeTextReaderTests
     }
 
     [Fact]
-    public void Empty_log_is_an_empty_table_and_unknown_lines_are_other()
+    public void Empty_output_is_an_empty_table_an_empty_file_is_refused_and_unknown_lines_are_other()
     {
+        // Captured output (#!gobuild) may have no diagnostics; an empty file is `> FILE` where `2> FILE` was meant.
         Assert.Equal(0, EscapeTextReader.Read([], "empty").ToDataFrame().Rows.Count);
+        using (var dir = new TempDirectory())
+        {
+            File.WriteAllText(dir.File("m.txt"), "");
+            var error = Assert.Throws<InputFormatException>(() => EscapeLog.Load(dir.File("m.txt")));
+            Assert.Equal($"{dir.File("m.txt")}: is empty, expected go build -gcflags=-m output (the compiler prints it on stderr: go build -gcflags=-m 2> FILE)", error.Message);
+        }
         var log = EscapeTextReader.Read(Encoding.UTF8.GetBytes("# p\na.go:1:2: something new from a future Go\nnote: module requires Go 1.99\na.go:3: x escapes to heap\n"), "odd");
         Assert.Equal([EscapeKind.Other, EscapeKind.Other, EscapeKind.EscapesToHeap], log.Diagnostics.Select(d => d.Kind));
         Assert.Equal(1, log.UnpositionedLines);
