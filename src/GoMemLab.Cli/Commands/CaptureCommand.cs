@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GoMemLab.Cli.Terminal;
 using GoMemLab.Live;
 using GoMemLab.Telemetry;
 
@@ -20,18 +21,40 @@ public static class CaptureCommand
             { target, args, duration, heapEvery, pprofUrl, format, output };
         command.SetAction((parse, cancel) => CliRun.GuardAsync(async () =>
         {
-            var result = await LiveCapture.RunAsync(new LiveCaptureOptions
+            var length = GoDuration.Parse(parse.GetValue(duration)!);
+            // The capture's events are lines everywhere; on a terminal a bar also counts down the capture time.
+            var progress = ProgressDisplay.OnStderr("gomemlab capture");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var ticker = progress.Style == ProgressStyle.Bar
+                ? new Timer(_ => progress.Report("capturing", clock.Elapsed / length, $"{clock.Elapsed.TotalSeconds:0}s of {length.TotalSeconds:0}s"), null, 0, 250)
+                : null;
+            LiveCaptureResult result;
+            try
             {
-                Target = parse.GetValue(target)!,
-                Arguments = LiveCaptureCard.SplitArguments(parse.GetValue(args)),
-                Duration = GoDuration.Parse(parse.GetValue(duration)!),
-                HeapEvery = GoDuration.Parse(parse.GetValue(heapEvery)!),
-                PprofUrl = parse.GetValue(pprofUrl),
-            }, new Progress<string>(line => Console.Error.WriteLine("gomemlab capture: " + line)), cancel);
+                result = await LiveCapture.RunAsync(new LiveCaptureOptions
+                {
+                    Target = parse.GetValue(target)!,
+                    Arguments = LiveCaptureCard.SplitArguments(parse.GetValue(args)),
+                    Duration = length,
+                    HeapEvery = GoDuration.Parse(parse.GetValue(heapEvery)!),
+                    PprofUrl = parse.GetValue(pprofUrl),
+                }, new InlineProgress(line => progress.Message("gomemlab capture: " + line)), cancel);
+            }
+            finally
+            {
+                if (ticker is not null) await ticker.DisposeAsync();
+                progress.Complete();
+            }
             var card = LiveCaptureCard.For(result, $"capture — {Path.GetFileName(parse.GetValue(target)!.TrimEnd('/'))}");
             Console.Error.Write(card.ToString());
             return CommonOptions.Print(result.HeapSeries(), parse.GetValue(format), parse.GetValue(output));
         }));
         return command;
+    }
+
+    // Progress<T> posts to the thread pool: lines could print after the card. Report on the capturing thread instead.
+    private sealed class InlineProgress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GoMemLab.Cli.Terminal;
 using GoMemLab.Charts;
 using GoMemLab.Telemetry;
 using Microsoft.Data.Analysis;
@@ -32,9 +33,18 @@ public static class MemStatsCommand
             if (given.Length == 1 && IsUrl(given[0]))
             {
                 using var poller = new ExpvarPoller(new Uri(given[0]), GoDuration.Parse(parse.GetValue(timeout)!));
-                series = await poller.PollAsync(GoDuration.Parse(parse.GetValue(every)!), GoDuration.Parse(parse.GetValue(duration)!),
-                    (snapshot, _) => Console.Error.Write($"\rgomemlab: {snapshot.Sequence + 1} snapshots"), cancellation);
-                Console.Error.WriteLine();
+                var length = GoDuration.Parse(parse.GetValue(duration)!);
+                var progress = ProgressDisplay.OnStderr("gomemlab memstats");
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                try
+                {
+                    series = await poller.PollAsync(GoDuration.Parse(parse.GetValue(every)!), length,
+                        (snapshot, _) => progress.Report("polling", clock.Elapsed / length, $"{snapshot.Sequence + 1} snapshots"), cancellation);
+                }
+                finally
+                {
+                    progress.Complete();
+                }
             }
             else
             {

@@ -29,7 +29,7 @@ public static class PprofAnalysisCommands
         };
         command.SetAction((parse, cancel) => CliRun.GuardAsync(async () =>
         {
-            var profile = await ProfileLoader.LoadPathOrUrlAsync(parse.GetValue(source)!, null, cancel);
+            var profile = await CliProfiles.LoadAsync(parse.GetValue(source)!, cancel);
             var filters = new TopOptions { Focus = parse.GetValue(focus), Ignore = parse.GetValue(ignore) };
             if (parse.GetValue(suspects) && parse.GetValue(cum)) throw new ArgumentException("--suspects uses flat values; drop --cum");
             var table = parse.GetValue(suspects)
@@ -59,7 +59,7 @@ public static class PprofAnalysisCommands
         command.SetAction((parse, cancel) => CliRun.GuardAsync(async () =>
         {
             var profiles = new List<Profile>();
-            foreach (var path in parse.GetValue(sources)!) profiles.Add(await ProfileLoader.LoadPathOrUrlAsync(path, null, cancel));
+            foreach (var path in parse.GetValue(sources)!) profiles.Add(await CliProfiles.LoadAsync(path, cancel));
             var options = new TopOptions { SampleIndex = parse.GetValue(sampleIndex), Focus = parse.GetValue(focus), Ignore = parse.GetValue(ignore) };
             var table = parse.GetValue(series)
                 ? HeapTrend.Series(profiles, options, parse.GetValue(cum))
@@ -84,9 +84,9 @@ public static class PprofAnalysisCommands
         command.SetAction((parse, cancel) => CliRun.GuardAsync(async () =>
         {
             var path = parse.GetValue(source)!;
-            var profile = await ProfileLoader.LoadPathOrUrlAsync(path, null, cancel);
+            var profile = await CliProfiles.LoadAsync(path, cancel);
             if (parse.GetValue(diffBase) is { } basePath)
-                profile = Diff.Against(profile, await ProfileLoader.LoadPathOrUrlAsync(basePath, null, cancel));
+                profile = Diff.Against(profile, await CliProfiles.LoadAsync(basePath, cancel));
             if (parse.GetValue(minimumShare) is < 0 or >= 1) throw new ArgumentException("--min-share must be in [0, 1)");
             var options = new TopOptions { SampleIndex = parse.GetValue(sampleIndex), Focus = parse.GetValue(focus), Ignore = parse.GetValue(ignore) };
             var loaded = new LoadedProfile(profile, options.SampleIndex, options.Focus, options.Ignore);

@@ -29,7 +29,7 @@ public static class PprofCommands
         var ignore = new Option<string?>("--ignore") { Description = "Drop samples with a frame matching this regex." };
         var hide = new Option<string?>("--hide") { Description = "Remove frames matching this regex from the stacks." };
         var nodeCount = new Option<int>("--nodecount") { Description = "Show at most N nodes (0: all).", DefaultValueFactory = _ => 0 };
-        var progress = new Option<bool>("--progress") { Description = "Report loading progress on stderr even when it is not a terminal." };
+        var progress = new Option<bool>("--progress") { Description = "Show loading progress from the start, in a pipe too (by default: a bar on a terminal, lines when a load takes over a second)." };
         var format = CommonOptions.Format();
         var command = new Command("top", "Flat and cumulative values per function/line/file, identical to `go tool pprof -top -nodefraction=0`.")
         {
@@ -38,10 +38,10 @@ public static class PprofCommands
         command.SetAction((parse, cancel) => CliRun.GuardAsync(async () =>
         {
             if (parse.GetValue(nodeCount) < 0) throw new ArgumentException("--nodecount must be 0 (all) or positive");
-            var reporter = ProgressReporter(parse.GetValue(progress));
-            var profile = await ProfileLoader.LoadPathOrUrlAsync(parse.GetValue(source)!, reporter, cancel);
+            var always = parse.GetValue(progress);
+            var profile = await CliProfiles.LoadAsync(parse.GetValue(source)!, cancel, always);
             if (parse.GetValue(diffBase) is { } basePath)
-                profile = Diff.Against(profile, await ProfileLoader.LoadPathOrUrlAsync(basePath, reporter, cancel));
+                profile = Diff.Against(profile, await CliProfiles.LoadAsync(basePath, cancel, always));
             var report = Top.Compute(profile, new TopOptions
             {
                 SampleIndex = parse.GetValue(sampleIndex),
@@ -67,7 +67,7 @@ public static class PprofCommands
         var command = new Command("info", "Sample types and units, sample count, time, duration, period and default sample type of a profile.") { source, format };
         command.SetAction((parse, cancel) => CliRun.GuardAsync(async () =>
         {
-            var profile = await ProfileLoader.LoadPathOrUrlAsync(parse.GetValue(source)!, ProgressReporter(false), cancel);
+            var profile = await CliProfiles.LoadAsync(parse.GetValue(source)!, cancel);
             return CommonOptions.Print(ProfileSummary.ToDataFrame(profile), parse.GetValue(format));
         }));
         return command;
@@ -79,27 +79,5 @@ public static class PprofCommands
         if (!report.FocusMatched) Console.Error.WriteLine($"gomemlab: no frame matches --focus {focus}");
         if (!report.IgnoreMatched) Console.Error.WriteLine($"gomemlab: no frame matches --ignore {ignore}");
         if (!report.HideMatched) Console.Error.WriteLine($"gomemlab: no frame matches --hide {hide}");
-    }
-
-    /// <summary>A line on stderr per ~10% of a load, when stderr is a terminal or --progress was given.</summary>
-    private static IProgress<LoadProgress>? ProgressReporter(bool forced)
-    {
-        if (!forced && Console.IsErrorRedirected) return null;
-        var lastDecile = new Dictionary<string, int>();
-        return new SynchronousProgress(p =>
-        {
-            if (p.Fraction is not { } fraction) { Console.Error.WriteLine($"gomemlab: {p.Stage}…"); return; }
-            var decile = (int)(fraction * 10);
-            if (lastDecile.TryGetValue(p.Stage, out var last) && last >= decile) return;
-            lastDecile[p.Stage] = decile;
-            var samples = p.Samples > 0 ? $", {p.Samples.ToString("N0", CultureInfo.InvariantCulture)} samples" : "";
-            Console.Error.WriteLine($"gomemlab: {p.Stage} {decile * 10,3}% ({p.BytesRead.ToString("N0", CultureInfo.InvariantCulture)} of {p.TotalBytes.ToString("N0", CultureInfo.InvariantCulture)}{samples})");
-        });
-    }
-
-    // Progress<T> posts to the thread pool, so lines could arrive after the table; report inline instead.
-    private sealed class SynchronousProgress(Action<LoadProgress> report) : IProgress<LoadProgress>
-    {
-        public void Report(LoadProgress value) => report(value);
     }
 }

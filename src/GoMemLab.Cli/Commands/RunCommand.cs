@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using GoMemLab.Cli.Terminal;
 using GoMemLab.Cli.Notebooks;
 
 namespace GoMemLab.Cli.Commands;
@@ -28,10 +30,32 @@ public static class RunCommand
             var notebook = JupyterNotebook.Load(path);
             var codeCells = notebook.Cells.Count(c => c.IsCode) + (parameters.Count > 0 ? 1 : 0);
             Console.Error.WriteLine($"gomemlab run: {path} ({codeCells} code cells)");
-            var run = await NotebookRunner.RunAsync(notebook, parameters,
-                cell => Console.Error.WriteLine(
-                    $"  [cell {cell.Number}] {(cell.Skipped ? "skipped (GoMemLab is loaded in-process)" : cell.Error is null ? "ok" : "FAILED")} {cell.Elapsed.TotalSeconds,5:0.0}s  {cell.Summary}"),
-                TimeSpan.FromSeconds(parse.GetValue(timeoutOption)), cancellation);
+            // One line per finished cell everywhere; on a terminal also a bar with the running cell's time.
+            var progress = ProgressDisplay.OnStderr("gomemlab run");
+            var done = 0;
+            var cellClock = System.Diagnostics.Stopwatch.StartNew();
+            void ShowRunning() => progress.Report("running", (double)done / Math.Max(1, codeCells),
+                $"{done} of {codeCells} code cells done, the next running for {cellClock.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)}s");
+            var ticker = progress.Style == ProgressStyle.Bar ? new Timer(_ => ShowRunning(), null, 0, 250) : null;
+            NotebookRun run;
+            try
+            {
+                run = await NotebookRunner.RunAsync(notebook, parameters,
+                    cell =>
+                    {
+                        progress.Message(
+                            $"  [cell {cell.Number}] {(cell.Skipped ? "skipped (GoMemLab is loaded in-process)" : cell.Error is null ? "ok" : "FAILED")} {cell.Elapsed.TotalSeconds,5:0.0}s  {cell.Summary}");
+                        done++;
+                        cellClock.Restart();
+                    },
+                    TimeSpan.FromSeconds(parse.GetValue(timeoutOption)), cancellation);
+            }
+            finally
+            {
+                // DisposeAsync waits for a running tick, so nothing redraws the bar after it is erased.
+                if (ticker is not null) await ticker.DisposeAsync();
+                progress.Complete();
+            }
 
             Directory.CreateDirectory(outDir);
             var name = Path.GetFileNameWithoutExtension(path);

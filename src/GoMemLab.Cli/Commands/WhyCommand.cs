@@ -23,7 +23,7 @@ public static class WhyCommand
             { heap, escape, asm, unsampled, unexplained, format, output };
         command.SetAction((parse, cancel) => CliRun.GuardAsync(async () =>
         {
-            var profile = await ProfileLoader.LoadPathOrUrlAsync(parse.GetValue(heap)!, cancel: cancel);
+            var profile = await CliProfiles.LoadAsync(parse.GetValue(heap)!, cancel);
             var log = parse.GetValue(escape) is { } e ? EscapeLog.Load(e) : null;
             var calls = parse.GetValue(asm) is { } a ? AssemblyListingReader.ReadFile(a) : null;
             var rows = WhyOnHeap.Join(profile, log, calls, parse.GetValue(unsampled));
