@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks for the full test suite, and nothing that is already there:
 # Go (Debian golang-go), Jupyter (nbconvert + ipykernel), Chromium (browser checks of offline HTML),
-# GNU time (benchmarks), the pinned dotnet tools (.config/dotnet-tools.json) and the .NET Jupyter kernel.
+# GNU time (benchmarks), AFL++ (fuzzing), the pinned dotnet tools (.config/dotnet-tools.json) and the .NET Jupyter kernel.
 # Idempotent and quiet when everything is present. Needs root (or sudo) only when a Debian package is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +11,7 @@ command -v go >/dev/null || missing+=(golang-go)
 command -v jupyter-nbconvert >/dev/null || missing+=(jupyter-nbconvert python3-ipykernel python3-nbclient jupyter-client)
 command -v chromium >/dev/null || missing+=(chromium)
 [ -x /usr/bin/time ] || missing+=(time)
+command -v afl-fuzz >/dev/null || missing+=(afl++)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   echo "prerequisites: installing ${missing[*]}" >&2

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (README, CI): installs what a fresh machine lacks, builds, runs every test
-# (unit, golden, live Go, real notebook hosts, browser checks), and ends with "N passed, N failed".
+# (unit, golden, live Go, real notebook hosts, browser checks), fuzzes every parser briefly (AFL++), and ends
+# with "N passed, N failed" (each fuzz target counts as one test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/prerequisites.sh
@@ -17,8 +18,31 @@ set -e
 # in the plain form CI reads.
 summary=$(grep -E '(Passed|Failed)!\s+- Failed:' "$log" | tail -1)
 rm -f "$log"
+
+# Coverage-guided fuzzing of every parser for a short budget on every run (docs/fuzzing.md): each target counts
+# as one test, failed when AFL++ saved a crash, a hang or a slow input. FUZZ_SECONDS=0 skips it.
+fuzz_passed=0 fuzz_failed=0
+if [[ ${FUZZ_SECONDS:-8} -gt 0 ]]; then
+  fuzz_dir=$(mktemp -d)
+  FUZZ_DIR=$fuzz_dir bash scripts/fuzz-all.sh "${FUZZ_SECONDS:-8}" > "$fuzz_dir/summary" 2>&1 || true
+  while read -r line; do
+    echo "fuzz: $line"
+    if [[ $line =~ crashes=0\ hangs=0\ slow_inputs=0\ forkserver_aborts=0 ]]; then fuzz_passed=$((fuzz_passed + 1)); else fuzz_failed=$((fuzz_failed + 1)); fi
+  done < <(grep -E '^[a-z-]+ execs=' "$fuzz_dir/summary")
+  if (( fuzz_passed + fuzz_failed < 8 )); then
+    echo "fuzz: fewer than 8 targets reported; last lines of the fuzz run:"; tail -n 20 "$fuzz_dir/summary"
+    fuzz_failed=$((8 - fuzz_passed))
+  fi
+  if (( fuzz_failed > 0 )); then
+    echo "fuzz: findings kept in $fuzz_dir/findings (replay: dotnet run --project tests/GoMemLab.Fuzz -- TARGET --replay DIR)"
+    [ "$status" -eq 0 ] && status=1
+  else
+    rm -rf "$fuzz_dir"
+  fi
+fi
+
 if [[ $summary =~ Failed:\ +([0-9]+),\ Passed:\ +([0-9]+),\ Skipped:\ +([0-9]+) ]]; then
-  echo "${BASH_REMATCH[2]} passed, ${BASH_REMATCH[1]} failed, ${BASH_REMATCH[3]} skipped"
+  echo "$((BASH_REMATCH[2] + fuzz_passed)) passed, $((BASH_REMATCH[1] + fuzz_failed)) failed, ${BASH_REMATCH[3]} skipped"
 else
   echo "0 passed, 1 failed (no test summary: the build or the test host failed)"
   [ "$status" -eq 0 ] && status=1
