@@ -235,7 +235,7 @@ public static class WhyOnHeap
         new StringDataFrameColumn("decision_at", rows.Select(r => r.DecisionAt)),
         new StringDataFrameColumn("reason", rows.Select(r => r.Reason)));
 
-    /// <summary>Joins and returns the table in one call (see <see cref="Join(Profile, EscapeLog?, IReadOnlyList{AllocationCall}?)"/>).</summary>
+    /// <summary>Joins and returns the table in one call (see <see cref="Join(Profile, EscapeLog?, IReadOnlyList{AllocationCall}?, bool)"/>).</summary>
     public static DataFrame Table(Profile heap, EscapeLog? escape, IReadOnlyList<AllocationCall>? assembly = null) =>
         ToDataFrame(Join(heap, escape, assembly));
 

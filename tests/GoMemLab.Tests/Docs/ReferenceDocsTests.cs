@@ -1,26 +1,75 @@
 using GoMemLab.Cli.Commands;
-using GoMemLab.Cli.Notebooks;
+using GoMemLab.Cli.Reference;
+using GoMemLab.Interactive;
 using GoMemLab.Tests.Support;
 
 namespace GoMemLab.Tests.Docs;
 
-/// <summary>The committed reference pages are exactly what the declarations render today.</summary>
+/// <summary>
+/// The committed reference pages (docs/reference) are exactly what the commands and magics render today: one
+/// page per leaf command and per magic, no page left over from a removed one. Rendering runs the examples and
+/// error cases in-process (kernel, current directory), hence the kernel collection; it is done once for the class.
+/// </summary>
 [Collection(KernelCollection.Name)]
-public class ReferenceDocsTests
+public class ReferenceDocsTests(ReferenceDocsTests.Rendering rendering) : IClassFixture<ReferenceDocsTests.Rendering>
 {
-    private const string Regenerate = "regenerate with: dotnet run --project src/GoMemLab.Cli -- docs --out docs/reference";
+    private const string Regenerate = "regenerate from the repository root with: dotnet run --project src/GoMemLab.Cli -- docs --out docs/reference";
 
-    [Fact]
-    public void Cli_reference_matches_the_commands()
+    private static readonly string Folder = Path.Combine(RepoPaths.Root, "docs", "reference");
+
+    public sealed class Rendering : IAsyncLifetime
     {
-        var committed = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "reference", "cli.md"));
-        Assert.True(committed == ReferenceDocs.Cli(CliRoot.Create()), "docs/reference/cli.md is out of date; " + Regenerate);
+        public IReadOnlyList<ReferencePage> Pages { get; private set; } = [];
+
+        public async Task InitializeAsync() => Pages = await ReferencePages.RenderAsync(CliRoot.Create(), RepoPaths.Root, CancellationToken.None);
+
+        public Task DisposeAsync() => Task.CompletedTask;
     }
 
     [Fact]
-    public async Task Magic_reference_matches_the_magics()
+    public void Every_generated_page_equals_the_committed_one()
     {
-        var committed = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "reference", "magics.md"));
-        Assert.True(committed == await ReferenceDocs.MagicsAsync(CancellationToken.None), "docs/reference/magics.md is out of date; " + Regenerate);
+        var outdated = rendering.Pages
+            .Where(p => !File.Exists(Committed(p.RelativePath)) || File.ReadAllText(Committed(p.RelativePath)) != p.Markdown)
+            .Select(p => p.RelativePath).ToList();
+        Assert.True(outdated.Count == 0, $"docs/reference is out of date ({string.Join(", ", outdated)}); {Regenerate}");
     }
+
+    [Fact]
+    public void No_committed_page_is_left_without_a_command_or_magic()
+    {
+        var generated = rendering.Pages.Select(p => p.RelativePath).ToHashSet();
+        var stale = Directory.EnumerateFiles(Folder, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Folder, f).Replace('\\', '/')).Where(f => !generated.Contains(f)).ToList();
+        Assert.True(stale.Count == 0, $"docs/reference has pages nothing generates ({string.Join(", ", stale)}); {Regenerate}");
+    }
+
+    [Fact]
+    public void Every_leaf_command_and_every_magic_has_a_page()
+    {
+        var generated = rendering.Pages.Select(p => p.RelativePath).ToHashSet();
+        var expected = CommandTree.Leaves(CliRoot.Create()).Select(c => $"cli/{string.Join('-', c.Path)}.md")
+            .Concat(GoMemLabKernelExtension.MagicCatalogNames.Select(m => $"magics/{m[2..]}.md"))
+            .Append("README.md");
+        var missing = expected.Where(p => !generated.Contains(p)).ToList();
+        Assert.True(missing.Count == 0, $"no page for {string.Join(", ", missing)}");
+        Assert.Contains("cli/pprof-top.md", generated);
+        Assert.Contains("magics/pprof.md", generated);
+    }
+
+    [Fact]
+    public void The_index_links_every_page()
+    {
+        var index = rendering.Pages.Single(p => p.RelativePath == "README.md").Markdown;
+        Assert.All(rendering.Pages.Where(p => p.RelativePath != "README.md"), p => Assert.Contains($"]({p.RelativePath})", index));
+    }
+
+    [Fact]
+    public void A_column_without_a_meaning_stops_the_generation()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => ColumnMeanings.Of("pprof top", "no_such_column"));
+        Assert.Contains("no_such_column", error.Message);
+    }
+
+    private static string Committed(string relativePath) => Path.Combine(Folder, relativePath);
 }

@@ -1,0 +1,31 @@
+namespace GoMemLab.Cli.Reference;
+
+/// <summary>
+/// Turns the command lines written on the pages (paths relative to the repository root) into ones that run
+/// from any current directory, and back into text for the page.
+/// </summary>
+public sealed class CliArguments(string repositoryRoot, string scratchFolder)
+{
+    private const string ScratchPrefix = StableText.ScratchName + "/";
+
+    /// <summary>
+    /// <c>out/…</c> goes to the scratch folder; a path (a token with '/' or '.') naming a file or folder of the
+    /// repository, or a deliberately missing <c>no-such-…</c> one, becomes a path under the repository; the rest
+    /// (command names, option values) is left as is.
+    /// </summary>
+    public string[] Resolve(IEnumerable<string> tokens) => tokens.Select(Resolve).ToArray();
+
+    private string Resolve(string token)
+    {
+        if (token.StartsWith(ScratchPrefix, StringComparison.Ordinal)) return Path.Combine(scratchFolder, token[ScratchPrefix.Length..]);
+        if (token.StartsWith('-') || token.Contains("://", StringComparison.Ordinal)) return token;
+        var underRoot = Path.Combine(repositoryRoot, token);
+        var looksLikePath = token.Contains('/', StringComparison.Ordinal) || token.Contains('.', StringComparison.Ordinal);
+        return token.StartsWith("no-such-", StringComparison.Ordinal) || (looksLikePath && (File.Exists(underRoot) || Directory.Exists(underRoot)))
+            ? underRoot : token;
+    }
+
+    /// <summary>The command line as a reader would type it.</summary>
+    public static string Display(IEnumerable<string> tokens) =>
+        "gomemlab " + string.Join(' ', tokens.Select(t => t.Contains(' ', StringComparison.Ordinal) ? $"\"{t}\"" : t));
+}
