@@ -99,7 +99,7 @@ public static class MemStatsJson
     }
 
     private static bool IsMemStatsField(string name) =>
-        KnownNonCounters.Contains(name) || Enum.TryParse<MemStatsCounter>(name, ignoreCase: false, out _);
+        KnownNonCounters.Contains(name) || MemStatsCounterNames.TryParse(name, out _);
 
     private static bool? Bool(JsonElement o, string name) =>
         o.TryGetProperty(name, out var v) ? v.ValueKind switch

@@ -82,7 +82,7 @@ public static class MemStatsTrailer
                 maxRss = rss;
                 return true;
         }
-        if (!Enum.TryParse<MemStatsCounter>(name, ignoreCase: false, out var counter) || int.TryParse(name, out _))
+        if (!MemStatsCounterNames.TryParse(name, out var counter))
             return true; // a field this version does not know: not an error
         if (!ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var v)) return false;
         counters[(int)counter] = v;

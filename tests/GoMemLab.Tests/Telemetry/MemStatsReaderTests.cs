@@ -96,6 +96,17 @@ public class MemStatsReaderTests
     }
 
     [Fact]
+    public void Trailer_field_names_must_be_exact_not_numbers_or_comma_lists()
+    {
+        // Enum parsing would read "HeapInuse,LastGC" as both flags ORed together and "7" as the eighth counter.
+        var snapshot = MemStatsTrailer.Parse(["# runtime.MemStats", "# HeapAlloc = 100", "# HeapInuse,LastGC = 5", "# 7 = 9", "# NumGC = 3"]);
+        Assert.Equal(100UL, snapshot.HeapAlloc);
+        Assert.Null(snapshot.HeapInuse);
+        Assert.Null(snapshot[GoMemLab.Telemetry.MemStatsCounter.LastGC]);
+        Assert.Equal(3UL, snapshot[GoMemLab.Telemetry.MemStatsCounter.NumGC]);
+    }
+
+    [Fact]
     public void Bad_lines_in_json_lines_are_skipped_counted_and_reported_once()
     {
         var real = File.ReadAllLines(Telemetry("leaky-memstats.jsonl"));
