@@ -110,7 +110,7 @@ public sealed partial class CliReferencePages(RootCommand root, string repositor
         page.Heading(2, "Errors")
             .Paragraph("Each case below was run while this page was generated. Errors the command finds end with one `gomemlab:` line "
                 + "on stderr and exit code 2; when the command line itself does not parse, the parser prints its message on stderr "
-                + "and the usage on stdout, and exits 1.");
+                + "and the usage on stdout, and also exits 2.");
         foreach (var error in example.Errors)
         {
             var outcome = await RunAsync(error.Arguments, cancellation);

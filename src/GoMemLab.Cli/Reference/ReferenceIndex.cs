@@ -14,10 +14,11 @@ public static class ReferenceIndex
             .Bullets(
             [
                 "0: success.",
-                "1: a finding — a failing notebook cell (`run`), a new heap escape with `escape diff --fail-on-new`, an unmet or "
-                    + "unexpected diagnostic (`escape check`). Also a command line the parser rejects (an unknown option value, a "
-                    + "value of the wrong type, a missing required option): its message on stderr, the usage on stdout.",
-                "2: bad input or arguments found by the command: one line on stderr naming the file and the problem.",
+                "1: a finding, and only a finding — a failing notebook cell (`run`), a new heap escape with `escape diff --fail-on-new`, "
+                    + "an unmet or unexpected diagnostic (`escape check`) — so that a CI gate never mistakes a typo for a regression.",
+                "2: bad input or arguments: one line on stderr naming the file and the problem; or a command line the parser rejects "
+                    + "(an unknown option value, a value of the wrong type, a missing required option): its message on stderr, the usage on stdout.",
+                "130: cancelled (Ctrl+C).",
             ])
             .Heading(2, "Commands")
             .Bullets(commands.Select(Line))
