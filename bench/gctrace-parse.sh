@@ -15,19 +15,7 @@ if [ ! -f "$log" ]; then
 	[ -f "$source_log" ] || { echo "no $log and no $source_log to build it from" >&2; exit 1; }
 	log=/tmp/gomemlab-bench-gctrace-1m.log
 	echo "generating $log from $source_log"
-	awk -v want=1000000 '
-		/^gc [0-9]+ @[0-9.]+s / { line[n++] = $0; split($3, t, /[@s]/); last_t = t[2]; last_n = $2 }
-		END {
-			if (n == 0) exit 1
-			for (rep = 0; written < want; rep++)
-				for (i = 0; i < n && written < want; i++) {
-					split(line[i], f, " ")
-					split(f[3], t, /[@s]/)
-					rest = substr(line[i], length("gc " f[2] " " f[3]) + 1)
-					printf "gc %d @%.3fs%s\n", f[2] + rep * last_n, t[2] + rep * (last_t + 1), rest
-					written++
-				}
-		}' "$source_log" >"$log"
+	awk -v want=1000000 -f "$root/data/gen/repeat-gctrace.awk" "$source_log" >"$log"
 fi
 command -v /usr/bin/time >/dev/null || { echo "install GNU time: apt-get install time" >&2; exit 1; }
 out=$(mktemp -d)

@@ -25,18 +25,5 @@ echo "    $((SECONDS - start)) s, $(wc -l <"$LARGE_DIR/std-m2.txt") lines, $(du 
 # 1M gctrace lines: the real leaky log's "gc N @T s" lines, repeated, with N
 # and T shifted past the previous copy so the series stays monotonic.
 echo "gctrace 1M:"
-awk -v want=1000000 '
-	/^gc [0-9]+ @[0-9.]+s / { line[n++] = $0; split($3, t, /[@s]/); last_t = t[2]; last_n = $2 }
-	END {
-		if (n == 0) exit 1
-		for (rep = 0; written < want; rep++) {
-			for (i = 0; i < n && written < want; i++) {
-				split(line[i], f, " ")
-				split(f[3], t, /[@s]/)
-				rest = substr(line[i], length("gc " f[2] " " f[3]) + 1)
-				printf "gc %d @%.3fs%s\n", f[2] + rep * last_n, t[2] + rep * (last_t + 1), rest
-				written++
-			}
-		}
-	}' "$A/telemetry/leaky-gctrace.log" >"$LARGE_DIR/gctrace-1m.log"
+awk -v want=1000000 -f "$(dirname "${BASH_SOURCE[0]}")/repeat-gctrace.awk" "$A/telemetry/leaky-gctrace.log" >"$LARGE_DIR/gctrace-1m.log"
 echo "    $(wc -l <"$LARGE_DIR/gctrace-1m.log") lines, $(du -m "$LARGE_DIR/gctrace-1m.log" | cut -f1) MB"
