@@ -74,7 +74,19 @@ public static class EscapeCommands
     {
         var log = LogArgument();
         var file = new Option<string?>("--file") { Description = "Only diagnostics whose file ends with this." };
-        var line = new Option<int?>("--line") { Description = "Only diagnostics on this line." };
+        var line = new Option<int?>("--line")
+        {
+            Description = "Only diagnostics on this line.",
+            // The default message would name the CLR type (System.Nullable`1[System.Int32]) instead of what a line is.
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+                if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number > 0)
+                    return number;
+                result.AddError($"--line '{text}' is not a line number (a positive integer)");
+                return null;
+            },
+        };
         var format = CommonOptions.Format();
         var command = new Command("steps", "The -m=2 explanation steps of each diagnostic (flow / from / note), one row per step.") { log, file, line, format };
         command.SetAction(parse => CliRun.Guard(() =>
