@@ -47,6 +47,8 @@ public static class EscapeCommands
     {
         var log = LogArgument();
         var by = new Option<string>("--by") { Description = "Group by package or file.", DefaultValueFactory = _ => "package" };
+        // Checked by the parser, before the log is read: a typo must not cost a 200 MB load and half an output.
+        by.AcceptOnlyFromAmong("package", "file");
         var format = CommonOptions.Format();
         var command = new Command("summary", "Heap escapes by cause (from the -m=2 flows) per package or file; totals per kind on stderr.") { log, by, format };
         command.SetAction(parse => CliRun.Guard(() =>
