@@ -19,6 +19,25 @@ public class BadProfileInputTests
     }
 
     [Fact]
+    public async Task Drop_frames_that_is_no_regex_is_the_files_error_and_a_hostile_one_cannot_hang()
+    {
+        // drop_frames and keep_frames come from the file (found by fuzzing: "^([pace)$" crashed Top).
+        var p = ProtoFixtures.Small();
+        p.StringTable[12] = "[pace";
+        var broken = ProfileLoader.Load(p.Bytes(), "broken.pb");
+        var error = Assert.Throws<InputFormatException>(() => GoMemLab.Profiles.Analyses.Top.Compute(broken, new()));
+        Assert.StartsWith("broken.pb: its drop_frames \"[pace\" is not a usable regular expression", error.Message);
+        // A catastrophic-backtracking pattern runs in linear time with the non-backtracking engine.
+        p.StringTable[6] = new string('a', 5000) + "!";
+        p.StringTable[12] = "(a+)+$";
+        var hostile = ProfileLoader.Load(p.Bytes(), "hostile.pb");
+        // (With a backtracking engine this call would not return; the bound only turns such a hang into a failure.)
+        var top = Task.Run(() => GoMemLab.Profiles.Analyses.Top.Compute(hostile, new()));
+        Assert.True(await Task.WhenAny(top, Task.Delay(TimeSpan.FromSeconds(60))) == top, "Top did not finish: the drop_frames pattern backtracks");
+        Assert.NotEmpty((await top).Rows);
+    }
+
+    [Fact]
     public void EmptyFile()
     {
         using var dir = new TempDirectory();

@@ -98,14 +98,32 @@ internal sealed class FilteredStacks
         Frames = frames?.Detach() ?? all;
     }
 
+    /// <summary>
+    /// The profile's own drop_frames / keep_frames pattern, anchored as pprof does. These come from the file, so they
+    /// are input: a pattern that does not compile is the file's error (pprof also fails on it), and the
+    /// non-backtracking engine (linear time, like Go's RE2) keeps a hostile pattern from hanging the analysis.
+    /// </summary>
+    private static Regex FrameFilter(Profile profile, string field, string pattern)
+    {
+        try
+        {
+            return new Regex("^(" + pattern + ")$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            var shown = pattern.Length <= 80 ? pattern : pattern[..80] + "…";
+            throw new GoMemLab.Inputs.InputFormatException(profile.Source, $"its {field} \"{shown}\" is not a usable regular expression ({e.Message})", inner: e);
+        }
+    }
+
     private (bool[] Prune, bool[] PruneBeneath) Prune(Profile profile)
     {
         var count = profile.Locations.Count;
         var prune = new bool[count];
         var pruneBeneath = new bool[count];
         if (profile.DropFrames.Length == 0) return (prune, pruneBeneath);
-        var drop = new Regex("^(" + profile.DropFrames + ")$", RegexOptions.CultureInvariant);
-        var keep = profile.KeepFrames.Length > 0 ? new Regex("^(" + profile.KeepFrames + ")$", RegexOptions.CultureInvariant) : null;
+        var drop = FrameFilter(profile, "drop_frames", profile.DropFrames);
+        var keep = profile.KeepFrames.Length > 0 ? FrameFilter(profile, "keep_frames", profile.KeepFrames) : null;
         var functions = profile.Functions;
         var lineFunction = profile.Locations.LineFunction;
         for (var l = 0; l < count; l++)
