@@ -14,14 +14,7 @@ public static class AssemblyListingReader
 {
     /// <summary>Reads a listing file (gzip allowed).</summary>
     /// <exception cref="InputFormatException">Missing file, binary content, or no STEXT function in a non-empty file.</exception>
-    public static IReadOnlyList<AllocationCall> ReadFile(string path)
-    {
-        var bytes = InputFile.ReadAllBytesMaybeGzip(path);
-        // As with -m: an empty file is nearly always stdout redirected, while the compiler prints the listing on stderr.
-        if (bytes.Length == 0)
-            throw new InputFormatException(path, "is empty, expected go build -gcflags=-S output (the compiler prints it on stderr: go build -gcflags=-S 2> FILE)");
-        return Read(bytes, path);
-    }
+    public static IReadOnlyList<AllocationCall> ReadFile(string path) => Read(InputFile.ReadCompilerOutput(path, "-S"), path);
 
     /// <summary>Reads a listing from its bytes; <paramref name="name"/> is used in errors.</summary>
     public static IReadOnlyList<AllocationCall> Read(byte[] bytes, string name)

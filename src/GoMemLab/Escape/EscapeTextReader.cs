@@ -21,11 +21,7 @@ public static class EscapeTextReader
         // The model keeps the log's bytes in one array (steps are spans of it), so 2 GB is the ceiling.
         if (File.Exists(path) && new FileInfo(path).Length > Array.MaxLength)
             throw new InputFormatException(path, $"is over {Array.MaxLength:N0} bytes, the largest log GoMemLab reads in one piece; split it by package");
-        var bytes = InputFile.ReadAllBytesMaybeGzip(path);
-        // An empty file is nearly always `go build -gcflags=-m > FILE`: the diagnostics went to stderr, not into it.
-        if (bytes.Length == 0)
-            throw new InputFormatException(path, "is empty, expected go build -gcflags=-m output (the compiler prints it on stderr: go build -gcflags=-m 2> FILE)");
-        return Read(bytes, path, cancel);
+        return Read(InputFile.ReadCompilerOutput(path, "-m"), path, cancel);
     }
 
     /// <summary>Reads a log from its bytes; <paramref name="name"/> is used in errors and as <see cref="EscapeLog.Source"/>.</summary>

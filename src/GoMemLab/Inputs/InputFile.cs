@@ -65,6 +65,18 @@ public static class InputFile
         return IsGzip(raw) ? Gunzip(path, raw) : raw;
     }
 
+    /// <summary>
+    /// Reads a saved compiler log (<c>go build -gcflags=FLAG</c>, gzip allowed) and refuses an empty one: the compiler
+    /// prints -m diagnostics and -S listings on stderr, so an empty file is nearly always stdout redirected.
+    /// </summary>
+    public static byte[] ReadCompilerOutput(string path, string gcflag)
+    {
+        var bytes = ReadAllBytesMaybeGzip(path);
+        if (bytes.Length == 0)
+            throw new InputFormatException(path, $"is empty, expected go build -gcflags={gcflag} output (the compiler prints it on stderr: go build -gcflags={gcflag} 2> FILE)");
+        return bytes;
+    }
+
     /// <summary>True when the bytes start with the gzip magic 1f 8b.</summary>
     public static bool IsGzip(ReadOnlySpan<byte> head) => head.Length >= 2 && head[0] == 0x1f && head[1] == 0x8b;
 
