@@ -8,6 +8,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using Google.Protobuf;
+using GoMemLab.Inputs;
 using GoMemLab.Profiles;
 
 var megabytes = args.Length > 0 ? int.Parse(args[0]) : 400;
@@ -21,7 +22,7 @@ try
     using var cancel = new CancellationTokenSource();
     var clock = Stopwatch.StartNew();
     double cancelledAt = 0;
-    var progress = new InlineProgress(p =>
+    var progress = new InlineProgress<LoadProgress>(p =>
     {
         if (p.Stage == "decoding" && p.Fraction >= 0.25 && !cancel.IsCancellationRequested)
         {
@@ -70,9 +71,4 @@ static void Inflate(string source, string destination, long minBytes)
     output.Write(bytes);
     var block = samples.ToArray();
     while (output.Length < minBytes) output.Write(block);
-}
-
-sealed class InlineProgress(Action<LoadProgress> report) : IProgress<LoadProgress>
-{
-    public void Report(LoadProgress value) => report(value);
 }

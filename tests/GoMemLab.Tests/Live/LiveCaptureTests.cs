@@ -23,7 +23,7 @@ public class LiveCaptureTests
             Arguments = ["-addr", "127.0.0.1:0", "-duration", "5m"],
             Duration = TimeSpan.FromSeconds(14),
             HeapEvery = TimeSpan.FromSeconds(3),
-        }, new SynchronousProgress(events));
+        }, new InlineProgress<string>(line => { lock (events) events.Add(line); }));
 
         Assert.True(result.Stopped, string.Join('\n', events));
         Assert.NotNull(result.GcTrace);
@@ -71,10 +71,5 @@ public class LiveCaptureTests
             catch (UnauthorizedAccessException) { }
         }
         return found;
-    }
-
-    private sealed class SynchronousProgress(List<string> into) : IProgress<string>
-    {
-        public void Report(string value) { lock (into) into.Add(value); }
     }
 }

@@ -1,3 +1,4 @@
+using GoMemLab.Inputs;
 using GoMemLab.Profiles;
 using GoMemLab.Profiles.Analyses;
 using GoMemLab.Tests.Support;
@@ -24,7 +25,7 @@ public class ProfileLoadCancellationTests
         using var cancel = new CancellationTokenSource();
         var reports = new List<LoadProgress>();
         var reportsAfterCancel = 0;
-        var progress = new SynchronousProgress(p =>
+        var progress = new InlineProgress<LoadProgress>(p =>
         {
             if (cancel.IsCancellationRequested) reportsAfterCancel++;
             reports.Add(p);
@@ -50,11 +51,5 @@ public class ProfileLoadCancellationTests
         cancel.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             ProfileLoader.LoadPathOrUrlAsync(RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz"), null, cancel.Token));
-    }
-
-    /// <summary>Progress&lt;T&gt; posts to the thread pool; the test needs the report on the loading thread.</summary>
-    private sealed class SynchronousProgress(Action<LoadProgress> report) : IProgress<LoadProgress>
-    {
-        public void Report(LoadProgress value) => report(value);
     }
 }

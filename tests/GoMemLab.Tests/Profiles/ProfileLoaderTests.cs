@@ -1,3 +1,4 @@
+using GoMemLab.Inputs;
 using GoMemLab.Profiles;
 using GoMemLab.Tests.Support;
 using Proto = GoMemLab.Profiles.Proto;
@@ -102,13 +103,8 @@ public class ProfileLoaderTests
     public void ProgressIsReportedWhileLoading()
     {
         var reports = new List<LoadProgress>();
-        ProfileLoader.Load(RepoPaths.Artifact("heap", "leaky-heap-3.pb.gz"), new InlineProgress(reports.Add));
+        ProfileLoader.Load(RepoPaths.Artifact("heap", "leaky-heap-3.pb.gz"), new InlineProgress<LoadProgress>(reports.Add));
         Assert.Contains(reports, r => r.Stage == "decoding" && r.BytesRead > 0 && r.TotalBytes >= r.BytesRead);
         Assert.Equal(1.0, reports[^1].Fraction);
-    }
-
-    private sealed class InlineProgress(Action<LoadProgress> report) : IProgress<LoadProgress>
-    {
-        public void Report(LoadProgress value) => report(value);
     }
 }
