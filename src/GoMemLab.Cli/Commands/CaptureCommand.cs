@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GoMemLab.Cli.Terminal;
+using GoMemLab.Inputs;
 using GoMemLab.Live;
 using GoMemLab.Telemetry;
 
@@ -25,9 +26,7 @@ public static class CaptureCommand
             // The capture's events are lines everywhere; on a terminal a bar also counts down the capture time.
             var progress = ProgressDisplay.OnStderr("gomemlab capture");
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var ticker = progress.Style == ProgressStyle.Bar
-                ? new Timer(_ => progress.Report("capturing", clock.Elapsed / length, $"{clock.Elapsed.TotalSeconds:0}s of {length.TotalSeconds:0}s"), null, 0, 250)
-                : null;
+            progress.KeepRedrawing(() => progress.Report("capturing", clock.Elapsed / length, $"{clock.Elapsed.TotalSeconds:0}s of {length.TotalSeconds:0}s"));
             LiveCaptureResult result;
             try
             {
@@ -38,11 +37,10 @@ public static class CaptureCommand
                     Duration = length,
                     HeapEvery = GoDuration.Parse(parse.GetValue(heapEvery)!),
                     PprofUrl = parse.GetValue(pprofUrl),
-                }, new InlineProgress(line => progress.Message("gomemlab capture: " + line)), cancel);
+                }, new InlineProgress<string>(line => progress.Message("gomemlab capture: " + line)), cancel);
             }
             finally
             {
-                if (ticker is not null) await ticker.DisposeAsync();
                 progress.Complete();
             }
             var card = LiveCaptureCard.For(result, $"capture — {Path.GetFileName(parse.GetValue(target)!.TrimEnd('/'))}");
@@ -50,11 +48,5 @@ public static class CaptureCommand
             return CommonOptions.Print(result.HeapSeries(), parse.GetValue(format), parse.GetValue(output));
         }));
         return command;
-    }
-
-    // Progress<T> posts to the thread pool: lines could print after the card. Report on the capturing thread instead.
-    private sealed class InlineProgress(Action<string> report) : IProgress<string>
-    {
-        public void Report(string value) => report(value);
     }
 }

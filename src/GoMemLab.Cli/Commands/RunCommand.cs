@@ -28,15 +28,20 @@ public static class RunCommand
             var outDir = parse.GetValue(outOption)!;
             var parameters = NotebookParameters.Parse(parse.GetValue(paramOption) ?? []);
             var notebook = JupyterNotebook.Load(path);
+            var name = Path.GetFileNameWithoutExtension(path);
+            var ipynb = Path.Combine(outDir, name + ".ipynb");
+            var html = Path.Combine(outDir, name + ".html");
+            // Checked before running: a run can take minutes, and its result could not be written anyway.
+            if (Path.GetFullPath(ipynb) == Path.GetFullPath(path))
+                throw new ArgumentException($"--out {outDir} would overwrite the input notebook; choose another folder");
             var codeCells = notebook.Cells.Count(c => c.IsCode) + (parameters.Count > 0 ? 1 : 0);
             Console.Error.WriteLine($"gomemlab run: {path} ({codeCells} code cells)");
             // One line per finished cell everywhere; on a terminal also a bar with the running cell's time.
             var progress = ProgressDisplay.OnStderr("gomemlab run");
             var done = 0;
             var cellClock = System.Diagnostics.Stopwatch.StartNew();
-            void ShowRunning() => progress.Report("running", (double)done / Math.Max(1, codeCells),
-                $"{done} of {codeCells} code cells done, the next running for {cellClock.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)}s");
-            var ticker = progress.Style == ProgressStyle.Bar ? new Timer(_ => ShowRunning(), null, 0, 250) : null;
+            progress.KeepRedrawing(() => progress.Report("running", (double)done / Math.Max(1, codeCells),
+                $"{done} of {codeCells} code cells done, the next running for {cellClock.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)}s"));
             NotebookRun run;
             try
             {
@@ -52,17 +57,10 @@ public static class RunCommand
             }
             finally
             {
-                // DisposeAsync waits for a running tick, so nothing redraws the bar after it is erased.
-                if (ticker is not null) await ticker.DisposeAsync();
                 progress.Complete();
             }
 
             Directory.CreateDirectory(outDir);
-            var name = Path.GetFileNameWithoutExtension(path);
-            var ipynb = Path.Combine(outDir, name + ".ipynb");
-            var html = Path.Combine(outDir, name + ".html");
-            if (Path.GetFullPath(ipynb) == Path.GetFullPath(path))
-                throw new ArgumentException($"--out {outDir} would overwrite the input notebook; choose another folder");
             notebook.Save(ipynb);
             File.WriteAllText(html, NotebookHtmlExporter.ToHtml(notebook, name));
             Console.Error.WriteLine($"  wrote {ipynb} and {html}");

@@ -24,6 +24,8 @@ public sealed class ProgressDisplay
     private string _lastKey = "";
     private TimeSpan _lastDraw = TimeSpan.MinValue;
     private bool _barVisible;
+    private bool _completed;
+    private Timer? _ticker;
 
     public ProgressDisplay(string label, ProgressStyle style, TextWriter writer, TimeSpan quietFor, int width = 80)
     {
@@ -58,7 +60,7 @@ public sealed class ProgressDisplay
     {
         lock (_gate)
         {
-            if (Style == ProgressStyle.Silent || _clock.Elapsed < _quietFor) return;
+            if (_completed || Style == ProgressStyle.Silent || _clock.Elapsed < _quietFor) return;
             if (Style == ProgressStyle.Lines) WriteLineStep(stage, fraction, detail);
             else DrawBar(stage, fraction, detail);
         }
@@ -74,10 +76,25 @@ public sealed class ProgressDisplay
         }
     }
 
-    /// <summary>The job is over: the bar is erased so that what follows starts on a clean line.</summary>
+    /// <summary>
+    /// On a terminal, calls <paramref name="redraw"/> (which reports) every 250 ms until <see cref="Complete"/>, so the
+    /// bar moves between events: the running cell's time, a capture's clock. Lines come from events only, so in
+    /// the other styles this does nothing.
+    /// </summary>
+    public void KeepRedrawing(Action redraw)
+    {
+        if (Style == ProgressStyle.Bar) _ticker = new Timer(_ => redraw(), null, 0, 250);
+    }
+
+    /// <summary>The job is over: the bar is erased so that what follows starts on a clean line, and later reports (a last tick) are ignored.</summary>
     public void Complete()
     {
-        lock (_gate) EraseBar();
+        lock (_gate)
+        {
+            _completed = true;
+            EraseBar();
+        }
+        _ticker?.Dispose();
     }
 
     private void WriteLineStep(string stage, double? fraction, string detail)

@@ -30,4 +30,16 @@ public class UnwritableOutputTests
         Assert.StartsWith("gomemlab: ", stderr);
         Assert.DoesNotContain("   at ", stderr);
     }
+
+    [Fact]
+    public void Run_refuses_to_overwrite_its_notebook_before_running_a_cell()
+    {
+        var notebook = Path.Combine(RepoPaths.Root, "notebooks", "00-start-here.ipynb");
+        var before = File.ReadAllBytes(notebook);
+        var (exit, _, stderr) = GomemlabCli.Run("run", notebook, "--out", Path.GetDirectoryName(notebook)!);
+        Assert.Equal(2, exit);
+        Assert.Contains("would overwrite the input notebook", stderr);
+        Assert.DoesNotContain("[cell", stderr);
+        Assert.Equal(before, File.ReadAllBytes(notebook));
+    }
 }
