@@ -1,3 +1,5 @@
+using GoMemLab.Telemetry;
+
 namespace GoMemLab.Cli.Reference;
 
 /// <summary>

@@ -1,4 +1,4 @@
-namespace GoMemLab.Cli.Reference;
+namespace GoMemLab.Telemetry;
 
 /// <summary>The meanings of `gomemlab memstats` columns: the time axis, then runtime.MemStats fields in snake_case (Go's documentation, shortened).</summary>
 public static class MemStatsColumns
