@@ -1,5 +1,5 @@
 using GoMemLab.Cli.Commands;
-using GoMemLab.Cli.Reference;
+using GoMemLab.ReferenceDocs;
 using GoMemLab.Interactive;
 using GoMemLab.Tests.Support;
 
@@ -13,7 +13,7 @@ namespace GoMemLab.Tests.Docs;
 [Collection(KernelCollection.Name)]
 public class ReferenceDocsTests(ReferenceDocsTests.Rendering rendering) : IClassFixture<ReferenceDocsTests.Rendering>
 {
-    private const string Regenerate = "regenerate from the repository root with: dotnet run --project src/GoMemLab.Cli -- docs --out docs/reference";
+    private const string Regenerate = "regenerate with: bash scripts/reference-docs.sh";
 
     private static readonly string Folder = Path.Combine(RepoPaths.Root, "docs", "reference");
 
@@ -69,6 +69,17 @@ public class ReferenceDocsTests(ReferenceDocsTests.Rendering rendering) : IClass
     {
         var error = Assert.Throws<InvalidOperationException>(() => ColumnMeanings.Of("pprof top", "no_such_column"));
         Assert.Contains("no_such_column", error.Message);
+    }
+
+    [Fact]
+    public void The_shipped_command_line_has_no_docs_command()
+    {
+        // The generator is a developer tool (tools/GoMemLab.ReferenceDocs), not something users of gomemlab run.
+        Assert.DoesNotContain(CliRoot.Create().Subcommands, c => c.Name == "docs");
+        var (exit, stdout, _) = GomemlabCli.Run("--help");
+        Assert.Equal(0, exit);
+        Assert.Contains("pprof", stdout);
+        Assert.DoesNotMatch(@"(?m)^\s+docs\b", stdout);
     }
 
     private static string Committed(string relativePath) => Path.Combine(Folder, relativePath);

@@ -5,7 +5,7 @@ using GoMemLab.Live;
 using GoMemLab.Profiles;
 using GoMemLab.Telemetry;
 
-namespace GoMemLab.Cli.Reference;
+namespace GoMemLab.ReferenceDocs;
 
 /// <summary>A type a magic stores in its variable, and when (empty: always).</summary>
 public sealed record MagicVariable(Type Type, string When = "");

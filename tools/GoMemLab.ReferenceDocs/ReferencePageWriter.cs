@@ -1,4 +1,4 @@
-namespace GoMemLab.Cli.Reference;
+namespace GoMemLab.ReferenceDocs;
 
 /// <summary>
 /// Writes the pages under a folder and removes the pages of commands or magics that no longer exist: the

@@ -1,4 +1,4 @@
-namespace GoMemLab.Cli.Reference;
+namespace GoMemLab.ReferenceDocs;
 
 /// <summary>
 /// A generated Markdown page: its path relative to docs/reference ("/"-separated), the title and one-line

@@ -1,6 +1,6 @@
 using GoMemLab.Telemetry;
 
-namespace GoMemLab.Cli.Reference;
+namespace GoMemLab.ReferenceDocs;
 
 /// <summary>
 /// What each output column means, for the "Output columns" sections. The column names on the pages come

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.RegularExpressions;
 using GoMemLab.Tables;
 
-namespace GoMemLab.Cli.Reference;
+namespace GoMemLab.ReferenceDocs;
 
 /// <summary>
 /// One page per leaf command, docs/reference/cli/&lt;path-joined-by-dash&gt;.md: the description, the --help, an example
@@ -129,7 +129,7 @@ public sealed partial class CliReferencePages(RootCommand root, string repositor
         return outcome with { Stdout = _stable.Apply(outcome.Stdout), Stderr = WithoutProgress(_stable.Apply(outcome.Stderr)) };
     }
 
-    /// <summary>Table commands are the ones with --format (<see cref="Commands.CommonOptions.Format"/>).</summary>
+    /// <summary>Table commands are the ones with --format (<see cref="GoMemLab.Cli.Commands.CommonOptions.Format"/>).</summary>
     private static bool PrintsTables(Command command) => command.Options.Any(o => o.Name == "--format");
 
     private static IEnumerable<string> WithoutFormat(string[] arguments)
@@ -148,7 +148,7 @@ public sealed partial class CliReferencePages(RootCommand root, string repositor
 
     /// <summary>
     /// Loading progress is printed only when stderr is a terminal (`pprof top`, `pprof info`): drop it, so the pages
-    /// are the same whether `gomemlab docs` runs in a terminal or not.
+    /// are the same whether the generator runs in a terminal or not.
     /// </summary>
     private static string WithoutProgress(string stderr) => ProgressLine().Replace(stderr, "");
 

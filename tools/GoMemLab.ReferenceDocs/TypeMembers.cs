@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
 
-namespace GoMemLab.Cli.Reference;
+namespace GoMemLab.ReferenceDocs;
 
 /// <summary>
 /// The public members of a type a notebook user calls on a magic's variable, by reflection, in declaration

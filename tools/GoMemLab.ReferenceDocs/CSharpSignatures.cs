@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 
-namespace GoMemLab.Cli.Reference;
+namespace GoMemLab.ReferenceDocs;
 
 /// <summary>Members written the way a notebook user would call them: C# keywords, short type names, nullability, defaults.</summary>
 public static class CSharpSignatures

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using GoMemLab.Interactive;
 
-namespace GoMemLab.Cli.Reference;
+namespace GoMemLab.ReferenceDocs;
 
 /// <summary>
 /// One page per GoMemLab magic, docs/reference/magics/&lt;name without #!&gt;.md: its -h, the example from its

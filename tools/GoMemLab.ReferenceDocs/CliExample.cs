@@ -1,4 +1,4 @@
-namespace GoMemLab.Cli.Reference;
+namespace GoMemLab.ReferenceDocs;
 
 /// <summary>One error a reference page shows: what goes wrong, and the command line that makes it happen.</summary>
 public sealed record CliErrorCase(string Title, string[] Arguments);

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 
-namespace GoMemLab.Cli.Reference;
+namespace GoMemLab.ReferenceDocs;
 
 /// <summary>Every reference page: the index, one page per leaf command, one per magic.</summary>
 public static class ReferencePages

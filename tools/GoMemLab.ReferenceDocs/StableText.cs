@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace GoMemLab.Cli.Reference;
+namespace GoMemLab.ReferenceDocs;
 
 /// <summary>
 /// Makes captured output the same on every machine, so the committed pages can be compared with a fresh

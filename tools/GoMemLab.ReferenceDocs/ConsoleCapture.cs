@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace GoMemLab.Cli.Reference;
+namespace GoMemLab.ReferenceDocs;
 
 /// <summary>
 /// Captures what code writes to <see cref="Console.Out"/> and <see cref="Console.Error"/> while it runs, for

@@ -6,7 +6,7 @@ using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.Events;
 
-namespace GoMemLab.Cli.Reference;
+namespace GoMemLab.ReferenceDocs;
 
 /// <summary>
 /// The kernel `gomemlab run` uses (GoMemLab loaded in-process), driven cell by cell for the magic pages: help,

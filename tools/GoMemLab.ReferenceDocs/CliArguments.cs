@@ -1,4 +1,4 @@
-namespace GoMemLab.Cli.Reference;
+namespace GoMemLab.ReferenceDocs;
 
 /// <summary>
 /// Turns the command lines written on the pages (paths relative to the repository root) into ones that run

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using GoMemLab.Live;
-using static GoMemLab.Cli.Reference.CliExample;
+using static GoMemLab.ReferenceDocs.CliExample;
 
-namespace GoMemLab.Cli.Reference;
+namespace GoMemLab.ReferenceDocs;
 
 /// <summary>
 /// The invocation and the error cases each command's reference page runs: one entry per leaf command (the
@@ -190,11 +190,6 @@ public static partial class CliExamples
             ColumnsWithoutRun = ("`LiveCaptureResult.HeapSeries()`, the table capture prints (here of a capture without profiles)",
                 () => new LiveCaptureResult("program", null, [], null, 0, true, TimeSpan.Zero, "", []).HeapSeries()),
             Errors = [Missing("capture no-such-program"), BadOption("a --for that is not a Go duration", "capture data/go/leaky/cmd/leaky --for nope")],
-        },
-        new("docs")
-        {
-            NotRunBecause = (["docs", "--out", "docs/reference"], "it is the command that writes these pages"),
-            Errors = [BadOption("an --out that is a file", "docs --out README.md")],
         },
     ];
 

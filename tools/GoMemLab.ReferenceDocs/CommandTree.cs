@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
 
-namespace GoMemLab.Cli.Reference;
+namespace GoMemLab.ReferenceDocs;
 
 /// <summary>The visible commands of the `gomemlab` tree and their --help, as the reference pages show them.</summary>
 public static partial class CommandTree

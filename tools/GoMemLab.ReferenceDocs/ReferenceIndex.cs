@@ -1,4 +1,4 @@
-namespace GoMemLab.Cli.Reference;
+namespace GoMemLab.ReferenceDocs;
 
 /// <summary>docs/reference/README.md: one line per command and per magic with its page and description, and the exit codes.</summary>
 public static class ReferenceIndex
@@ -9,7 +9,7 @@ public static class ReferenceIndex
             .Paragraph("One page per `gomemlab` command and per notebook magic: arguments and options, an example run on the bundled "
                 + "artifacts (`data/artifacts`) with its real output, the output columns, and the real error messages. The pages are "
                 + "generated from the declarations and from those runs: regenerate them from the repository root with "
-                + "`dotnet run --project src/GoMemLab.Cli -- docs --out docs/reference`; a test fails when they are out of date.")
+                + "`bash scripts/reference-docs.sh`; a test fails when they are out of date.")
             .Heading(2, "Exit codes")
             .Bullets(
             [

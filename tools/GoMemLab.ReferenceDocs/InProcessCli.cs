@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace GoMemLab.Cli.Reference;
+namespace GoMemLab.ReferenceDocs;
 
 /// <summary>What one `gomemlab` invocation printed and returned.</summary>
 public sealed record CliOutcome(int ExitCode, string Stdout, string Stderr);
