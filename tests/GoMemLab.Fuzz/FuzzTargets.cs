@@ -62,16 +62,17 @@ public static class FuzzTargets
     private static void GcTraceLog(byte[] input)
     {
         using var stream = new MemoryStream(input, writable: false);
-        var trace = GcTrace.Read(stream, "fuzz.log");
+        var trace = GcTrace.Load(stream, "fuzz.log");
         trace.ToDataFrame();
-        GcTraceSummary.Of(trace);
+        trace.Summary().ToDataFrame();
     }
 
     private static void MemStats(byte[] input)
     {
-        var series = MemStatsReader.Parse(input, "fuzz.json");
+        var series = MemStatsSeries.Parse(input, "fuzz.json");
         series.ToDataFrame();
-        MemStatsAnalysis.Summary(series);
+        series.Summary().ToDataFrame();
+        series.Verdicts().ToDataFrame();
     }
 
     private static void Notebook(byte[] input)

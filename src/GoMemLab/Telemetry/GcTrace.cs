@@ -42,8 +42,11 @@ public sealed class GcTrace
     /// <summary>Number of lines read, parsed or not.</summary>
     public long TotalLines { get; }
 
-    /// <summary>Reads a gctrace log (plain or gzip). Throws <see cref="InputFormatException"/> for a missing file or one without any gctrace line.</summary>
-    public static GcTrace Read(string path, CancellationToken cancel = default)
+    /// <summary>
+    /// Loads a gctrace log (plain or gzip; the content decides, not the name). Throws <see cref="InputFormatException"/>
+    /// for a missing file or one without any gctrace line; a cancel is seen every megabyte.
+    /// </summary>
+    public static GcTrace Load(string path, CancellationToken cancel = default)
     {
         // Real gctrace lines are 120-150 bytes; sizing the list up front avoids regrowing a large array.
         var size = File.Exists(path) ? new FileInfo(path).Length : 0;
@@ -52,17 +55,50 @@ public sealed class GcTrace
         return builder.Build(path);
     }
 
-    /// <summary>Reads a gctrace log from a stream; <paramref name="source"/> names it in errors.</summary>
-    public static GcTrace Read(Stream stream, string source, CancellationToken cancel = default)
+    /// <summary><see cref="Load(string, CancellationToken)"/> off the caller's thread (a notebook kernel's, a UI's).</summary>
+    public static Task<GcTrace> LoadAsync(string path, CancellationToken cancel = default) =>
+        Task.Run(() => Load(path, cancel), cancel);
+
+    /// <summary>Loads a gctrace log from a stream; <paramref name="source"/> names it in errors.</summary>
+    public static GcTrace Load(Stream stream, string source, CancellationToken cancel = default)
     {
         var builder = new Builder(0);
         ByteLines.Read(stream, builder.Add, cancel);
         return builder.Build(source);
     }
 
-    /// <summary>Parses log text already in memory (a notebook cell, a test).</summary>
+    /// <summary>Parses log text already in memory (a notebook cell, a test, a captured stderr).</summary>
     public static GcTrace Parse(string text, string source = "(text)") =>
-        Read(new MemoryStream(Encoding.UTF8.GetBytes(text), writable: false), source);
+        Load(new MemoryStream(Encoding.UTF8.GetBytes(text), writable: false), source);
+
+    /// <summary>The headline figures: GC rate, GC CPU, pauses, live heap range, and the live-heap trend (<see cref="GcTraceSummary"/>).</summary>
+    public GcTraceSummary Summary() => GcTraceSummary.Of(this);
+
+    /// <summary>
+    /// The leak signal of the live heap after each GC against time in minutes (see <see cref="LeakSignal"/>;
+    /// floor 2 MiB because gctrace prints whole MiB).
+    /// </summary>
+    public LeakSignal LiveHeapTrend()
+    {
+        var times = new double[Lines.Count];
+        var live = new double[Lines.Count];
+        for (int i = 0; i < times.Length; i++)
+        {
+            times[i] = Lines[i].AtSeconds / 60;
+            live[i] = Lines[i].HeapLiveMb;
+        }
+        return LeakSignal.Assess("heap_live_mb", "MB", "min", times, live, absoluteFloor: 2);
+    }
+
+    /// <summary>The <paramref name="count"/> GCs with the longest stop-the-world time, longest first (ties by GC number).</summary>
+    public IReadOnlyList<GcTraceLine> LongestPauses(int count) =>
+        Lines.OrderByDescending(l => l.StopTheWorldMs).ThenBy(l => l.Gc).Take(count).ToList();
+
+    /// <summary>
+    /// This trace's pauses against the PauseNs ring of <paramref name="snapshot"/>, a MemStats reading of the same
+    /// run (nothing here can check that it is): see <see cref="PauseCrossCheck"/>.
+    /// </summary>
+    public PauseCrossCheck ComparePauses(MemStatsSnapshot snapshot) => PauseCrossCheck.Of(this, snapshot);
 
     /// <summary>
     /// One row per GC with every field of the line, columns named as in <see cref="CsvHeader"/>;

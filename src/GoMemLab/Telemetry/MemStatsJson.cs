@@ -137,7 +137,7 @@ public static class MemStatsJson
         return result.ToArray();
     }
 
-    private static DateTimeOffset? ReadTimestamp(JsonElement o)
+    internal static DateTimeOffset? ReadTimestamp(JsonElement o)
     {
         // unix_nano is exact; RFC 3339 strings carry nanoseconds that DateTimeOffset rounds to 100 ns.
         if (o.TryGetProperty("unix_nano", out var nanos) && nanos.ValueKind == JsonValueKind.Number && nanos.TryGetInt64(out var ns))

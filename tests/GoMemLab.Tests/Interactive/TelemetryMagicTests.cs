@@ -18,7 +18,7 @@ public class TelemetryMagicTests
         var cell = await kernel.SubmitAsync("#!gctrace ../data/artifacts/telemetry/leaky-gctrace.log --name leaky", NotebookFolder);
         Assert.True(cell.Succeeded, cell.Error);
         var trace = kernel.Variable<GcTrace>("leaky");
-        Assert.Equal(GcTrace.Read(RepoPaths.Artifact("telemetry", "leaky-gctrace.log")).Lines.Count, trace.Lines.Count);
+        Assert.Equal(GcTrace.Load(RepoPaths.Artifact("telemetry", "leaky-gctrace.log")).Lines.Count, trace.Lines.Count);
         Assert.Contains("verdict-growing", cell.AllHtml);
         Assert.Contains("Longest stop-the-world pauses", cell.AllHtml);
         var next = await kernel.SubmitAsync("leaky.ToDataFrame().Rows.Count");

@@ -49,8 +49,8 @@ public sealed class GcTraceRealProgramTests : IClassFixture<GcTraceRealProgramTe
     [Fact]
     public void Forced_gcs_and_gc_numbers_match_the_runtime_own_counters()
     {
-        var trace = GcTrace.Read(_run.StderrPath);
-        var stats = MemStatsReader.Parse(_run.Stdout, "stdout").Snapshots.Single();
+        var trace = GcTrace.Load(_run.StderrPath);
+        var stats = MemStatsSeries.Parse(_run.Stdout, "stdout").Snapshots.Single();
         Assert.Equal((ulong)trace.Lines.Count, stats.NumGC);
         Assert.Equal((ulong)ForcedGcs, stats[MemStatsCounter.NumForcedGC]);
         // "(forced)" can over-count: Go 1.19 prints work.userForced after restarting the world, and a
@@ -66,7 +66,7 @@ public sealed class GcTraceRealProgramTests : IClassFixture<GcTraceRealProgramTe
     [Fact]
     public void Pause_ring_of_memstats_covers_every_gc_of_the_log()
     {
-        var stats = MemStatsReader.Parse(_run.Stdout, "stdout").Snapshots.Single();
+        var stats = MemStatsSeries.Parse(_run.Stdout, "stdout").Snapshots.Single();
         Assert.Equal(256, stats.PauseNs.Count);
         Assert.Equal(256, stats.PauseEnd.Count);
         Assert.Equal((int)stats.NumGC!.Value, stats.RecentPausesNs().Count);
@@ -135,7 +135,7 @@ public sealed class GcTraceRealProgramTests : IClassFixture<GcTraceRealProgramTe
         var e = Assert.Throws<GoMemLab.Inputs.InputFormatException>(() => GcTrace.Parse(_run.Stdout, "stdout.txt"));
         Assert.Contains("stdout.txt", e.Message);
         Assert.Contains("no gctrace line", e.Message);
-        Assert.Throws<GoMemLab.Inputs.InputFormatException>(() => GcTrace.Read("/nonexistent/gctrace.log"));
+        Assert.Throws<GoMemLab.Inputs.InputFormatException>(() => GcTrace.Load("/nonexistent/gctrace.log"));
         Assert.Throws<GoMemLab.Inputs.InputFormatException>(() => GcTrace.Parse("", "empty.log"));
     }
 
