@@ -24,19 +24,12 @@ internal static class MemStatsLoader
 {
     private const string Expected = "MemStats or runtime/metrics JSON lines, expvar JSON, a Prometheus scrape or query answer, or a debug=1 heap profile";
 
-    public static MemStatsSeries Load(string pathOrPattern, CancellationToken cancel)
-    {
-        var name = Path.GetFileName(pathOrPattern);
-        if (name.IndexOfAny(['*', '?']) < 0) return Load([pathOrPattern], cancel);
-        var dir = Path.GetDirectoryName(pathOrPattern) is { Length: > 0 } d ? d : ".";
-        var matches = Directory.Exists(dir) ? Directory.GetFiles(dir, name).Order(StringComparer.Ordinal).ToArray() : [];
-        if (matches.Length == 0) throw new InputFormatException(pathOrPattern, "matches no file");
-        return Load(matches, cancel);
-    }
+    public static MemStatsSeries Load(string pathOrPattern, CancellationToken cancel) => Load([pathOrPattern], cancel);
 
-    public static MemStatsSeries Load(IReadOnlyList<string> paths, CancellationToken cancel)
+    public static MemStatsSeries Load(IReadOnlyList<string> pathsOrPatterns, CancellationToken cancel)
     {
-        if (paths.Count == 0) throw new ArgumentException("no MemStats file given");
+        if (pathsOrPatterns.Count == 0) throw new ArgumentException("no MemStats file given");
+        var paths = pathsOrPatterns.SelectMany(Expand).ToList();
         var combined = new Combined();
         foreach (var path in paths)
         {
@@ -51,6 +44,18 @@ internal static class MemStatsLoader
         var combined = new Combined();
         combined.Add(source, content, "", cancel);
         return combined.Build(source);
+    }
+
+    // A '*' or '?' in the file-name part matches files in ordinal name order (scrape-1 … scrape-9 sort as written).
+    private static IEnumerable<string> Expand(string pathOrPattern)
+    {
+        var name = Path.GetFileName(pathOrPattern);
+        if (name.IndexOfAny(['*', '?']) < 0) return [pathOrPattern];
+        var dir = Path.GetDirectoryName(pathOrPattern) is { Length: > 0 } d ? d : ".";
+        var matches = Directory.Exists(dir) ? Directory.GetFiles(dir, name).Order(StringComparer.Ordinal).ToArray() : [];
+        if (matches.Length == 0) throw new InputFormatException(pathOrPattern, "matches no file");
+        // Directory.GetFiles returns dir + name: keep the caller's own spelling of the folder.
+        return matches.Select(m => Path.Combine(Path.GetDirectoryName(pathOrPattern) ?? "", Path.GetFileName(m)));
     }
 
     /// <summary>Readings of one or more files, in file order; query answers are grouped by label set and time at the end.</summary>

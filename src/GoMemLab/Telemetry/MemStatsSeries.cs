@@ -44,8 +44,8 @@ public sealed class MemStatsSeries
     public static MemStatsSeries Load(string pathOrPattern, CancellationToken cancel = default) => MemStatsLoader.Load(pathOrPattern, cancel);
 
     /// <summary>
-    /// Loads several files in the given order as one series (expvar bodies saved one per poll, one scrape per file,
-    /// one query answer per metric: answers combine by label set and time). Errors as for one file.
+    /// Loads several files (or patterns) in the given order as one series (expvar bodies saved one per poll, one scrape
+    /// per file, one query answer per metric: answers combine by label set and time). Errors as for one file.
     /// </summary>
     public static MemStatsSeries Load(IReadOnlyList<string> paths, CancellationToken cancel = default) => MemStatsLoader.Load(paths, cancel);
 

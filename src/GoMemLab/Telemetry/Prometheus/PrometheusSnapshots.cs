@@ -9,7 +9,7 @@ namespace GoMemLab.Telemetry.Prometheus;
 /// </summary>
 internal static class PrometheusSnapshots
 {
-    public const string OtherMetric = "other metric (ignored)";
+    public const string OtherMetric = PrometheusText.OtherMetric;
 
     /// <summary>
     /// One reading per label set (and per timestamp when <paramref name="byTime"/>: query answers), series in the order

@@ -17,6 +17,9 @@ namespace GoMemLab.Telemetry.Prometheus;
 /// </summary>
 public static class PrometheusText
 {
+    /// <summary>The skipped-lines reason under which MemStats loading counts samples of metrics it does not map.</summary>
+    public const string OtherMetric = "other metric (ignored)";
+
     /// <summary>
     /// True when the first non-blank line of <paramref name="text"/> is a HELP/TYPE/EOF comment or a whole sample
     /// (so a log line such as "gc 1 @0.045s 0%: …" is not mistaken for one).
@@ -62,6 +65,7 @@ public static class PrometheusText
         }
         isOpenMetrics = eof >= 0;
         var samples = new List<PrometheusSample>();
+        var sawEof = false;
         for (int i = 0; i < count; i++)
         {
             if ((i & 0xFFF) == 0) cancel.ThrowIfCancellationRequested();
@@ -71,11 +75,16 @@ public static class PrometheusText
             if (trimmed.Length == 0) continue;
             if (trimmed[0] == '#')
             {
-                if (i == eof) break;
-                Comment(trimmed, source, lineNumber, isOpenMetrics);
+                if (trimmed == "# EOF")
+                {
+                    if (i == eof) break;
+                    sawEof = true;
+                    continue;
+                }
+                Comment(trimmed, source, lineNumber);
                 continue;
             }
-            if (eof >= 0 && i > eof) throw new InputFormatException(source, "has a sample after \"# EOF\"", line: lineNumber);
+            if (sawEof) throw new InputFormatException(source, "has a sample after \"# EOF\"", line: lineNumber);
             samples.Add(Sample(trimmed, source, lineNumber, isOpenMetrics));
         }
         return samples;
@@ -86,7 +95,7 @@ public static class PrometheusText
         "counter", "gauge", "histogram", "summary", "untyped", "unknown", "gaugehistogram", "stateset", "info",
     };
 
-    private static void Comment(string line, string source, long lineNumber, bool openMetrics)
+    private static void Comment(string line, string source, long lineNumber)
     {
         var tokens = line[1..].Split([' ', '\t'], 4, StringSplitOptions.RemoveEmptyEntries);
         if (tokens.Length == 0) return;
@@ -103,8 +112,6 @@ public static class PrometheusText
                     throw new InputFormatException(source, $"# TYPE {tokens[1]}: unknown type \"{Shorten(string.Join(' ', tokens[2..]))}\" "
                         + "(expected counter, gauge, histogram, summary or untyped)", line: lineNumber);
                 return;
-            case "EOF" when openMetrics:
-                throw new InputFormatException(source, "has \"# EOF\" before its last line", line: lineNumber);
             default:
                 return; // any other comment is ignored, as the format says
         }
@@ -116,6 +123,8 @@ public static class PrometheusText
         string? name = null;
         var labels = new List<KeyValuePair<string, string>>();
         if (c.Peek != '{') name = c.Name(metric: true);
+        // The format allows blanks between every token, also between the name and its labels.
+        var blank = c.Blank();
         if (c.Peek == '{')
         {
             c.Advance();
@@ -143,9 +152,10 @@ public static class PrometheusText
                 c.SkipBlanks();
             }
             c.Advance();
+            blank = c.Blank();
         }
         if (string.IsNullOrEmpty(name)) throw c.Error("has no metric name");
-        if (!c.Blank()) throw c.Error("expected a space before the value");
+        if (!blank || c.AtEnd) throw c.Error("expected a space before the value");
         var value = ParseValue(c.Token(), c);
         DateTimeOffset? timestamp = null;
         if (c.Blank() && !c.AtEnd && c.Peek != '#')

@@ -31,8 +31,10 @@ public static class RuntimeMetricsJson
     {
         snapshot = null;
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        var exact = new Dictionary<string, ulong>(StringComparer.Ordinal); // KindUint64 values, which a double would round past 2^53
         foreach (var property in json.GetProperty("metrics").EnumerateObject())
         {
+            if (property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetUInt64(out var whole)) exact[property.Name] = whole;
             if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetDouble(out var v) || !(v >= 0 || property.Name == "/gc/gogc:percent"))
             {
                 reason = $"bad value for {property.Name}";
@@ -55,7 +57,7 @@ public static class RuntimeMetricsJson
             reason = e.Message;
             return false;
         }
-        ulong? U(string name) => values.TryGetValue(name, out var v) && v == Math.Floor(v) && v < 18446744073709551616.0 ? (ulong)v : null;
+        ulong? U(string name) => exact.TryGetValue(name, out var v) ? v : null;
         ulong? Sum(params string[] names)
         {
             ulong total = 0;
