@@ -25,6 +25,7 @@ public static class FuzzTargets
         ["asm"] = Assembly,
         ["gctrace"] = GcTraceLog,
         ["memstats"] = MemStats,
+        ["prometheus"] = Prometheus,
         ["notebook"] = Notebook,
     };
 
@@ -73,6 +74,14 @@ public static class FuzzTargets
         series.ToDataFrame();
         series.Summary().ToDataFrame();
         series.Verdicts().ToDataFrame();
+    }
+
+    // The exposition reader on its own, then the whole road from a scrape to the MemStats tables.
+    private static void Prometheus(byte[] input)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(input);
+        foreach (var sample in GoMemLab.Telemetry.Prometheus.PrometheusText.Parse(text, "fuzz.prom", out _)) _ = sample.SeriesKey("quantile");
+        MemStats(input);
     }
 
     private static void Notebook(byte[] input)
