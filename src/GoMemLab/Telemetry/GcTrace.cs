@@ -22,10 +22,14 @@ public sealed class GcTrace
     public const string CsvHeader =
         "gc,at_s,cpu_pct,clock_sweep_term_ms,clock_mark_ms,clock_mark_term_ms,cpu_sweep_term_ms,cpu_assist_ms,cpu_background_ms,cpu_idle_ms,cpu_mark_term_ms,heap_start_mb,heap_end_mb,heap_live_mb,goal_mb,stacks_mb,globals_mb,procs,forced";
 
-    private GcTrace(string source, List<GcTraceLine> lines, SkippedLines skipped, long totalLines)
+    /// <summary>Reason recorded for <c>scan:</c> lines (gctrace=2) that start like one but do not parse.</summary>
+    public const string DamagedScanLine = "damaged gctrace=2 scan line";
+
+    private GcTrace(string source, List<GcTraceLine> lines, List<GcScanStat> scanStats, SkippedLines skipped, long totalLines)
     {
         Source = source;
         Lines = lines;
+        ScanStats = scanStats;
         Skipped = skipped;
         TotalLines = totalLines;
     }
@@ -35,6 +39,9 @@ public sealed class GcTrace
 
     /// <summary>One entry per parsed GC, in file order.</summary>
     public IReadOnlyList<GcTraceLine> Lines { get; }
+
+    /// <summary>The <c>scan:</c> lines of a <c>GODEBUG=gctrace=2</c> log (Go 1.25+), each with the GC it follows; empty otherwise.</summary>
+    public IReadOnlyList<GcScanStat> ScanStats { get; }
 
     /// <summary>Lines that were not gctrace lines or were damaged.</summary>
     public SkippedLines Skipped { get; }
@@ -143,6 +150,7 @@ public sealed class GcTrace
     private sealed class Builder(int capacity)
     {
         private readonly List<GcTraceLine> _lines = new(capacity);
+        private readonly List<GcScanStat> _scanStats = new();
         private readonly SkippedLines _skipped = new();
         private long _total;
 
@@ -150,8 +158,17 @@ public sealed class GcTrace
         {
             _total = lineNumber;
             if (GcTraceLineParser.TryParse(line, lineNumber, out var parsed)) _lines.Add(parsed);
+            else if (GcScanStat.LooksLikeScanLine(line)) AddScanLine(line, lineNumber);
             else if (TryParsePrefixed(line, lineNumber, out parsed)) _lines.Add(parsed);
             else _skipped.Add(lineNumber, GcTraceLineParser.LooksLikeGcLine(line) ? DamagedGcLine : NotGcTrace);
+        }
+
+        // gctrace=2 prints its scan lines right after their GC's line, under the same print lock.
+        private void AddScanLine(ReadOnlySpan<byte> line, long lineNumber)
+        {
+            var gc = _lines.Count > 0 ? _lines[^1].Gc : 0;
+            if (GcScanStat.TryParse(Encoding.UTF8.GetString(line), gc, lineNumber, out var stat)) _scanStats.Add(stat!);
+            else _skipped.Add(lineNumber, DamagedScanLine);
         }
 
         // Log collectors prefix each line (journald, Kubernetes' CRI files: "2026-11-25T17:48:08Z stderr F gc 1 @…"):
@@ -169,7 +186,7 @@ public sealed class GcTrace
                 throw new InputFormatException(source, _total == 0
                     ? "is empty, expected GODEBUG=gctrace=1 output"
                     : $"has no gctrace line in {_total:N0} lines (expected lines like \"gc 1 @0.01s 2%: …\"; capture the stderr of a program run with GODEBUG=gctrace=1)");
-            return new GcTrace(source, _lines, _skipped, _total);
+            return new GcTrace(source, _lines, _scanStats, _skipped, _total);
         }
     }
 }
