@@ -80,7 +80,8 @@ public static class FuzzTargets
     private static void Prometheus(byte[] input)
     {
         var text = System.Text.Encoding.UTF8.GetString(input);
-        foreach (var sample in GoMemLab.Telemetry.Prometheus.PrometheusText.Parse(text, "fuzz.prom", out _)) _ = sample.SeriesKey("quantile");
+        foreach (var sample in GoMemLab.Telemetry.Prometheus.PrometheusText.Parse(text, "fuzz.prom",
+            out _)) _ = sample.SeriesKey("quantile");
         MemStats(input);
     }
 

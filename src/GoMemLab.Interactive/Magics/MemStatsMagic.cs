@@ -6,7 +6,8 @@ using Microsoft.DotNet.Interactive.Directives;
 
 namespace GoMemLab.Interactive.Magics;
 
-/// <summary>`#!memstats PATH_OR_URL [--name VAR] [--every D --for D]`: MemStats from files or a live /debug/vars or /metrics endpoint.</summary>
+/// <summary>`#!memstats PATH_OR_URL [--name VAR] [--every D --for D]`: MemStats from files or a live /debug/vars or /metrics
+/// endpoint.</summary>
 public sealed class LoadMemStats : MagicCommand
 {
     public string? Source { get; set; }
@@ -22,13 +23,16 @@ public static class MemStatsMagic
 
     public static KernelActionDirective Directive() => new KernelActionDirective("#!memstats")
     {
-        Description = "Load runtime.MemStats into a MemStatsSeries variable (.ToDataFrame(): one row per snapshot) from MemStats JSON lines, "
+        Description = "Load runtime.MemStats into a MemStatsSeries variable (.ToDataFrame(): one row per snapshot) from MemStats JSON "
+            + "lines, "
             + "expvar /debug/vars JSON (a '*' pattern reads several in name order), runtime/metrics JSON lines, Prometheus scrapes "
             + "(text or OpenMetrics, one per file) or query_range answers (one series per label set), a debug=1 heap profile's trailer, "
             + "or by polling an http:// /debug/vars or /metrics URL with a live-updating chart; shows the summary and the leak verdict.",
         Parameters =
         {
-            new KernelDirectiveParameter("--source", "A file, a file pattern such as leaky-vars-*.json or scrape-*.prom, or an http://HOST:PORT/debug/vars or /metrics URL.") { AllowImplicitName = true }.WithFileCompletions(".jsonl", ".json", ".prom", "debug1.txt"),
+            new KernelDirectiveParameter("--source",
+                "A file, a file pattern such as leaky-vars-*.json or scrape-*.prom, or an http://HOST:PORT/debug/vars or /metrics "
+                    + "URL.") { AllowImplicitName = true }.WithFileCompletions(".jsonl", ".json", ".prom", "debug1.txt"),
             new KernelDirectiveParameter("--name", "The C# variable to store the MemStatsSeries in (default: from the file name)."),
             new KernelDirectiveParameter("--every", "URL only: polling interval as a Go duration (default 1s)."),
             new KernelDirectiveParameter("--for", "URL only: how long to poll, as a Go duration (default 10s)."),
@@ -51,7 +55,8 @@ public static class MemStatsMagic
                     using var poller = new MemStatsPoller(new Uri(command.Source), GoDuration.Parse(command.Timeout ?? "5s"));
                     var live = context.Display(new SummaryCard(title) { Verdict = "polling…" });
                     series = await poller.PollAsync(GoDuration.Parse(command.Every ?? "1s"), GoDuration.Parse(command.For ?? "10s"),
-                        (_, soFar) => live.Update(TelemetryCards.ForMemStats(soFar, $"{title} (polling: {soFar.Snapshots.Count} snapshots)")),
+                        (_, soFar) => live.Update(TelemetryCards.ForMemStats(soFar,
+                            $"{title} (polling: {soFar.Snapshots.Count} snapshots)")),
                         context.CancellationToken);
                     live.Update(TelemetryCards.ForMemStats(series, title));
                 }
@@ -61,7 +66,8 @@ public static class MemStatsMagic
                     series = await MemStatsSeries.LoadAsync(MagicKit.ResolvePath(command.Source), context.CancellationToken);
                     context.Display(TelemetryCards.ForMemStats(series, title));
                 }
-                await MagicKit.DefineVariableAsync(kernel, MagicKit.VariableName(command.Name, command.Source.Replace("*", ""), "memstats"), series,
+                await MagicKit.DefineVariableAsync(kernel, MagicKit.VariableName(command.Name, command.Source.Replace("*", ""),
+                    "memstats"), series,
                     typeof(Microsoft.Data.Analysis.DataFrame));
             }));
     }

@@ -90,7 +90,8 @@ public static class TelemetryCharts
             var heap = indexes.Select(i => series.Snapshots[i].HeapInuse ?? series.Snapshots[i].HeapAlloc);
             memory.Add(Line(x, heap.Select(v => v is { } b ? b / (double)(1 << 20) : double.NaN), $"HeapInuse {name}"));
             if (indexes.Any(i => series.Snapshots[i].Goroutines is not null))
-                counts.Add(Line(x, indexes.Select(i => series.Snapshots[i].Goroutines is { } g ? (double)g : double.NaN), $"goroutines {name}"));
+                counts.Add(Line(x, indexes.Select(i => series.Snapshots[i].Goroutines is { } g ? (double)g : double.NaN),
+                    $"goroutines {name}"));
         }
         var rows = new List<GenericChart> { CSharpChart.Combine(memory).WithYAxisStyle<double, double, string>(TitleText: "MB") };
         if (counts.Count > 0) rows.Add(CSharpChart.Combine(counts).WithYAxisStyle<double, double, string>(TitleText: "goroutines"));
@@ -108,5 +109,6 @@ public static class TelemetryCharts
     }
 
     private static GenericChart Markers(double[] x, IEnumerable<double> y, string name) =>
-        CSharpChart.Scatter<double, double, string>(x, y.ToArray(), StyleParam.Mode.Markers, Name: name, UseWebGL: x.Length > WebGlThreshold);
+        CSharpChart.Scatter<double, double, string>(x, y.ToArray(), StyleParam.Mode.Markers, Name: name,
+            UseWebGL: x.Length > WebGlThreshold);
 }

@@ -12,7 +12,8 @@ public static class HttpInput
 {
     /// <summary>True when <paramref name="pathOrUrl"/> starts with http:// or https:// (any case): a URL, not a file.</summary>
     public static bool IsUrl(string pathOrUrl) =>
-        pathOrUrl.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || pathOrUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+        pathOrUrl.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        || pathOrUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Parses an http(s) URL, or throws naming it.</summary>
     public static Uri ParseUrl(string url) =>

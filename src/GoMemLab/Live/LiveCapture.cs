@@ -23,7 +23,9 @@ public sealed record LiveCaptureResult(
     string Program, GcTrace? GcTrace, IReadOnlyList<CapturedHeapProfile> HeapProfiles, string? PprofUrl,
     int ExitCode, bool Stopped, TimeSpan Elapsed, string StandardOutput, IReadOnlyList<string> Problems)
 {
-    /// <summary>The telemetry verdict on the live heap after each GC (<see cref="Telemetry.GcTrace.LiveHeapTrend"/>); null without gctrace.</summary>
+    /// <summary>
+    /// The telemetry verdict on the live heap after each GC (<see cref="Telemetry.GcTrace.LiveHeapTrend"/>); null without gctrace.
+    /// </summary>
     public LeakSignal? LiveHeapTrend => GcTrace is null || GcTrace.Lines.Count == 0 ? null : GcTrace.LiveHeapTrend();
 
     /// <summary>

@@ -22,7 +22,10 @@ public sealed record IncidentReportInputs
     /// <summary>A <c>-S</c> listing of the same source.</summary>
     public string? Assembly { get; init; }
     public string? GcTrace { get; init; }
-    /// <summary>MemStats JSON lines, an expvar <c>/debug/vars</c> document, or several (see <see cref="MemStatsSeries.Load(IReadOnlyList{string}, CancellationToken)"/>).</summary>
+    /// <summary>
+    /// MemStats JSON lines, an expvar <c>/debug/vars</c> document, Prometheus scrapes or answers, or several
+    /// (see <see cref="MemStatsSeries.Load(IReadOnlyList{string}, CancellationToken)"/>).
+    /// </summary>
     public IReadOnlyList<string> MemStats { get; init; } = [];
     public string Title { get; init; } = "Memory incident report";
 }

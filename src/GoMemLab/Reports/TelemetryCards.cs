@@ -34,7 +34,8 @@ public static class TelemetryCards
         var lead = summary.Lead;
         var card = new SummaryCard(title)
         {
-            Verdict = summary.Verdict.ToText() + (lead is null ? "" : $": {(lead.Series.Length > 0 ? lead.Series + " " : "")}{lead.Evidence}"),
+            Verdict = summary.Verdict.ToText()
+                + (lead is null ? "" : ": " + (lead.Series.Length > 0 ? lead.Series + " " : "") + lead.Evidence),
             VerdictKind = summary.Verdict.ToText(),
         };
         foreach (var (metric, value) in summary.FigureRows) card.AddFact(metric, value);

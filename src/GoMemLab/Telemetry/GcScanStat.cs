@@ -37,10 +37,12 @@ public sealed record GcScanStat(
         stat = null;
         var m = Line.Match(text.TrimEnd('\r'));
         if (!m.Success) return false;
-        long? N(int group) => m.Groups[group].Success && long.TryParse(m.Groups[group].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var v)
+        long? N(int group) => m.Groups[group].Success && long.TryParse(m.Groups[group].Value, NumberStyles.None,
+            CultureInfo.InvariantCulture, out var v)
             ? v : null;
         if (N(5) is not { } objects) return false;
-        stat = new GcScanStat(gc, m.Groups[1].Success ? m.Groups[1].Value : "total", objects, N(2), N(3), N(4), N(6), N(7), N(8), lineNumber);
+        stat = new GcScanStat(gc, m.Groups[1].Success ? m.Groups[1].Value : "total", objects, N(2), N(3), N(4), N(6), N(7), N(8),
+            lineNumber);
         return true;
     }
 

@@ -8,7 +8,8 @@ namespace GoMemLab.Telemetry;
 /// The GCs of one <c>GODEBUG=gctrace=1</c> log, in file order, plus what was skipped. A log is usually a
 /// program's whole stderr: its own output, <c>scvg</c> and pacer lines are skipped and counted (reason
 /// "not gctrace"), lines that start like "gc N" but are cut short or garbled are skipped and counted as
-/// damaged. A complete gctrace line after a log collector's prefix ("… stderr F gc 1 @…") is read as well. Neither is fatal; a source without a single gctrace line is (<see cref="InputFormatException"/>).
+/// damaged. A complete gctrace line after a log collector's prefix ("… stderr F gc 1 @…") is read as well. Neither is fatal; a source
+/// without a single gctrace line is (<see cref="InputFormatException"/>).
 /// </summary>
 public sealed class GcTrace
 {
@@ -40,7 +41,8 @@ public sealed class GcTrace
     /// <summary>One entry per parsed GC, in file order.</summary>
     public IReadOnlyList<GcTraceLine> Lines { get; }
 
-    /// <summary>The <c>scan:</c> lines of a <c>GODEBUG=gctrace=2</c> log (Go 1.25+), each with the GC it follows; empty otherwise.</summary>
+    /// <summary>The <c>scan:</c> lines of a <c>GODEBUG=gctrace=2</c> log (Go 1.25+), each with the GC it follows; empty
+    /// otherwise.</summary>
     public IReadOnlyList<GcScanStat> ScanStats { get; }
 
     /// <summary>Lines that were not gctrace lines or were damaged.</summary>
@@ -78,7 +80,8 @@ public sealed class GcTrace
     public static GcTrace Parse(string text, string source = "(text)") =>
         Load(new MemoryStream(Encoding.UTF8.GetBytes(text), writable: false), source);
 
-    /// <summary>The headline figures: GC rate, GC CPU, pauses, live heap range, and the live-heap trend (<see cref="GcTraceSummary"/>).</summary>
+    /// <summary>The headline figures: GC rate, GC CPU, pauses, live heap range, and the live-heap trend (<see
+    /// cref="GcTraceSummary"/>).</summary>
     public GcTraceSummary Summary() => GcTraceSummary.Of(this);
 
     /// <summary>
@@ -185,7 +188,8 @@ public sealed class GcTrace
             if (_lines.Count == 0)
                 throw new InputFormatException(source, _total == 0
                     ? "is empty, expected GODEBUG=gctrace=1 output"
-                    : $"has no gctrace line in {_total:N0} lines (expected lines like \"gc 1 @0.01s 2%: …\"; capture the stderr of a program run with GODEBUG=gctrace=1)");
+                    : $"has no gctrace line in {_total:N0} lines (expected lines like \"gc 1 @0.01s 2%: …\"; capture the stderr of a "
+                        + $"program run with GODEBUG=gctrace=1)");
             return new GcTrace(source, _lines, _scanStats, _skipped, _total);
         }
     }

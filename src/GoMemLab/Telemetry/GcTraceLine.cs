@@ -90,7 +90,8 @@ public readonly record struct GcTraceLine
     /// <summary>1-based line number in the source the line was read from.</summary>
     public long LineNumber { get; init; }
 
-    /// <summary>Stop-the-world time of this GC: the sweep termination plus mark termination clock phases, ms (rounded to the 3 decimals the runtime prints, so sums carry no binary noise).</summary>
+    /// <summary>Stop-the-world time of this GC: the sweep termination plus mark termination clock phases, ms (rounded to the 3 decimals the
+    /// runtime prints, so sums carry no binary noise).</summary>
     public double StopTheWorldMs => Math.Round(ClockSweepTerminationMs + ClockMarkTerminationMs, 3);
 
     /// <summary>Total GC CPU time of this cycle (all five CPU phases), ms.</summary>

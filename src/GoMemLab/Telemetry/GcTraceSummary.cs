@@ -80,7 +80,8 @@ public sealed record GcTraceSummary(
             LiveHeap: trace.LiveHeapTrend());
     }
 
-    /// <summary>The figures as (metric, value) rows in reading order, without the verdict; names are the snake_case of the properties.</summary>
+    /// <summary>The figures as (metric, value) rows in reading order, without the verdict; names are the snake_case of the
+    /// properties.</summary>
     public IReadOnlyList<(string Metric, object? Value)> FigureRows() =>
     [
         ("gc_count", GcCount),

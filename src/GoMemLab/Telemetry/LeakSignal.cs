@@ -41,7 +41,8 @@ public sealed record LeakSignal(
     public const double RelativeThreshold = 0.10;
     public const double MinimumRSquared = 0.5;
 
-    /// <summary>Applies the rule to <paramref name="values"/> observed at <paramref name="times"/> (in <paramref name="timeUnit"/>, e.g. "min").</summary>
+    /// <summary>Applies the rule to <paramref name="values"/> observed at <paramref name="times"/> (in <paramref name="timeUnit"/>, e.g.
+    /// "min").</summary>
     public static LeakSignal Assess(string metric, string unit, string timeUnit, IReadOnlyList<double> times,
         IReadOnlyList<double> values, double absoluteFloor)
     {
@@ -51,7 +52,8 @@ public sealed record LeakSignal(
         var span = n == 0 ? 0 : times[n - 1] - times[0];
         var threshold = Math.Max(RelativeThreshold * Math.Abs(double.IsNaN(level) ? 0 : level), absoluteFloor);
         if (n < MinimumPoints || !(span > 0))
-            return new LeakSignal(metric, unit, timeUnit, n, span, level, double.NaN, double.NaN, double.NaN, threshold, LeakVerdict.InsufficientData);
+            return new LeakSignal(metric, unit, timeUnit, n, span, level, double.NaN, double.NaN, double.NaN, threshold,
+                LeakVerdict.InsufficientData);
         var fit = TheilSenFit.Fit(times, values);
         var slope = double.IsNaN(fit.Slope) ? 0 : fit.Slope;
         var change = slope * span;
@@ -75,7 +77,8 @@ public sealed record LeakSignal(
         return LeakVerdict.Steady;
     }
 
-    /// <summary>The evidence in one sentence, e.g. "heap_live_mb +33.1 MB over 0.33 min (+100.2 MB/min, R² 0.97; threshold 2 MB) from 126 points".</summary>
+    /// <summary>The evidence in one sentence, e.g. "heap_live_mb +33.1 MB over 0.33 min (+100.2 MB/min, R² 0.97; threshold 2 MB) from 126
+    /// points".</summary>
     public string Evidence
     {
         get
@@ -84,11 +87,13 @@ public sealed record LeakSignal(
                 return $"{Metric}: {Points} point{(Points == 1 ? "" : "s")} over {F(Span)} {SpanUnit}; need at least {MinimumPoints} points over a positive span";
             var why = Verdict switch
             {
-                LeakVerdict.Steady when Math.Abs(Change) > Threshold => $"; the line explains too little (R² below {F(MinimumRSquared)}) to call it a trend",
+                LeakVerdict.Steady when Math.Abs(Change) > Threshold
+                    => $"; the line explains too little (R² below {F(MinimumRSquared)}) to call it a trend",
                 LeakVerdict.Steady => $"; within ±{F(Threshold)} {Unit}",
                 _ => $"; beyond {F(Threshold)} {Unit} with R² ≥ {F(MinimumRSquared)}",
             };
-            return $"{Metric} {Signed(Change)} {Unit} over {F(Span)} {SpanUnit} ({Signed(Slope)} {Unit}/{TimeUnit}, R² {F(RSquared)}, level {F(Level)} {Unit}, {Points} points){why}";
+            return $"{Metric} {Signed(Change)} {Unit} over {F(Span)} {SpanUnit} ({Signed(Slope)} {Unit}/{TimeUnit}, R² {F(RSquared)}, "
+                + $"level {F(Level)} {Unit}, {Points} points){why}";
         }
     }
 

@@ -1,6 +1,7 @@
 namespace GoMemLab.Telemetry;
 
-/// <summary>The meanings of `gomemlab memstats` columns: the time axis, then runtime.MemStats fields in snake_case (Go's documentation, shortened).</summary>
+/// <summary>The meanings of `gomemlab memstats` columns: the time axis, then runtime.MemStats fields in snake_case (Go's documentation,
+/// shortened).</summary>
 public static class MemStatsColumns
 {
     public static Dictionary<string, string> Meanings => new()

@@ -22,7 +22,8 @@ namespace GoMemLab.Telemetry;
 /// </summary>
 internal static class MemStatsLoader
 {
-    private const string Expected = "MemStats or runtime/metrics JSON lines, expvar JSON, a Prometheus scrape or query answer, or a debug=1 heap profile";
+    private const string Expected = "MemStats or runtime/metrics JSON lines, expvar JSON, a Prometheus scrape or query answer, or a "
+        + "debug=1 heap profile";
 
     public static MemStatsSeries Load(string pathOrPattern, CancellationToken cancel) => Load([pathOrPattern], cancel);
 
@@ -111,11 +112,13 @@ internal static class MemStatsLoader
         public MemStatsSeries Build(string source)
         {
             if (_answerSamples.Count > 0)
-                _snapshots.AddRange(PrometheusSnapshots.Build(_answerSamples, _answerSource!, _skipped, byTime: true, PrometheusQueryAnswer.Where));
+                _snapshots.AddRange(PrometheusSnapshots.Build(_answerSamples, _answerSource!, _skipped, byTime: true,
+                    PrometheusQueryAnswer.Where));
             // Labelled readings are grouped by series (in the order first seen), keeping each series' own order.
             var order = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var s in _snapshots) order.TryAdd(s.Series, order.Count);
-            var sorted = order.Count > 1 ? _snapshots.Select((s, i) => (s, i)).OrderBy(p => order[p.s.Series]).ThenBy(p => p.i).Select(p => p.s)
+            var sorted = order.Count > 1 ? _snapshots.Select((s, i) => (s, i)).OrderBy(p => order[p.s.Series]).ThenBy(p => p.i).Select(p
+                => p.s)
                 : _snapshots;
             return new MemStatsSeries(source, sorted.Select((s, i) => s with { Sequence = i }).ToList(), _skipped);
         }
@@ -137,7 +140,8 @@ internal static class MemStatsLoader
 
         private void ReadJsonDocuments(byte[] content, string source, SkippedLines skipped)
         {
-            var reader = new Utf8JsonReader(content, new JsonReaderOptions { AllowMultipleValues = true, CommentHandling = JsonCommentHandling.Skip });
+            var reader = new Utf8JsonReader(content, new JsonReaderOptions { AllowMultipleValues = true,
+                CommentHandling = JsonCommentHandling.Skip });
             try
             {
                 while (reader.Read())

@@ -20,7 +20,8 @@ public sealed class MemStatsPoller : IDisposable
     private readonly HttpClient _http;
     private readonly bool _ownsClient;
 
-    /// <summary>A poller for <paramref name="url"/> (http or https, else <see cref="ArgumentException"/>); <paramref name="timeout"/> defaults to 5 s.</summary>
+    /// <summary>A poller for <paramref name="url"/> (http or https, else <see cref="ArgumentException"/>); <paramref name="timeout"/>
+    /// defaults to 5 s.</summary>
     public MemStatsPoller(Uri url, TimeSpan? timeout = null, HttpClient? http = null)
     {
         if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
@@ -39,7 +40,8 @@ public sealed class MemStatsPoller : IDisposable
     /// <summary>Fetches the readings of one request now: one for expvar, one per label set for Prometheus.</summary>
     public async Task<IReadOnlyList<MemStatsSnapshot>> FetchAsync(CancellationToken cancellation = default)
     {
-        var body = await HttpInput.GetAsync(_http, Url, Timeout, "expvar (/debug/vars) or Prometheus (/metrics)", cancellation).ConfigureAwait(false);
+        var body = await HttpInput.GetAsync(_http, Url, Timeout, "expvar (/debug/vars) or Prometheus (/metrics)",
+            cancellation).ConfigureAwait(false);
         var stamp = DateTimeOffset.UtcNow;
         var source = Url.ToString();
         var text = Encoding.UTF8.GetString(body);
@@ -60,7 +62,8 @@ public sealed class MemStatsPoller : IDisposable
         if (!PrometheusText.LooksLikeScrape(text))
             throw new InputFormatException(source, "answered with a body that is neither expvar JSON nor Prometheus metrics");
         var samples = PrometheusText.Parse(text, source, out _, cancellation);
-        return PrometheusSnapshots.Build(samples, source, new SkippedLines(), byTime: false).Select(s => s with { Timestamp = stamp }).ToList();
+        return PrometheusSnapshots.Build(samples, source, new SkippedLines(), byTime: false).Select(s
+            => s with { Timestamp = stamp }).ToList();
     }
 
     /// <summary>

@@ -41,13 +41,15 @@ public sealed class MemStatsSeries
     /// line) for a missing file, a pattern matching nothing, malformed input or input without a single reading;
     /// a cancel is seen between files and every few thousand lines.
     /// </summary>
-    public static MemStatsSeries Load(string pathOrPattern, CancellationToken cancel = default) => MemStatsLoader.Load(pathOrPattern, cancel);
+    public static MemStatsSeries Load(string pathOrPattern, CancellationToken cancel = default) => MemStatsLoader.Load(pathOrPattern,
+        cancel);
 
     /// <summary>
     /// Loads several files (or patterns) in the given order as one series (expvar bodies saved one per poll, one scrape
     /// per file, one query answer per metric: answers combine by label set and time). Errors as for one file.
     /// </summary>
-    public static MemStatsSeries Load(IReadOnlyList<string> paths, CancellationToken cancel = default) => MemStatsLoader.Load(paths, cancel);
+    public static MemStatsSeries Load(IReadOnlyList<string> paths, CancellationToken cancel = default) => MemStatsLoader.Load(paths,
+        cancel);
 
     /// <summary>
     /// <see cref="Load(string, CancellationToken)"/> off the caller's thread; for an http(s) URL, one reading fetched
@@ -61,8 +63,10 @@ public sealed class MemStatsSeries
         return new MemStatsSeries(pathOrUrl, await poller.FetchAsync(cancel).ConfigureAwait(false));
     }
 
-    /// <summary>Parses content already in memory (any of the formats of <see cref="Load(string, CancellationToken)"/>); <paramref name="source"/> names it in errors.</summary>
-    public static MemStatsSeries Parse(byte[] content, string source, CancellationToken cancel = default) => MemStatsLoader.Parse(content, source, cancel);
+    /// <summary>Parses content already in memory (any of the formats of <see cref="Load(string, CancellationToken)"/>); <paramref
+    /// name="source"/> names it in errors.</summary>
+    public static MemStatsSeries Parse(byte[] content, string source, CancellationToken cancel = default) => MemStatsLoader.Parse(content,
+        source, cancel);
 
     /// <summary>Parses text already in memory (a notebook cell, a test).</summary>
     public static MemStatsSeries Parse(string text, string source = "(text)") => Parse(System.Text.Encoding.UTF8.GetBytes(text), source);
@@ -154,21 +158,25 @@ public sealed class MemStatsSeries
         var columns = new List<DataFrameColumn>
         {
             new DoubleDataFrameColumn(TimeColumnName, Times),
-            new StringDataFrameColumn("timestamp", Snapshots.Select(s => s.Timestamp?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'"))),
+            new StringDataFrameColumn("timestamp", Snapshots.Select(s
+                => s.Timestamp?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'"))),
             new Int64DataFrameColumn("goroutines", Snapshots.Select(s => s.Goroutines)),
         };
         foreach (var counter in Enum.GetValues<MemStatsCounter>())
             columns.Add(new UInt64DataFrameColumn(ColumnName(counter), Snapshots.Select(s => s[counter])));
         columns.Add(new DoubleDataFrameColumn("gc_cpu_fraction", Snapshots.Select(s => s.GCCPUFraction)));
         if (HasLabels) columns.Add(new StringDataFrameColumn("series", Snapshots.Select(s => s.Series)));
-        if (Snapshots.Any(s => s.HeapLive is not null)) columns.Add(new UInt64DataFrameColumn("heap_live", Snapshots.Select(s => s.HeapLive)));
+        if (Snapshots.Any(s => s.HeapLive is not null)) columns.Add(new UInt64DataFrameColumn("heap_live", Snapshots.Select(s
+            => s.HeapLive)));
         if (Snapshots.Any(s => s.GcPercent is not null)) columns.Add(new Int64DataFrameColumn("gogc", Snapshots.Select(s => s.GcPercent)));
-        if (Snapshots.Any(s => s.MemoryLimit is not null)) columns.Add(new UInt64DataFrameColumn("gomemlimit", Snapshots.Select(s => s.MemoryLimit)));
+        if (Snapshots.Any(s => s.MemoryLimit is not null)) columns.Add(new UInt64DataFrameColumn("gomemlimit", Snapshots.Select(s
+            => s.MemoryLimit)));
         if (Snapshots.Any(s => s.Rss is not null)) columns.Add(new UInt64DataFrameColumn("rss", Snapshots.Select(s => s.Rss)));
         foreach (var quantile in Snapshots.SelectMany(s => s.PauseQuantiles.Select(q => q.Quantile)).Distinct().Order())
             columns.Add(new UInt64DataFrameColumn(PauseQuantileColumn(quantile), Snapshots.Select(s => PauseAt(s, quantile))));
         foreach (var extra in Snapshots.SelectMany(s => s.Extras.Keys).Distinct().Order(StringComparer.Ordinal))
-            columns.Add(new DoubleDataFrameColumn("extra_" + extra, Snapshots.Select(s => s.Extras.TryGetValue(extra, out var v) ? v : (double?)null)));
+            columns.Add(new DoubleDataFrameColumn("extra_" + extra, Snapshots.Select(s => s.Extras.TryGetValue(extra, out var v) ? v
+                : (double?)null)));
         return new DataFrame(columns);
     }
 
@@ -182,7 +190,8 @@ public sealed class MemStatsSeries
     public static string PauseQuantileColumn(double quantile) =>
         "pause_q" + (quantile * 100).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture).Replace('.', '_') + "_ns";
 
-    /// <summary>snake_case column name of a counter: HeapAlloc → heap_alloc, GCSys → gc_sys, NextGC → next_gc, MSpanInuse → mspan_inuse.</summary>
+    /// <summary>snake_case column name of a counter: HeapAlloc → heap_alloc, GCSys → gc_sys, NextGC → next_gc, MSpanInuse →
+    /// mspan_inuse.</summary>
     public static string ColumnName(MemStatsCounter counter) => counter switch
     {
         MemStatsCounter.GCSys => "gc_sys",

@@ -17,7 +17,8 @@ public sealed record MemStatsSnapshot
     private static readonly int CounterCount = Enum.GetValues<MemStatsCounter>().Length;
     private readonly ulong?[] _counters;
 
-    /// <summary>A snapshot over <paramref name="counters"/> (from <see cref="NewCounters"/>, indexed by <see cref="MemStatsCounter"/>; the array is kept, not copied).</summary>
+    /// <summary>A snapshot over <paramref name="counters"/> (from <see cref="NewCounters"/>, indexed by <see cref="MemStatsCounter"/>; the
+    /// array is kept, not copied).</summary>
     public MemStatsSnapshot(ulong?[] counters)
     {
         if (counters.Length != CounterCount) throw new ArgumentException($"expected {CounterCount} counters", nameof(counters));
@@ -76,13 +77,16 @@ public sealed record MemStatsSnapshot
     /// </summary>
     public string Series { get; init; } = "";
 
-    /// <summary>Heap bytes marked live by the last GC (runtime/metrics <c>/gc/heap/live:bytes</c>, Go 1.21+); not part of MemStats.</summary>
+    /// <summary>Heap bytes marked live by the last GC (runtime/metrics <c>/gc/heap/live:bytes</c>, Go 1.21+); not part of
+    /// MemStats.</summary>
     public ulong? HeapLive { get; init; }
 
-    /// <summary>GOGC as the runtime applies it (<c>/gc/gogc:percent</c>, <c>go_gc_gogc_percent</c>; -1 when GC is off); not part of MemStats.</summary>
+    /// <summary>GOGC as the runtime applies it (<c>/gc/gogc:percent</c>, <c>go_gc_gogc_percent</c>; -1 when GC is off); not part of
+    /// MemStats.</summary>
     public long? GcPercent { get; init; }
 
-    /// <summary>The soft memory limit (<c>/gc/gomemlimit:bytes</c>, <c>go_gc_gomemlimit_bytes</c>; math.MaxInt64 when unset); not part of MemStats.</summary>
+    /// <summary>The soft memory limit (<c>/gc/gomemlimit:bytes</c>, <c>go_gc_gomemlimit_bytes</c>; math.MaxInt64 when unset); not part of
+    /// MemStats.</summary>
     public ulong? MemoryLimit { get; init; }
 
     /// <summary>Resident set size of the process (Prometheus <c>process_resident_memory_bytes</c>); not part of MemStats.</summary>

@@ -38,7 +38,8 @@ public sealed class MemStatsSummary
     public IReadOnlyList<(string Metric, object? Value)> Rows() =>
     [
         .. FigureRows,
-        .. Signals.Select(s => ((s.Series.Length > 0 ? s.Series + " " : "") + $"{s.Metric}_verdict", (object?)$"{s.Verdict.ToText()}: {s.Evidence}")),
+        .. Signals.Select(s => ((s.Series.Length > 0 ? s.Series + " " : "") + $"{s.Metric}_verdict",
+            (object?)$"{s.Verdict.ToText()}: {s.Evidence}")),
         ("leak_verdict", Verdict.ToText()),
     ];
 

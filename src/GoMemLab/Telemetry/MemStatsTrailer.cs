@@ -90,7 +90,8 @@ public sealed class MemStatsTrailer
         var trailer = Find(lines)
             ?? throw new InputFormatException(source, $"has no \"{Header}\" trailer (expected a debug=1 heap profile)");
         if (trailer.Snapshot.HeapAlloc is null && trailer.Snapshot.NumGC is null)
-            throw new InputFormatException(source, "the runtime.MemStats trailer holds neither HeapAlloc nor NumGC", line: trailer.Snapshot.LineNumber);
+            throw new InputFormatException(source, "the runtime.MemStats trailer holds neither HeapAlloc nor NumGC",
+                line: trailer.Snapshot.LineNumber);
         return trailer;
     }
 

@@ -9,7 +9,8 @@ namespace GoMemLab.Telemetry;
 /// </summary>
 public sealed record SeriesVerdict(string Series, LeakVerdict Verdict, double SlopeMbPerMinute, double RSquared, string HeapMetric);
 
-/// <summary>One <see cref="SeriesVerdict"/> per series of a <see cref="MemStatsSeries"/>, in series order (<see cref="MemStatsSeries.Verdicts"/>).</summary>
+/// <summary>One <see cref="SeriesVerdict"/> per series of a <see cref="MemStatsSeries"/>, in series order (<see
+/// cref="MemStatsSeries.Verdicts"/>).</summary>
 public sealed class SeriesVerdicts
 {
     /// <summary>The exact CSV header of <see cref="ToDataFrame"/> (a published contract: <c>gomemlab memstats --verdict</c>).</summary>
@@ -26,7 +27,8 @@ public sealed class SeriesVerdicts
         foreach (var name in series.SeriesNames)
         {
             var own = signals.Where(s => s.Series == name).ToList();
-            var heap = own.FirstOrDefault(s => s.Metric == "heap_live_mb") ?? own.FirstOrDefault(s => s.Metric is "heap_inuse_mb" or "heap_alloc_mb");
+            var heap = own.FirstOrDefault(s => s.Metric == "heap_live_mb") ?? own.FirstOrDefault(s
+                => s.Metric is "heap_inuse_mb" or "heap_alloc_mb");
             var perMinute = heap is not null && heap.TimeUnit == "min";
             rows.Add(new SeriesVerdict(name.Length > 0 ? name : series.Source, LeakSignal.Overall(own),
                 perMinute ? heap!.Slope : double.NaN, heap?.RSquared ?? double.NaN, heap?.Metric ?? ""));
@@ -34,7 +36,8 @@ public sealed class SeriesVerdicts
         return new SeriesVerdicts(rows);
     }
 
-    /// <summary>Columns series, verdict (growing, steady, shrinking, insufficient data), slope_mb_per_min, r2 (4 decimals; NaN prints empty).</summary>
+    /// <summary>Columns series, verdict (growing, steady, shrinking, insufficient data), slope_mb_per_min, r2 (4 decimals; NaN prints
+    /// empty).</summary>
     public DataFrame ToDataFrame() => new(
         new StringDataFrameColumn("series", Rows.Select(r => r.Series)),
         new StringDataFrameColumn("verdict", Rows.Select(r => r.Verdict.ToText())),

@@ -39,7 +39,8 @@ public class TelemetryMagicTests
         var churn = kernel.Variable<MemStatsSeries>("churn_memstats");
         var churnPath = RepoPaths.Artifact("telemetry", "churn-memstats.jsonl");
         Assert.Equal(int.Parse(ExternalTools.Run("grep", ["-c", "HeapAlloc", churnPath]).Trim()), churn.Snapshots.Count);
-        Assert.Equal(ulong.Parse(ExternalTools.Run("jq", ["-s", "-r", ".[-1].HeapInuse", churnPath]).Trim()), churn.Snapshots[^1].HeapInuse);
+        Assert.Equal(ulong.Parse(ExternalTools.Run("jq", ["-s", "-r", ".[-1].HeapInuse", churnPath]).Trim()),
+            churn.Snapshots[^1].HeapInuse);
         var vars = await kernel.SubmitAsync("#!memstats \"../data/artifacts/telemetry/leaky-vars-*.json\" --name vars", NotebookFolder);
         Assert.True(vars.Succeeded, vars.Error);
         var varsFiles = Directory.GetFiles(RepoPaths.Artifact("telemetry"), "leaky-vars-*.json").Order(StringComparer.Ordinal).ToArray();
@@ -70,7 +71,8 @@ public class TelemetryMagicTests
     public async Task Memstats_reads_prometheus_scrapes_and_query_answers()
     {
         using var kernel = new InProcessKernel();
-        var cell = await kernel.SubmitAsync("#!memstats \"../data/artifacts/telemetry/prometheus/api-0/scrape-*.prom\" --name scrapes", NotebookFolder);
+        var cell = await kernel.SubmitAsync("#!memstats \"../data/artifacts/telemetry/prometheus/api-0/scrape-*.prom\" --name scrapes",
+            NotebookFolder);
         Assert.True(cell.Succeeded, cell.Error);
         Assert.Contains("verdict-growing", cell.AllHtml);
         var scrapes = Directory.GetFiles(RepoPaths.Artifact("telemetry", "prometheus", "api-0"), "scrape-*.prom");
@@ -79,7 +81,8 @@ public class TelemetryMagicTests
             "#!memstats ../data/artifacts/telemetry/prometheus/query_range-go_memstats_heap_inuse_bytes.json --name heap", NotebookFolder);
         Assert.True(answer.Succeeded, answer.Error);
         var path = RepoPaths.Artifact("telemetry", "prometheus", "query_range-go_memstats_heap_inuse_bytes.json");
-        var instances = ExternalTools.Run("jq", ["-r", ".data.result[].metric.instance", path]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var instances = ExternalTools.Run("jq", ["-r", ".data.result[].metric.instance", path]).Split('\n',
+            StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(instances.Select(i => $"instance=\"{i}\",job=\"api\""), kernel.Variable<MemStatsSeries>("heap").SeriesNames);
     }
 

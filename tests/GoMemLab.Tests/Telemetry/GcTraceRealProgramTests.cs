@@ -108,7 +108,8 @@ public sealed class GcTraceRealProgramTests : IClassFixture<GcTraceRealProgramTe
             Assert.Null(parsedOlder[i].GlobalsMb);
             Assert.Equal(parsedReal[i] with { StacksMb = null, GlobalsMb = null }, parsedOlder[i]);
         }
-        var csvRow = GoMemLab.Tables.TableWriter.ToString(GcTrace.Parse(older[0]).ToDataFrame(), GoMemLab.Tables.TableFormat.Csv).Split('\n')[1].Split(',');
+        var csvRow = GoMemLab.Tables.TableWriter.ToString(GcTrace.Parse(older[0]).ToDataFrame(),
+            GoMemLab.Tables.TableFormat.Csv).Split('\n')[1].Split(',');
         Assert.Equal("", csvRow[15]);
         Assert.Equal("", csvRow[16]);
     }

@@ -46,7 +46,8 @@ public class LeakSignalTests
     [Fact]
     public void Too_few_points_is_insufficient_data_not_a_verdict()
     {
-        var paths = new[] { "leaky-vars-1.json", "leaky-vars-2.json", "leaky-vars-3.json" }.Select(n => RepoPaths.Artifact("telemetry", n)).ToArray();
+        var paths = new[] { "leaky-vars-1.json", "leaky-vars-2.json", "leaky-vars-3.json" }.Select(n => RepoPaths.Artifact("telemetry",
+            n)).ToArray();
         var signals = MemStatsSeries.Load(paths).LeakSignals();
         Assert.All(signals, s => Assert.Equal(LeakVerdict.InsufficientData, s.Verdict));
         Assert.Contains("need at least 5 points", signals[0].Evidence);

@@ -99,7 +99,8 @@ public class MemStatsLoadTests
     public void Trailer_field_names_must_be_exact_not_numbers_or_comma_lists()
     {
         // Enum parsing would read "HeapInuse,LastGC" as both flags ORed together and "7" as the eighth counter.
-        var snapshot = MemStatsTrailer.Parse(["# runtime.MemStats", "# HeapAlloc = 100", "# HeapInuse,LastGC = 5", "# 7 = 9", "# NumGC = 3"]).Snapshot;
+        var snapshot = MemStatsTrailer.Parse(
+            ["# runtime.MemStats", "# HeapAlloc = 100", "# HeapInuse,LastGC = 5", "# 7 = 9", "# NumGC = 3"]).Snapshot;
         Assert.Equal(100UL, snapshot.HeapAlloc);
         Assert.Null(snapshot.HeapInuse);
         Assert.Null(snapshot[GoMemLab.Telemetry.MemStatsCounter.LastGC]);

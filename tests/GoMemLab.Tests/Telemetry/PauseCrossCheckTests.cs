@@ -14,7 +14,8 @@ public class PauseCrossCheckTests
         var frame = trace.ComparePauses(last).ToDataFrame();
         var expected = (int)Math.Min(256, (long)last.NumGC!.Value);
         Assert.Equal(expected, frame.Rows.Count);
-        var differences = ((Microsoft.Data.Analysis.DoubleDataFrameColumn)frame.Columns["difference_ms"]).Select(d => Math.Abs(d!.Value)).ToArray();
+        var differences = ((Microsoft.Data.Analysis.DoubleDataFrameColumn)frame.Columns["difference_ms"]).Select(d
+            => Math.Abs(d!.Value)).ToArray();
         // Same pauses, two clocks, the trace printed to two significant digits: the median gap is tiny.
         Assert.True(TheilSenFit.Median(differences) < 0.01, $"median |difference| {TheilSenFit.Median(differences)} ms");
     }

@@ -39,7 +39,8 @@ public sealed class PrometheusLiveTests : IDisposable
         Assert.Equal(MemStatsTimeSource.Timestamps, series.TimeSource);
         Assert.False(series.HasLabels);
         // The program keeps 1 MiB per scrape it serves: each reading's TotalAlloc is at least 1 MiB past the last.
-        Assert.All(series.Snapshots.Zip(series.Snapshots.Skip(1)), p => Assert.True(p.Second.TotalAlloc() >= p.First.TotalAlloc() + (1 << 20)));
+        Assert.All(series.Snapshots.Zip(series.Snapshots.Skip(1)), p => Assert.True(p.Second.TotalAlloc() >= p.First.TotalAlloc()
+            + (1 << 20)));
         Assert.All(series.Snapshots, s => Assert.True(s.NumGC >= 1 && s.Rss > 0 && s.GcPercent == 100));
     }
 

@@ -25,7 +25,8 @@ public class PrometheusQueryRangeTests
         foreach (var (name, index) in series.SeriesNames.Select((n, i) => (n, i)))
         {
             var one = series.Snapshots.Where(s => s.Series == name).ToList();
-            string Jq(string metric, string expression) => ExternalTools.Run("jq", ["-r", $".data.result[{index}].values[] | {expression}", Answer(metric)]);
+            string Jq(string metric, string expression) => ExternalTools.Run("jq", ["-r", $".data.result[{index}].values[] | {expression}",
+                Answer(metric)]);
             var times = Jq("go_memstats_heap_inuse_bytes", ".[0]").Split('\n', StringSplitOptions.RemoveEmptyEntries)
                 .Select(t => (long)Math.Round(double.Parse(t, CultureInfo.InvariantCulture) * 1000)).ToList();
             Assert.Equal(times, one.Select(s => s.Timestamp!.Value.ToUnixTimeMilliseconds()));
@@ -62,9 +63,11 @@ public class PrometheusQueryRangeTests
     {
         using var dir = new TempDirectory();
         var path = dir.File("bad-query.json");
-        File.WriteAllText(path, """{"status":"error","errorType":"bad_data","error":"invalid parameter \"query\": 1:28: parse error: unexpected <by>"}""");
+        File.WriteAllText(path, """{"status":"error","errorType":"bad_data","""
+            + """ "error":"invalid parameter \"query\": 1:28: parse error: unexpected <by>"}""");
         var e = Assert.Throws<InputFormatException>(() => MemStatsSeries.Load(path));
-        Assert.Equal($"{path}:1: Prometheus answered an error (bad_data): invalid parameter \"query\": 1:28: parse error: unexpected <by>", e.Message);
+        Assert.Equal($"{path}:1: Prometheus answered an error (bad_data): invalid parameter \"query\": 1:28: parse error: unexpected <by>",
+            e.Message);
     }
 
     [Fact]
@@ -72,7 +75,8 @@ public class PrometheusQueryRangeTests
     {
         using var dir = new TempDirectory();
         var path = dir.File("rate.json");
-        File.WriteAllText(path, """{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"job":"api"},"values":[[1700000000,"1"]]}]}}""");
+        File.WriteAllText(path, """{"status":"success","data":{"resultType":"matrix","""
+            + """ "result":[{"metric":{"job":"api"},"values":[[1700000000,"1"]]}]}}""");
         var e = Assert.Throws<InputFormatException>(() => MemStatsSeries.Load(path));
         Assert.Contains("result 1 has no __name__ label: query a metric by name", e.Message);
         File.WriteAllText(path, """{"status":"success","data":{"resultType":"scalar","result":[1700000000,"1"]}}""");

@@ -15,11 +15,13 @@ public class PrometheusScrapeTests
 {
     private static string Prometheus(params string[] parts) => RepoPaths.Artifact(["telemetry", "prometheus", .. parts]);
 
-    /// <summary>Every integer field of a MemStats JSON file as grep finds it (first occurrence: the top level comes before BySize).</summary>
+    /// <summary>Every integer field of a MemStats JSON file as grep finds it (first occurrence: the top level comes before
+    /// BySize).</summary>
     private static Dictionary<string, ulong> Integers(string path)
     {
         var result = new Dictionary<string, ulong>(StringComparer.Ordinal);
-        foreach (var match in ExternalTools.Run("grep", ["-oE", "\"[A-Za-z_]+\":[0-9]+", path]).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var match in ExternalTools.Run("grep", ["-oE", "\"[A-Za-z_]+\":[0-9]+", path]).Split('\n',
+            StringSplitOptions.RemoveEmptyEntries))
         {
             var colon = match.LastIndexOf(':');
             result.TryAdd(match[1..(colon - 1)], ulong.Parse(match[(colon + 1)..], CultureInfo.InvariantCulture));
@@ -44,7 +46,8 @@ public class PrometheusScrapeTests
         {
             if (counter is MemStatsCounter.LastGC or MemStatsCounter.NumForcedGC) continue;
             if (counter == MemStatsCounter.Lookups && folder != "old-client") { Assert.Null(snapshot[counter]); continue; }
-            Assert.True(go[counter.ToString()] == snapshot[counter], $"{counter}: MemStats {go[counter.ToString()]}, scrape {snapshot[counter]}");
+            Assert.True(go[counter.ToString()] == snapshot[counter],
+                $"{counter}: MemStats {go[counter.ToString()]}, scrape {snapshot[counter]}");
         }
         // go_memstats_last_gc_time_seconds is float64(ns)/1e9: a Unix time in seconds keeps 53 bits, ~240 ns at today's dates.
         Assert.InRange((double)snapshot[MemStatsCounter.LastGC]!.Value - go["LastGC"], -256, 256);
@@ -76,9 +79,11 @@ public class PrometheusScrapeTests
         var path = Prometheus("openmetrics", "scrape-1.txt");
         var series = MemStatsSeries.Load(path);
         // Samples the mapping does not read: go_info, go_threads, GOMAXPROCS, the process_ family but RSS, promhttp (with _created).
-        var others = ExternalTools.Run("grep", ["-cE", "^(go_info|go_threads|go_sched_gomaxprocs_threads|process_[a-z_]+|promhttp_[a-z_]+)[ {]", path]).Trim();
+        var others = ExternalTools.Run("grep", ["-cE",
+            "^(go_info|go_threads|go_sched_gomaxprocs_threads|process_[a-z_]+|promhttp_[a-z_]+)[ {]", path]).Trim();
         var rss = ExternalTools.Run("grep", ["-c", "^process_resident_memory_bytes ", path]).Trim();
-        Assert.Equal(long.Parse(others, CultureInfo.InvariantCulture) - long.Parse(rss, CultureInfo.InvariantCulture), series.Skipped.Count);
+        Assert.Equal(long.Parse(others, CultureInfo.InvariantCulture) - long.Parse(rss, CultureInfo.InvariantCulture),
+            series.Skipped.Count);
         Assert.Equal(series.Skipped.Count, series.Skipped.ByReason[PrometheusText.OtherMetric]);
         Assert.Contains("_created", File.ReadAllText(path));
         Assert.EndsWith("# EOF\n", File.ReadAllText(path));
@@ -104,8 +109,9 @@ public class PrometheusScrapeTests
     {
         var (exit, stdout, stderr) = GomemlabCli.Run("memstats", Prometheus("api-0", "scrape-*.prom"), "--format", "csv");
         Assert.Equal(0, exit);
-        var today = "time_s,timestamp,goroutines,alloc,total_alloc,sys,lookups,mallocs,frees,heap_alloc,heap_sys,heap_idle,heap_inuse,heap_released,"
-            + "heap_objects,stack_inuse,stack_sys,mspan_inuse,mspan_sys,mcache_inuse,mcache_sys,buck_hash_sys,gc_sys,other_sys,next_gc,last_gc,"
+        var today = "time_s,timestamp,goroutines,alloc,total_alloc,sys,lookups,mallocs,frees,heap_alloc,heap_sys,heap_idle,"
+            + "heap_inuse,heap_released,heap_objects,stack_inuse,stack_sys,mspan_inuse,mspan_sys,mcache_inuse,mcache_sys,"
+            + "buck_hash_sys,gc_sys,other_sys,next_gc,last_gc,"
             + "pause_total_ns,num_gc,num_forced_gc,gc_cpu_fraction";
         Assert.StartsWith(today.Replace("time_s,", "snapshot,"), stdout);
         Assert.Contains(",gogc,gomemlimit,rss,pause_q0_ns,pause_q25_ns,pause_q50_ns,pause_q75_ns,pause_q100_ns\n", stdout);
@@ -125,7 +131,8 @@ public class PrometheusScrapeTests
         File.WriteAllText(path, "# TYPE node_load1 gauge\nnode_load1 0.42\nnode_cpu_seconds_total{cpu=\"0\",mode=\"idle\"} 1.5e+06\n");
         var e = Assert.Throws<InputFormatException>(() => MemStatsSeries.Load(path));
         Assert.Equal($"{path}: has no Go runtime metrics (no go_memstats_*, go_goroutines or go_gc_duration_seconds series); "
-            + "2 samples of other metrics, e.g. node_cpu_seconds_total, node_load1; is this the /metrics of a Go program with client_golang's Go collector?",
+            + "2 samples of other metrics, e.g. node_cpu_seconds_total, node_load1; is this the /metrics of a Go program with "
+                + "client_golang's Go collector?",
             e.Message);
         var (exit, stdout, stderr) = GomemlabCli.Run("memstats", path);
         Assert.Equal(2, exit);

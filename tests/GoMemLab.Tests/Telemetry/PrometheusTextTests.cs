@@ -10,7 +10,8 @@ namespace GoMemLab.Tests.Telemetry;
 /// </summary>
 public class PrometheusTextTests
 {
-    private static IReadOnlyList<PrometheusSample> Parse(string text, out bool openMetrics) => PrometheusText.Parse(text, "t.prom", out openMetrics);
+    private static IReadOnlyList<PrometheusSample> Parse(string text, out bool openMetrics) => PrometheusText.Parse(text, "t.prom",
+        out openMetrics);
 
     [Fact]
     public void Labels_escapes_values_and_timestamps_read_as_the_format_defines_them()
@@ -44,7 +45,8 @@ public class PrometheusTextTests
     [Fact]
     public void OpenMetrics_ends_with_eof_and_has_timestamps_in_seconds_and_exemplars()
     {
-        var samples = Parse("# TYPE x counter\nx_total 7 1700000000.5 # {trace_id=\"ab\"} 1 1700000000.1\nx_created 1.7e+09\n# EOF\n", out var openMetrics);
+        var samples = Parse("# TYPE x counter\nx_total 7 1700000000.5 # {trace_id=\"ab\"} 1 1700000000.1\nx_created 1.7e+09\n# EOF\n",
+            out var openMetrics);
         Assert.True(openMetrics);
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1700000000500), samples[0].Timestamp);
         Assert.Equal(["x_total", "x_created"], samples.Select(s => s.Name));
@@ -59,7 +61,8 @@ public class PrometheusTextTests
     [InlineData("a 1 12.5\n", 1, "malformed sample: timestamp \"12.5\" is not milliseconds since the epoch")]
     [InlineData("a 1 2 3\n", 1, "malformed sample: unexpected \"3\" after the value")]
     [InlineData("a\n", 1, "malformed sample: expected a space before the value")]
-    [InlineData("# TYPE a histogramm\na 1\n", 1, "# TYPE a: unknown type \"histogramm\" (expected counter, gauge, histogram, summary or untyped)")]
+    [InlineData("# TYPE a histogramm\na 1\n", 1,
+        "# TYPE a: unknown type \"histogramm\" (expected counter, gauge, histogram, summary or untyped)")]
     [InlineData("a 1\n# EOF\nb 2\n", 3, "has a sample after \"# EOF\"")]
     [InlineData("a{x=\"open\n", 1, "malformed sample: has an unterminated quoted string")]
     public void Malformed_lines_name_the_line_and_what_is_wrong(string text, long line, string problem)

@@ -53,7 +53,8 @@ public class RuntimeMetricsTests
     {
         // Names from Go 1.21's runtime/metrics/description.go: "/gc/heap/live:bytes", "/gc/gogc:percent",
         // "/gc/gomemlimit:bytes" (not emitted by this Go 1.19, so the line is written here).
-        var line = """{"unix_nano":1700000000000000000,"metrics":{"/gc/heap/live:bytes":3145728,"/gc/heap/goal:bytes":6291456,"/gc/gogc:percent":-1,"/gc/gomemlimit:bytes":9223372036854775807}}""";
+        var line = """{"unix_nano":1700000000000000000,"metrics":{"/gc/heap/live:bytes":3145728,"""
+            + """ "/gc/heap/goal:bytes":6291456,"/gc/gogc:percent":-1,"/gc/gomemlimit:bytes":9223372036854775807}}""";
         var s = MemStatsSeries.Parse(line, "go1.21.jsonl").Snapshots.Single();
         Assert.Equal(3145728UL, s.HeapLive);
         Assert.Equal(6291456UL, s.NextGC);

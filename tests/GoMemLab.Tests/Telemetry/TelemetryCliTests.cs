@@ -32,7 +32,8 @@ public class TelemetryCliTests
     [Fact]
     public void Memstats_summary_and_json_on_real_files()
     {
-        var (exit, stdout, _) = GomemlabCli.Run("memstats", RepoPaths.Artifact("telemetry", "churn-memstats.jsonl"), "--summary", "--format", "csv");
+        var (exit, stdout, _) = GomemlabCli.Run("memstats", RepoPaths.Artifact("telemetry", "churn-memstats.jsonl"), "--summary",
+            "--format", "csv");
         Assert.Equal(0, exit);
         Assert.Contains("leak_verdict,steady", stdout);
         (exit, stdout, _) = GomemlabCli.Run("memstats", RepoPaths.Artifact("heap", "leaky-heap-debug1.txt"), "--format", "json");
@@ -52,7 +53,8 @@ public class TelemetryCliTests
         Assert.Contains($"\npause_ring_gcs,{Math.Min(numGc, 256)}\n", stdout);
         Assert.DoesNotContain("gc_count", stdout);
         Assert.DoesNotContain("gcs_during_series", stdout); // one snapshot: no span to count GCs over
-        (exit, stdout, _) = GomemlabCli.Run("memstats", RepoPaths.Artifact("telemetry", "churn-memstats.jsonl"), "--summary", "--format", "csv");
+        (exit, stdout, _) = GomemlabCli.Run("memstats", RepoPaths.Artifact("telemetry", "churn-memstats.jsonl"), "--summary", "--format",
+            "csv");
         var path2 = RepoPaths.Artifact("telemetry", "churn-memstats.jsonl");
         var first = ulong.Parse(ExternalTools.Run("jq", ["-s", "-r", ".[0].NumGC", path2]).Trim());
         var last = ulong.Parse(ExternalTools.Run("jq", ["-s", "-r", ".[-1].NumGC", path2]).Trim());
@@ -78,8 +80,10 @@ public class TelemetryCliTests
     {
         using var dir = new TempDirectory();
         var page = dir.File("gc.html");
-        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "gomemlab.dll"), "gctrace", RepoPaths.Artifact("telemetry", "churn-gctrace.log"), "--summary", "--chart", page })
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true,
+            UseShellExecute = false };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "gomemlab.dll"), "gctrace", RepoPaths.Artifact("telemetry",
+            "churn-gctrace.log"), "--summary", "--chart", page })
             info.ArgumentList.Add(a);
         using var process = System.Diagnostics.Process.Start(info)!;
         _ = process.StandardError.ReadToEndAsync();

@@ -71,7 +71,8 @@ internal static class GoCollectorMetrics
         {
             case "go_goroutines" or "go_sched_goroutines_goroutines": into.Goroutines = (long)Count(v); return true;
             case "go_gc_duration_seconds":
-                if (sample.Label("quantile") is not { } q || !double.TryParse(q, System.Globalization.CultureInfo.InvariantCulture, out var quantile)
+                if (sample.Label("quantile") is not { } q || !double.TryParse(q, System.Globalization.CultureInfo.InvariantCulture,
+                    out var quantile)
                     || !(quantile is >= 0 and <= 1))
                     throw Error("go_gc_duration_seconds without a quantile label in [0, 1]");
                 into.PauseQuantiles[quantile] = Nanoseconds(v);
@@ -83,7 +84,8 @@ internal static class GoCollectorMetrics
                 into.GcCpuFraction = v;
                 return true;
             case "go_gc_gogc_percent":
-                if (!double.IsFinite(v) || v != Math.Floor(v) || v < -1 || v > long.MaxValue) throw Error($"{Show(v)} is not a GOGC percentage");
+                if (!double.IsFinite(v) || v != Math.Floor(v) || v < -1
+                    || v > long.MaxValue) throw Error($"{Show(v)} is not a GOGC percentage");
                 into.GcPercent = (long)v;
                 return true;
             case "go_gc_gomemlimit_bytes": into.MemoryLimit = Count(v); return true;

@@ -18,7 +18,8 @@ public static class PrometheusQueryAnswer
     /// <summary>True when <paramref name="root"/> is an API answer: "status" success with "data", or error with "error".</summary>
     public static bool IsAnswer(JsonElement root) =>
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.String
-        && (s.ValueEquals("success") && root.TryGetProperty("data", out _) || s.ValueEquals("error") && root.TryGetProperty("error", out _));
+        && (s.ValueEquals("success") && root.TryGetProperty("data", out _) || s.ValueEquals("error") && root.TryGetProperty("error",
+            out _));
 
     /// <summary>
     /// The samples of one answer, each named by its result's <c>__name__</c>, labelled with the rest of its
@@ -31,23 +32,27 @@ public static class PrometheusQueryAnswer
         {
             var type = root.TryGetProperty("errorType", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
             var error = root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : "(no message)";
-            throw new InputFormatException(source, $"Prometheus answered an error{(type is null ? "" : $" ({type})")}: {error}", line: line);
+            var kindOfError = type is null ? "" : $" ({type})";
+            throw new InputFormatException(source, $"Prometheus answered an error{kindOfError}: {error}", line: line);
         }
-        if (status != "success") throw new InputFormatException(source, $"has \"status\":\"{status}\", expected success or error", line: line);
+        if (status != "success") throw new InputFormatException(source, $"has \"status\":\"{status}\", expected success or error",
+            line: line);
         if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object
             || !data.TryGetProperty("resultType", out var resultType) || !data.TryGetProperty("result", out var result)
             || result.ValueKind != JsonValueKind.Array)
             throw new InputFormatException(source, "is a Prometheus answer without data.resultType and data.result", line: line);
         var kind = resultType.ValueKind == JsonValueKind.String ? resultType.GetString() : null;
         if (kind is not ("matrix" or "vector"))
-            throw new InputFormatException(source, $"has resultType {kind ?? "(none)"}: expected matrix (query_range) or vector (query)", line: line);
+            throw new InputFormatException(source,
+                "has resultType " + (kind ?? "(none)") + ": expected matrix (query_range) or vector (query)", line: line);
         int index = 0;
         foreach (var series in result.EnumerateArray())
         {
             index++;
             var (name, labels) = Metric(series, source, line, index);
             var points = kind == "matrix"
-                ? series.TryGetProperty("values", out var values) && values.ValueKind == JsonValueKind.Array ? values.EnumerateArray().ToList()
+                ? series.TryGetProperty("values", out var values) && values.ValueKind == JsonValueKind.Array
+                    ? values.EnumerateArray().ToList()
                     : throw Bad(source, line, index, "has no \"values\" array")
                 : series.TryGetProperty("value", out var value) ? [value] : throw Bad(source, line, index, "has no \"value\"");
             int point = 0;
@@ -64,7 +69,8 @@ public static class PrometheusQueryAnswer
 
     private static (string Name, KeyValuePair<string, string>[] Labels) Metric(JsonElement series, string source, long line, int index)
     {
-        if (series.ValueKind != JsonValueKind.Object || !series.TryGetProperty("metric", out var metric) || metric.ValueKind != JsonValueKind.Object)
+        if (series.ValueKind != JsonValueKind.Object || !series.TryGetProperty("metric", out var metric)
+            || metric.ValueKind != JsonValueKind.Object)
             throw Bad(source, line, index, "has no \"metric\" object");
         string? name = null;
         var labels = new List<KeyValuePair<string, string>>();
@@ -75,7 +81,8 @@ public static class PrometheusQueryAnswer
             else labels.Add(new(label.Name, label.Value.GetString()!));
         }
         if (string.IsNullOrEmpty(name))
-            throw Bad(source, line, index, "has no __name__ label: query a metric by name (e.g. go_memstats_heap_inuse_bytes{job=\"api\"}), "
+            throw Bad(source, line, index,
+                "has no __name__ label: query a metric by name (e.g. go_memstats_heap_inuse_bytes{job=\"api\"}), "
                 + "not an expression such as rate(…) or sum(…), which drops the name");
         labels.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         return (name, labels.ToArray());

@@ -43,11 +43,15 @@ internal static class PrometheusSnapshots
             }
             if (GoCollectorMetrics.IsGoMetric(sample.Name)) goSeries.Add(series);
             order.TryAdd(series, order.Count);
-            if (!byTime && sample.Timestamp is { } stamp && (builder.Timestamp is null || stamp > builder.Timestamp)) builder.Timestamp = stamp;
+            if (!byTime && sample.Timestamp is { } stamp && (builder.Timestamp is null
+                || stamp > builder.Timestamp)) builder.Timestamp = stamp;
         }
         if (goSeries.Count == 0)
-            throw new InputFormatException(source, "has no Go runtime metrics (no go_memstats_*, go_goroutines or go_gc_duration_seconds series)"
-                + (otherCount > 0 ? $"; {otherCount} sample{(otherCount == 1 ? "" : "s")} of other metrics, e.g. {string.Join(", ", others)}" : "")
+            throw new InputFormatException(source,
+                "has no Go runtime metrics (no go_memstats_*, go_goroutines or go_gc_duration_seconds series)"
+                + (otherCount > 0
+                    ? $"; {otherCount} sample{(otherCount == 1 ? "" : "s")} of other metrics, e.g. " + string.Join(", ", others)
+                    : "")
                 + "; is this the /metrics of a Go program with client_golang's Go collector?");
         return builders.Where(b => goSeries.Contains(b.Key.Series))
             .OrderBy(b => order[b.Key.Series]).ThenBy(b => b.Key.Time)

@@ -50,7 +50,8 @@ public static class PrometheusText
     /// ended with <c># EOF</c>. Throws <see cref="InputFormatException"/> for a malformed line, a line after
     /// <c># EOF</c>, or a TYPE naming an unknown type; a cancel is seen every 4,096 lines.
     /// </summary>
-    public static IReadOnlyList<PrometheusSample> Parse(string text, string source, out bool isOpenMetrics, CancellationToken cancel = default)
+    public static IReadOnlyList<PrometheusSample> Parse(string text, string source, out bool isOpenMetrics,
+        CancellationToken cancel = default)
     {
         var lines = text.Split('\n');
         // The trailing newline of the last line leaves one empty element.

@@ -34,15 +34,18 @@ public static class RuntimeMetricsJson
         var exact = new Dictionary<string, ulong>(StringComparer.Ordinal); // KindUint64 values, which a double would round past 2^53
         foreach (var property in json.GetProperty("metrics").EnumerateObject())
         {
-            if (property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetUInt64(out var whole)) exact[property.Name] = whole;
-            if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetDouble(out var v) || !(v >= 0 || property.Name == "/gc/gogc:percent"))
+            if (property.Value.ValueKind == JsonValueKind.Number
+                && property.Value.TryGetUInt64(out var whole)) exact[property.Name] = whole;
+            if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetDouble(out var v) || !(v >= 0
+                || property.Name == "/gc/gogc:percent"))
             {
                 reason = $"bad value for {property.Name}";
                 return false;
             }
             values[property.Name] = v;
         }
-        if (!values.ContainsKey("/memory/classes/heap/objects:bytes") && !values.ContainsKey("/gc/heap/live:bytes") && !values.ContainsKey("/gc/heap/goal:bytes"))
+        if (!values.ContainsKey("/memory/classes/heap/objects:bytes") && !values.ContainsKey("/gc/heap/live:bytes")
+            && !values.ContainsKey("/gc/heap/goal:bytes"))
         {
             reason = "runtime/metrics without the heap (/memory/classes/heap/objects:bytes, /gc/heap/live:bytes or /gc/heap/goal:bytes)";
             return false;
@@ -94,7 +97,8 @@ public static class RuntimeMetricsJson
         b.Goroutines = U("/sched/goroutines:goroutines") is { } g && g <= long.MaxValue ? (long)g : null;
         b.HeapLive = U("/gc/heap/live:bytes");
         b.MemoryLimit = U("/gc/gomemlimit:bytes");
-        b.GcPercent = values.TryGetValue("/gc/gogc:percent", out var gogc) && gogc == Math.Floor(gogc) && Math.Abs(gogc) < 1e15 ? (long)gogc : null;
+        b.GcPercent = values.TryGetValue("/gc/gogc:percent", out var gogc) && gogc == Math.Floor(gogc) && Math.Abs(gogc) < 1e15
+            ? (long)gogc : null;
         snapshot = b.Build();
         reason = "";
         return true;
