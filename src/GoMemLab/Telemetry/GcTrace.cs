@@ -21,7 +21,8 @@ public sealed class GcTrace
 
     /// <summary>The exact CSV header of <see cref="ToDataFrame"/> (a published contract).</summary>
     public const string CsvHeader =
-        "gc,at_s,cpu_pct,clock_sweep_term_ms,clock_mark_ms,clock_mark_term_ms,cpu_sweep_term_ms,cpu_assist_ms,cpu_background_ms,cpu_idle_ms,cpu_mark_term_ms,heap_start_mb,heap_end_mb,heap_live_mb,goal_mb,stacks_mb,globals_mb,procs,forced";
+        "gc,at_s,cpu_pct,clock_sweep_term_ms,clock_mark_ms,clock_mark_term_ms,cpu_sweep_term_ms,cpu_assist_ms,cpu_background_ms,"
+        + "cpu_idle_ms,cpu_mark_term_ms,heap_start_mb,heap_end_mb,heap_live_mb,goal_mb,stacks_mb,globals_mb,procs,forced";
 
     /// <summary>Reason recorded for <c>scan:</c> lines (gctrace=2) that start like one but do not parse.</summary>
     public const string DamagedScanLine = "damaged gctrace=2 scan line";

@@ -84,7 +84,8 @@ public sealed record LeakSignal(
         get
         {
             if (Verdict == LeakVerdict.InsufficientData)
-                return $"{Metric}: {Points} point{(Points == 1 ? "" : "s")} over {F(Span)} {SpanUnit}; need at least {MinimumPoints} points over a positive span";
+                return $"{Metric}: {Points} point{(Points == 1 ? "" : "s")} over {F(Span)} {SpanUnit}; "
+                    + $"need at least {MinimumPoints} points over a positive span";
             var why = Verdict switch
             {
                 LeakVerdict.Steady when Math.Abs(Change) > Threshold

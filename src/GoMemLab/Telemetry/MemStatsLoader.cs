@@ -114,13 +114,7 @@ internal static class MemStatsLoader
             if (_answerSamples.Count > 0)
                 _snapshots.AddRange(PrometheusSnapshots.Build(_answerSamples, _answerSource!, _skipped, byTime: true,
                     PrometheusQueryAnswer.Where));
-            // Labelled readings are grouped by series (in the order first seen), keeping each series' own order.
-            var order = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var s in _snapshots) order.TryAdd(s.Series, order.Count);
-            var sorted = order.Count > 1 ? _snapshots.Select((s, i) => (s, i)).OrderBy(p => order[p.s.Series]).ThenBy(p => p.i).Select(p
-                => p.s)
-                : _snapshots;
-            return new MemStatsSeries(source, sorted.Select((s, i) => s with { Sequence = i }).ToList(), _skipped);
+            return MemStatsSeries.GroupedBySeries(source, _snapshots, _skipped);
         }
 
         private void ReadJsonLines(string[] lines, SkippedLines skipped, CancellationToken cancel)

@@ -105,14 +105,7 @@ public sealed class MemStatsPoller : IDisposable
         CancellationToken cancellation = default) =>
         PollAsync(every, duration, (s, _) => progress.Report(s), cancellation);
 
-    // Readings of several label sets are grouped by series, as a loaded file's are.
-    private MemStatsSeries Series(List<MemStatsSnapshot> snapshots)
-    {
-        var order = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var s in snapshots) order.TryAdd(s.Series, order.Count);
-        var grouped = order.Count > 1 ? snapshots.OrderBy(s => order[s.Series]).ThenBy(s => s.Sequence).ToList() : snapshots.ToList();
-        return new MemStatsSeries(Url.ToString(), grouped);
-    }
+    private MemStatsSeries Series(List<MemStatsSnapshot> snapshots) => MemStatsSeries.GroupedBySeries(Url.ToString(), snapshots);
 
     /// <summary>Disposes the HttpClient when the poller created it.</summary>
     public void Dispose()

@@ -60,7 +60,7 @@ public sealed class MemStatsSeries
     {
         if (!HttpInput.IsUrl(pathOrUrl)) return await Task.Run(() => Load(pathOrUrl, cancel), cancel).ConfigureAwait(false);
         using var poller = new MemStatsPoller(HttpInput.ParseUrl(pathOrUrl));
-        return new MemStatsSeries(pathOrUrl, await poller.FetchAsync(cancel).ConfigureAwait(false));
+        return GroupedBySeries(pathOrUrl, await poller.FetchAsync(cancel).ConfigureAwait(false));
     }
 
     /// <summary>Parses content already in memory (any of the formats of <see cref="Load(string, CancellationToken)"/>); <paramref
@@ -95,6 +95,19 @@ public sealed class MemStatsSeries
 
     /// <summary>The name of the time axis column: "time_s" or "snapshot".</summary>
     public string TimeColumnName => TimeSource == MemStatsTimeSource.Timestamps ? "time_s" : "snapshot";
+
+    /// <summary>
+    /// A series over <paramref name="snapshots"/> in the order taken, readings of several label sets grouped by series (in
+    /// the order first seen, each keeping its own order) and numbered again (<see cref="MemStatsSnapshot.Sequence"/>).
+    /// </summary>
+    internal static MemStatsSeries GroupedBySeries(string source, IReadOnlyList<MemStatsSnapshot> snapshots, SkippedLines? skipped = null)
+    {
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var s in snapshots) order.TryAdd(s.Series, order.Count);
+        var grouped = order.Count > 1 ? snapshots.Select((s, i) => (s, i)).OrderBy(p => order[p.s.Series]).ThenBy(p => p.i).Select(p => p.s)
+            : snapshots;
+        return new MemStatsSeries(source, grouped.Select((s, i) => s with { Sequence = i }).ToList(), skipped);
+    }
 
     /// <summary>The readings of one label set, as a series of their own; an unknown name gives <see cref="ArgumentException"/>.</summary>
     public MemStatsSeries ForSeries(string series) =>
