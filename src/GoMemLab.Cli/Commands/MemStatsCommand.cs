@@ -21,18 +21,34 @@ public static class MemStatsCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var format = CommonOptions.Format();
-        var summary = new Option<bool>("--summary") { Description = "Print a summary and the leak signals (HeapInuse, HeapObjects, "
-            + "NextGC, goroutines) instead of one row per snapshot." };
-        var verdict = new Option<bool>("--verdict") { Description = $"Print one row per series: {SeriesVerdicts.CsvHeader} (the heap's "
-            + $"slope in MB/min; empty without timestamps)." };
-        var every = new Option<string>("--every") { Description = "URL only: polling interval (Go duration).", DefaultValueFactory = _
-            => "1s" };
-        var duration = new Option<string>("--for") { Description = "URL only: how long to poll (Go duration).", DefaultValueFactory = _
-            => "10s" };
-        var timeout = new Option<string>("--timeout") { Description = "URL only: deadline per request (Go duration).",
-            DefaultValueFactory = _ => "5s" };
-        var chart = new Option<string?>("--chart") { Description = "Also write an offline HTML page with the MemStats chart to this "
-            + "path." };
+        var summary = new Option<bool>("--summary")
+        {
+            Description = "Print a summary and the leak signals (HeapInuse, HeapObjects, NextGC, goroutines) "
+                + "instead of one row per snapshot.",
+        };
+        var verdict = new Option<bool>("--verdict")
+        {
+            Description = $"Print one row per series: {SeriesVerdicts.CsvHeader} (the heap's slope in MB/min; empty without timestamps).",
+        };
+        var every = new Option<string>("--every")
+        {
+            Description = "URL only: polling interval (Go duration).",
+            DefaultValueFactory = _ => "1s",
+        };
+        var duration = new Option<string>("--for")
+        {
+            Description = "URL only: how long to poll (Go duration).",
+            DefaultValueFactory = _ => "10s",
+        };
+        var timeout = new Option<string>("--timeout")
+        {
+            Description = "URL only: deadline per request (Go duration).",
+            DefaultValueFactory = _ => "5s",
+        };
+        var chart = new Option<string?>("--chart")
+        {
+            Description = "Also write an offline HTML page with the MemStats chart to this path.",
+        };
         var command = new Command("memstats",
             "Read runtime.MemStats readings (files, Prometheus scrapes and query answers, or a live expvar or /metrics URL): "
             + "one row per snapshot, --summary with leak signals, or --verdict per series.")

@@ -134,8 +134,11 @@ internal static class MemStatsLoader
 
         private void ReadJsonDocuments(byte[] content, string source, SkippedLines skipped)
         {
-            var reader = new Utf8JsonReader(content, new JsonReaderOptions { AllowMultipleValues = true,
-                CommentHandling = JsonCommentHandling.Skip });
+            var reader = new Utf8JsonReader(content, new JsonReaderOptions
+            {
+                AllowMultipleValues = true,
+                CommentHandling = JsonCommentHandling.Skip
+            });
             try
             {
                 while (reader.Read())

@@ -75,8 +75,13 @@ public sealed class MemStatsTrailer
         if (headerLine == 0) return null;
         var snapshot = new MemStatsSnapshot(counters)
         {
-            GCCPUFraction = decoded.CpuFraction, DebugGC = decoded.DebugGc, EnableGC = decoded.EnableGc,
-            PauseNs = decoded.PauseNs, PauseEnd = decoded.PauseEnd, MaxRss = decoded.MaxRss, LineNumber = headerLine,
+            GCCPUFraction = decoded.CpuFraction,
+            DebugGC = decoded.DebugGc,
+            EnableGC = decoded.EnableGc,
+            PauseNs = decoded.PauseNs,
+            PauseEnd = decoded.PauseEnd,
+            MaxRss = decoded.MaxRss,
+            LineNumber = headerLine,
         };
         return new MemStatsTrailer(fields, snapshot, skipped);
     }

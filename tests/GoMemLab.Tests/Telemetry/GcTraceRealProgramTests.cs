@@ -167,7 +167,9 @@ public sealed class GcTraceRealProgramTests : IClassFixture<GcTraceRealProgramTe
             StderrPath = _dir.File("stderr.log");
             var info = new System.Diagnostics.ProcessStartInfo(_dir.File("forcedgc"))
             {
-                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
             };
             info.Environment["GODEBUG"] = "gctrace=1";
             info.Environment["GOGC"] = "off";

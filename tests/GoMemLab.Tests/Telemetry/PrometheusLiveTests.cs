@@ -19,7 +19,9 @@ public sealed class PrometheusLiveTests : IDisposable
         ExternalTools.GoBuild(RepoPaths.Data("go", "gometrics"), ".", _folder.File("gometrics"));
         var info = new ProcessStartInfo(_folder.File("gometrics"), ["-addr", "127.0.0.1:0", "-duration", "60s", "-leak", "1048576"])
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
         };
         _process = Process.Start(info)!;
         _ = _process.StandardError.ReadToEndAsync();

@@ -80,8 +80,12 @@ public class TelemetryCliTests
     {
         using var dir = new TempDirectory();
         var page = dir.File("gc.html");
-        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true,
-            UseShellExecute = false };
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false
+        };
         foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "gomemlab.dll"), "gctrace", RepoPaths.Artifact("telemetry",
             "churn-gctrace.log"), "--summary", "--chart", page })
             info.ArgumentList.Add(a);
