@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of one GoMemLab parser with AFL++ (Debian package afl++) and SharpFuzz (NuGet).
 #
-#   scripts/fuzz.sh TARGET SECONDS     targets: pprof pprof-legacy escape-text escape-json asm gctrace memstats notebook
+#   scripts/fuzz.sh TARGET SECONDS     targets: pprof pprof-legacy escape-text escape-json asm gctrace memstats prometheus notebook
 #
 # Builds tests/GoMemLab.Fuzz into $FUZZ_DIR/bin (default .fuzz/, git-ignored), instruments GoMemLab.Core.dll
 # and gomemlab.dll there with the `sharpfuzz` tool (.config/dotnet-tools.json), seeds from small slices of
@@ -66,7 +66,14 @@ case $target in
   memstats)
     slice "$art/telemetry/leaky-memstats.jsonl" 1 3 leaky.jsonl
     cp "$art/telemetry/leaky-vars-1.json" "$seeds/"
-    sed -n '/^# runtime.MemStats/,$p' "$art/heap/leaky-heap-debug1.txt" > "$seeds/debug1-trailer.txt" ;;
+    sed -n '/^# runtime.MemStats/,$p' "$art/heap/leaky-heap-debug1.txt" > "$seeds/debug1-trailer.txt"
+    slice "$art/telemetry/runtime-metrics.jsonl" 1 2 runtime-metrics.jsonl
+    cp "$art/telemetry/prometheus/query_range-go_goroutines.json" "$seeds/" ;;
+  prometheus)
+    cp "$art/telemetry/prometheus/api-0/scrape-1.prom" "$seeds/current.prom"
+    cp "$art/telemetry/prometheus/old-client/scrape-1.prom" "$seeds/old-client.prom"
+    cp "$art/telemetry/prometheus/openmetrics/scrape-1.txt" "$seeds/openmetrics.txt"
+    ;;
   notebook)
     cp notebooks/00-start-here.ipynb "$seeds/" ;;
   *) echo "unknown target $target" >&2; exit 2 ;;

@@ -25,6 +25,7 @@ public static class FuzzTargets
         ["asm"] = Assembly,
         ["gctrace"] = GcTraceLog,
         ["memstats"] = MemStats,
+        ["prometheus"] = Prometheus,
         ["notebook"] = Notebook,
     };
 
@@ -62,16 +63,26 @@ public static class FuzzTargets
     private static void GcTraceLog(byte[] input)
     {
         using var stream = new MemoryStream(input, writable: false);
-        var trace = GcTrace.Read(stream, "fuzz.log");
+        var trace = GcTrace.Load(stream, "fuzz.log");
         trace.ToDataFrame();
-        GcTraceSummary.Of(trace);
+        trace.Summary().ToDataFrame();
     }
 
     private static void MemStats(byte[] input)
     {
-        var series = MemStatsReader.Parse(input, "fuzz.json");
+        var series = MemStatsSeries.Parse(input, "fuzz.json");
         series.ToDataFrame();
-        MemStatsAnalysis.Summary(series);
+        series.Summary().ToDataFrame();
+        series.Verdicts().ToDataFrame();
+    }
+
+    // The exposition reader on its own, then the whole road from a scrape to the MemStats tables.
+    private static void Prometheus(byte[] input)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(input);
+        foreach (var sample in GoMemLab.Telemetry.Prometheus.PrometheusText.Parse(text, "fuzz.prom",
+            out _)) _ = sample.SeriesKey("quantile");
+        MemStats(input);
     }
 
     private static void Notebook(byte[] input)

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using GoMemLab.Charts;
 using GoMemLab.Telemetry;
-using Microsoft.Data.Analysis;
 
 namespace GoMemLab.Cli.Commands;
 
@@ -18,25 +17,13 @@ public static class GcTraceCommand
         command.SetAction(parse => CliRun.Guard(() =>
         {
             var path = parse.GetValue(file)!;
-            var trace = GcTrace.Read(path);
+            var trace = GcTrace.Load(path);
             if (trace.Skipped.Count > 0) Console.Error.WriteLine($"gomemlab: {path}: {trace.Skipped.Describe()}");
             if (parse.GetValue(chart) is { } chartPath)
                 ChartHtml.WritePage(chartPath, $"gctrace — {Path.GetFileName(path)}", TelemetryCharts.HeapOverTime(trace), TelemetryCharts.PausesAndGcCpu(trace));
             if (!parse.GetValue(summary)) return CommonOptions.Print(trace.ToDataFrame(), parse.GetValue(format));
-            return CommonOptions.Print(SummaryWithVerdict(trace), parse.GetValue(format));
+            return CommonOptions.Print(trace.Summary().ToDataFrame(), parse.GetValue(format));
         }));
         return command;
-    }
-
-    /// <summary>The summary's metric/value rows followed by the leak signal of the live heap.</summary>
-    public static DataFrame SummaryWithVerdict(GcTrace trace)
-    {
-        var rows = GcTraceSummary.Of(trace).Rows().ToList();
-        var leak = GcTraceSummary.LiveHeapTrend(trace);
-        rows.Add(("live_heap_slope_mb_per_min", Math.Round(leak.Slope, 4)));
-        rows.Add(("live_heap_r_squared", Math.Round(leak.RSquared, 4)));
-        rows.Add(("leak_verdict", leak.Verdict.ToText()));
-        rows.Add(("leak_evidence", leak.Evidence));
-        return MetricTable.Create(rows);
     }
 }

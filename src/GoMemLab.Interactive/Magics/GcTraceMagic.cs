@@ -1,3 +1,4 @@
+using GoMemLab.Reports;
 using GoMemLab.Telemetry;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Directives;
@@ -34,7 +35,7 @@ public static class GcTraceMagic
             {
                 if (string.IsNullOrWhiteSpace(command.Path)) throw new ArgumentException("missing PATH of a gctrace log");
                 var path = MagicKit.ResolvePath(command.Path);
-                var trace = await Task.Run(() => GcTrace.Read(path, context.CancellationToken), context.CancellationToken);
+                var trace = await GcTrace.LoadAsync(path, context.CancellationToken);
                 var name = MagicKit.VariableName(command.Name, command.Path, "gctrace");
                 await MagicKit.DefineVariableAsync(kernel, name, trace, typeof(Microsoft.Data.Analysis.DataFrame));
                 context.Display(TelemetryCards.ForGcTrace(trace, $"gctrace — {System.IO.Path.GetFileName(command.Path)} → {name}"));

@@ -53,6 +53,7 @@ public static class TelemetryCharts
     /// </summary>
     public static GenericChart MemStatsOverTime(MemStatsSeries series)
     {
+        if (series.SeriesNames.Count > 1) return PerSeries(series);
         var x = series.Times.ToArray();
         GenericChart Bytes(MemStatsCounter counter, string name) =>
             Line(x, series.Snapshots.Select(s => s[counter] is { } v ? v / (double)(1 << 20) : double.NaN), name);
@@ -77,6 +78,28 @@ public static class TelemetryCharts
         return ChartStyle.Titled(grid, $"runtime.MemStats — {series.Source}", xTitle, null);
     }
 
+    // Several label sets (Prometheus): one line per series for the heap and for goroutines, else the lines would zigzag between instances.
+    private static GenericChart PerSeries(MemStatsSeries series)
+    {
+        var memory = new List<GenericChart>();
+        var counts = new List<GenericChart>();
+        foreach (var name in series.SeriesNames)
+        {
+            var indexes = Enumerable.Range(0, series.Snapshots.Count).Where(i => series.Snapshots[i].Series == name).ToArray();
+            var x = indexes.Select(i => series.Times[i]).ToArray();
+            var heap = indexes.Select(i => series.Snapshots[i].HeapInuse ?? series.Snapshots[i].HeapAlloc);
+            memory.Add(Line(x, heap.Select(v => v is { } b ? b / (double)(1 << 20) : double.NaN), $"HeapInuse {name}"));
+            if (indexes.Any(i => series.Snapshots[i].Goroutines is not null))
+                counts.Add(Line(x, indexes.Select(i => series.Snapshots[i].Goroutines is { } g ? (double)g : double.NaN),
+                    $"goroutines {name}"));
+        }
+        var rows = new List<GenericChart> { CSharpChart.Combine(memory).WithYAxisStyle<double, double, string>(TitleText: "MB") };
+        if (counts.Count > 0) rows.Add(CSharpChart.Combine(counts).WithYAxisStyle<double, double, string>(TitleText: "goroutines"));
+        var grid = CSharpChart.Grid(rows, rows.Count, 1, Pattern: StyleParam.LayoutGridPattern.Coupled);
+        var xTitle = series.TimeSource == MemStatsTimeSource.Timestamps ? "seconds since first snapshot" : "snapshot";
+        return ChartStyle.Titled(grid, $"runtime.MemStats per series — {series.Source}", xTitle, null);
+    }
+
     private static GenericChart Line(double[] x, IEnumerable<double> y, string name, StyleParam.DrawingStyle? dash = null)
     {
         var values = y.ToArray();
@@ -86,5 +109,6 @@ public static class TelemetryCharts
     }
 
     private static GenericChart Markers(double[] x, IEnumerable<double> y, string name) =>
-        CSharpChart.Scatter<double, double, string>(x, y.ToArray(), StyleParam.Mode.Markers, Name: name, UseWebGL: x.Length > WebGlThreshold);
+        CSharpChart.Scatter<double, double, string>(x, y.ToArray(), StyleParam.Mode.Markers, Name: name,
+            UseWebGL: x.Length > WebGlThreshold);
 }

@@ -28,6 +28,10 @@ public static class EscapeMessage
             return new(EscapeKind.EscapesToHeap, m[..^EscapesSuffix.Length].ToString(), false);
         if (m.StartsWith("moved to heap: "))
             return new(EscapeKind.MovedToHeap, m[15..].ToString(), false);
+        // -d=escapemutationscalls (cmd/compile/internal/escape/escape.go, after Go 1.19) says more of a parameter that
+        // does not escape; "mutates param: p derefs=0" and "calls param: p derefs=0" stay Other, kept verbatim.
+        if (m.EndsWith(" does not escape, mutate, or call"))
+            return new(EscapeKind.DoesNotEscape, m[..^" does not escape, mutate, or call".Length].ToString(), false);
         if (m.EndsWith(DoesNotEscapeSuffix))
             return new(EscapeKind.DoesNotEscape, m[..^DoesNotEscapeSuffix.Length].ToString(), false);
         if (m.StartsWith("leaking param content: "))

@@ -10,6 +10,11 @@ namespace GoMemLab.Inputs;
 /// </summary>
 public static class HttpInput
 {
+    /// <summary>True when <paramref name="pathOrUrl"/> starts with http:// or https:// (any case): a URL, not a file.</summary>
+    public static bool IsUrl(string pathOrUrl) =>
+        pathOrUrl.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        || pathOrUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Parses an http(s) URL, or throws naming it.</summary>
     public static Uri ParseUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)

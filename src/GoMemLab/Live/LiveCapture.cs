@@ -23,8 +23,10 @@ public sealed record LiveCaptureResult(
     string Program, GcTrace? GcTrace, IReadOnlyList<CapturedHeapProfile> HeapProfiles, string? PprofUrl,
     int ExitCode, bool Stopped, TimeSpan Elapsed, string StandardOutput, IReadOnlyList<string> Problems)
 {
-    /// <summary>The telemetry verdict on the live heap after each GC (<see cref="GcTraceSummary.LiveHeapTrend"/>); null without gctrace.</summary>
-    public LeakSignal? LiveHeapTrend => GcTrace is null || GcTrace.Lines.Count == 0 ? null : GcTraceSummary.LiveHeapTrend(GcTrace);
+    /// <summary>
+    /// The telemetry verdict on the live heap after each GC (<see cref="Telemetry.GcTrace.LiveHeapTrend"/>); null without gctrace.
+    /// </summary>
+    public LeakSignal? LiveHeapTrend => GcTrace is null || GcTrace.Lines.Count == 0 ? null : GcTrace.LiveHeapTrend();
 
     /// <summary>
     /// The heap profiles as a series: at_s, inuse_space, alloc_space, inuse_objects (pprof's totals of each profile,

@@ -31,7 +31,7 @@ public sealed class Profile
         FunctionTable functions,
         LocationTable locations,
         SampleTable samples,
-        LegacyHeap.MemStatsTrailer? memStats = null)
+        Telemetry.MemStatsTrailer? memStats = null)
     {
         Source = source;
         Format = format;
@@ -92,7 +92,7 @@ public sealed class Profile
     public SampleTable Samples { get; }
 
     /// <summary>The <c># runtime.MemStats</c> trailer of a legacy debug=1 heap profile; null for protobuf profiles.</summary>
-    public LegacyHeap.MemStatsTrailer? MemStats { get; }
+    public Telemetry.MemStatsTrailer? MemStats { get; }
 
     /// <summary>
     /// The sample index pprof uses when none is asked for: the index of <see cref="DefaultSampleType"/> when it

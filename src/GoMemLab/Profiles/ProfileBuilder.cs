@@ -53,7 +53,7 @@ public sealed class ProfileBuilder(string source)
     public string DropFrames { get; set; } = "";
     public string KeepFrames { get; set; } = "";
     public string DocUrl { get; set; } = "";
-    public LegacyHeap.MemStatsTrailer? MemStats { get; set; }
+    public Telemetry.MemStatsTrailer? MemStats { get; set; }
 
     public int SampleCount => SampleLocationStart.Count;
 

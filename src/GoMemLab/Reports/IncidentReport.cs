@@ -22,7 +22,10 @@ public sealed record IncidentReportInputs
     /// <summary>A <c>-S</c> listing of the same source.</summary>
     public string? Assembly { get; init; }
     public string? GcTrace { get; init; }
-    /// <summary>MemStats JSON lines, an expvar <c>/debug/vars</c> document, or several (see <see cref="MemStatsReader"/>).</summary>
+    /// <summary>
+    /// MemStats JSON lines, an expvar <c>/debug/vars</c> document, Prometheus scrapes or answers, or several
+    /// (see <see cref="MemStatsSeries.Load(IReadOnlyList{string}, CancellationToken)"/>).
+    /// </summary>
     public IReadOnlyList<string> MemStats { get; init; } = [];
     public string Title { get; init; } = "Memory incident report";
 }
@@ -71,8 +74,8 @@ public sealed class IncidentReport
             HeapProfiles = inputs.HeapProfiles.Select(p => ProfileLoader.Load(p)).ToList(),
             Escape = inputs.Escape is null ? null : EscapeLog.Load(inputs.Escape),
             Assembly = inputs.Assembly is null ? null : AssemblyListingReader.ReadFile(inputs.Assembly),
-            GcTrace = inputs.GcTrace is null ? null : GcTrace.Read(inputs.GcTrace),
-            MemStats = inputs.MemStats.Count == 0 ? null : MemStatsReader.ReadMany(inputs.MemStats),
+            GcTrace = inputs.GcTrace is null ? null : GcTrace.Load(inputs.GcTrace),
+            MemStats = inputs.MemStats.Count == 0 ? null : MemStatsSeries.Load(inputs.MemStats),
         };
         if (report.HeapProfiles.Count > 0)
         {
@@ -80,12 +83,12 @@ public sealed class IncidentReport
             report.Suspects = SiteLeakSuspects.Find(report.HeapProfiles, report.Why);
         }
         var signals = new List<LeakSignal>();
-        if (report.GcTrace is { Lines.Count: > 0 } trace) signals.Add(GcTraceSummary.LiveHeapTrend(trace));
-        if (report.MemStats is { } series) signals.AddRange(MemStatsAnalysis.LeakSignals(series));
+        if (report.GcTrace is { Lines.Count: > 0 } trace) signals.Add(trace.LiveHeapTrend());
+        if (report.MemStats is { } series) signals.AddRange(series.LeakSignals());
         report.Signals = signals;
         var heapGrew = report.HeapProfiles.Count > 1 && report.Suspects.Count > 0;
         report.Verdict = signals.Any(s => s.Verdict == LeakVerdict.Growing) || heapGrew ? LeakVerdict.Growing
-            : signals.Count > 0 ? MemStatsAnalysis.Overall(signals)
+            : signals.Count > 0 ? LeakSignal.Overall(signals)
             : LeakVerdict.InsufficientData;
         return report;
     }

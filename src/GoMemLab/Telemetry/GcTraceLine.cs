@@ -59,7 +59,13 @@ public readonly record struct GcTraceLine
     /// <summary>Heap goal (MiB) for the next cycle.</summary>
     public long GoalMb { get; init; }
 
-    /// <summary>Scannable stack size (MiB); null in logs from Go before 1.18, which do not print it.</summary>
+    /// <summary>
+    /// "X MB stacks" (MiB); null in logs from Go before 1.18, which do not print it. Its meaning changed: Go 1.19
+    /// prints <c>gcController.maxStackScan</c>, the goroutine stack space allocated (an upper bound of what could be
+    /// scanned; runtime/mgc.go line 1124, runtime/mgcpacer.go), while current Go prints
+    /// <c>gcController.lastStackScan</c>, the stack bytes this cycle actually scanned (runtime/mgc.go,
+    /// gcMarkTermination). Compare it across logs of the same Go version only.
+    /// </summary>
     public long? StacksMb { get => _stacksMb < 0 ? null : _stacksMb; init => _stacksMb = value ?? -1; }
 
     /// <summary>Scannable globals size (MiB); null in logs from Go before 1.18.</summary>
@@ -75,10 +81,17 @@ public readonly record struct GcTraceLine
     /// </summary>
     public bool Forced { get; init; }
 
+    /// <summary>
+    /// True when the line says " (checking for goroutine leaks)" after the CPU percent: Go 1.26's runtime ran its
+    /// goroutine leak detection in this cycle (runtime/mgc.go, gcMarkTermination, <c>goroutineLeakDone</c>).
+    /// </summary>
+    public bool CheckedGoroutineLeaks { get; init; }
+
     /// <summary>1-based line number in the source the line was read from.</summary>
     public long LineNumber { get; init; }
 
-    /// <summary>Stop-the-world time of this GC: the sweep termination plus mark termination clock phases, ms (rounded to the 3 decimals the runtime prints, so sums carry no binary noise).</summary>
+    /// <summary>Stop-the-world time of this GC: the sweep termination plus mark termination clock phases, ms (rounded to the 3 decimals the
+    /// runtime prints, so sums carry no binary noise).</summary>
     public double StopTheWorldMs => Math.Round(ClockSweepTerminationMs + ClockMarkTerminationMs, 3);
 
     /// <summary>Total GC CPU time of this cycle (all five CPU phases), ms.</summary>

@@ -18,8 +18,9 @@ public static class GcTraceLineParser
 
     /// <summary>
     /// Parses a whole line (without its newline; a trailing '\r' is tolerated). Returns false, leaving
-    /// <paramref name="result"/> default, when the line is not a complete gctrace line in the Go 1.19+
-    /// layout or the older layout without "MB stacks" and "MB globals".
+    /// <paramref name="result"/> default, when the line is not a complete gctrace line in the Go 1.18+
+    /// layout (with Go 1.26's " (checking for goroutine leaks)" after the percent) or the older layout
+    /// without "MB stacks" and "MB globals".
     /// </summary>
     public static bool TryParse(ReadOnlySpan<byte> line, long lineNumber, out GcTraceLine result)
     {
@@ -28,7 +29,10 @@ public static class GcTraceLineParser
         var c = new Cursor(line);
         if (!c.Literal("gc "u8) || !c.Integer(out var gc)) return false;
         if (!c.Literal(" @"u8) || !c.Decimal(out var at) || !c.Literal("s "u8)) return false;
-        if (!c.Integer(out var cpuPercent) || !c.Literal("%: "u8)) return false;
+        if (!c.Integer(out var cpuPercent) || !c.Literal("%"u8)) return false;
+        // Go 1.26 (runtime/mgc.go, gcMarkTermination) marks a cycle that ran the goroutine leak check.
+        var leakCheck = c.Literal(" (checking for goroutine leaks)"u8);
+        if (!c.Literal(": "u8)) return false;
         if (!c.Decimal(out var clockSweep) || !c.Literal("+"u8) || !c.Decimal(out var clockMark) || !c.Literal("+"u8)
             || !c.Decimal(out var clockMarkTerm) || !c.Literal(" ms clock, "u8)) return false;
         if (!c.Decimal(out var cpuSweep) || !c.Literal("+"u8) || !c.Decimal(out var cpuAssist) || !c.Literal("/"u8)
@@ -74,6 +78,7 @@ public static class GcTraceLineParser
             GlobalsMb = globals,
             Procs = (int)number,
             Forced = forced,
+            CheckedGoroutineLeaks = leakCheck,
             LineNumber = lineNumber,
         };
         return true;
@@ -133,6 +138,7 @@ public static class GcTraceLineParser
             return true;
         }
 
-        private static ReadOnlySpan<double> PowersOfTen => [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+        private static ReadOnlySpan<double> PowersOfTen => [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
+            1e15];
     }
 }

@@ -10,7 +10,8 @@ namespace GoMemLab.Telemetry;
 /// its own figure (mgc.go): sweep termination + assist + background mark + mark termination CPU — idle
 /// mark workers excluded, they only use otherwise idle processors — over elapsed time × processors; only
 /// approximately equal, because the line prints each phase time to two significant digits. Rates and spans use the
-/// first and last GC start times, so they exclude the time before the first GC.
+/// first and last GC start times, so they exclude the time before the first GC. <see cref="LiveHeap"/> is the
+/// leak signal of the live heap (<see cref="GcTrace.LiveHeapTrend"/>). Made by <see cref="GcTrace.Summary"/>.
 /// </summary>
 public sealed record GcTraceSummary(
     int GcCount,
@@ -29,10 +30,11 @@ public sealed record GcTraceSummary(
     long HeapLiveFirstMb,
     long HeapLiveLastMb,
     long GoalMaxMb,
-    int Procs)
+    int Procs,
+    LeakSignal LiveHeap)
 {
-    /// <summary>Summarises <paramref name="trace"/> (which always holds at least one GC).</summary>
-    public static GcTraceSummary Of(GcTrace trace)
+    // A GcTrace always holds at least one GC.
+    internal static GcTraceSummary Of(GcTrace trace)
     {
         var lines = trace.Lines;
         int n = lines.Count;
@@ -74,27 +76,13 @@ public sealed record GcTraceSummary(
             HeapLiveFirstMb: first.HeapLiveMb,
             HeapLiveLastMb: last.HeapLiveMb,
             GoalMaxMb: goalMax,
-            Procs: procs);
+            Procs: procs,
+            LiveHeap: trace.LiveHeapTrend());
     }
 
-    /// <summary>
-    /// The leak signal of the live heap after each GC against time in minutes (see <see cref="LeakSignal"/>;
-    /// floor 2 MiB because gctrace prints whole MiB).
-    /// </summary>
-    public static LeakSignal LiveHeapTrend(GcTrace trace)
-    {
-        var times = new double[trace.Lines.Count];
-        var live = new double[trace.Lines.Count];
-        for (int i = 0; i < times.Length; i++)
-        {
-            times[i] = trace.Lines[i].AtSeconds / 60;
-            live[i] = trace.Lines[i].HeapLiveMb;
-        }
-        return LeakSignal.Assess("heap_live_mb", "MB", "min", times, live, absoluteFloor: 2);
-    }
-
-    /// <summary>The figures as (metric, value) rows in reading order; names are the snake_case of the properties.</summary>
-    public IReadOnlyList<(string Metric, object? Value)> Rows() =>
+    /// <summary>The figures as (metric, value) rows in reading order, without the verdict; names are the snake_case of the
+    /// properties.</summary>
+    public IReadOnlyList<(string Metric, object? Value)> FigureRows() =>
     [
         ("gc_count", GcCount),
         ("forced_gc_count", ForcedGcCount),
@@ -115,6 +103,19 @@ public sealed record GcTraceSummary(
         ("procs", Procs),
     ];
 
-    /// <summary><see cref="Rows"/> as a <see cref="MetricTable"/>.</summary>
+    /// <summary>
+    /// <see cref="FigureRows"/> followed by the live-heap trend: live_heap_slope_mb_per_min, live_heap_r_squared,
+    /// leak_verdict (growing, steady, shrinking, insufficient data) and leak_evidence (one sentence).
+    /// </summary>
+    public IReadOnlyList<(string Metric, object? Value)> Rows() =>
+    [
+        .. FigureRows(),
+        ("live_heap_slope_mb_per_min", Math.Round(LiveHeap.Slope, 4)),
+        ("live_heap_r_squared", Math.Round(LiveHeap.RSquared, 4)),
+        ("leak_verdict", LiveHeap.Verdict.ToText()),
+        ("leak_evidence", LiveHeap.Evidence),
+    ];
+
+    /// <summary><see cref="Rows"/> as a <see cref="MetricTable"/> (metric, value).</summary>
     public DataFrame ToDataFrame() => MetricTable.Create(Rows());
 }

@@ -28,7 +28,8 @@ public static class GoDuration
         {
             int start = i;
             while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] == '.')) i++;
-            if (i == start || !double.TryParse(text[start..i], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+            if (i == start
+                || !double.TryParse(text[start..i], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
                 return false;
             int unitStart = i;
             while (i < text.Length && !char.IsAsciiDigit(text[i]) && text[i] != '.') i++;

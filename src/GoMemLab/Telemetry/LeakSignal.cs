@@ -34,11 +34,15 @@ public sealed record LeakSignal(
     double Threshold,
     LeakVerdict Verdict)
 {
+    /// <summary>The label set of the series the metric belongs to (Prometheus inputs); empty for a single, unlabelled series.</summary>
+    public string Series { get; init; } = "";
+
     public const int MinimumPoints = 5;
     public const double RelativeThreshold = 0.10;
     public const double MinimumRSquared = 0.5;
 
-    /// <summary>Applies the rule to <paramref name="values"/> observed at <paramref name="times"/> (in <paramref name="timeUnit"/>, e.g. "min").</summary>
+    /// <summary>Applies the rule to <paramref name="values"/> observed at <paramref name="times"/> (in <paramref name="timeUnit"/>, e.g.
+    /// "min").</summary>
     public static LeakSignal Assess(string metric, string unit, string timeUnit, IReadOnlyList<double> times,
         IReadOnlyList<double> values, double absoluteFloor)
     {
@@ -48,7 +52,8 @@ public sealed record LeakSignal(
         var span = n == 0 ? 0 : times[n - 1] - times[0];
         var threshold = Math.Max(RelativeThreshold * Math.Abs(double.IsNaN(level) ? 0 : level), absoluteFloor);
         if (n < MinimumPoints || !(span > 0))
-            return new LeakSignal(metric, unit, timeUnit, n, span, level, double.NaN, double.NaN, double.NaN, threshold, LeakVerdict.InsufficientData);
+            return new LeakSignal(metric, unit, timeUnit, n, span, level, double.NaN, double.NaN, double.NaN, threshold,
+                LeakVerdict.InsufficientData);
         var fit = TheilSenFit.Fit(times, values);
         var slope = double.IsNaN(fit.Slope) ? 0 : fit.Slope;
         var change = slope * span;
@@ -59,20 +64,37 @@ public sealed record LeakSignal(
         return new LeakSignal(metric, unit, timeUnit, n, span, level, slope, change, fit.RSquared, threshold, verdict);
     }
 
-    /// <summary>The evidence in one sentence, e.g. "heap_live_mb +33.1 MB over 0.33 min (+100.2 MB/min, R² 0.97; threshold 2 MB) from 126 points".</summary>
+    /// <summary>
+    /// The verdict over several signals (of one program): growing when any is growing, shrinking when none grows and
+    /// one shrinks, insufficient data when every signal lacks data (or there is none), steady otherwise.
+    /// </summary>
+    public static LeakVerdict Overall(IEnumerable<LeakSignal> signals)
+    {
+        var list = signals.ToList();
+        if (list.Any(s => s.Verdict == LeakVerdict.Growing)) return LeakVerdict.Growing;
+        if (list.Any(s => s.Verdict == LeakVerdict.Shrinking)) return LeakVerdict.Shrinking;
+        if (list.All(s => s.Verdict == LeakVerdict.InsufficientData)) return LeakVerdict.InsufficientData;
+        return LeakVerdict.Steady;
+    }
+
+    /// <summary>The evidence in one sentence, e.g. "heap_live_mb +33.1 MB over 0.33 min (+100.2 MB/min, R² 0.97; threshold 2 MB) from 126
+    /// points".</summary>
     public string Evidence
     {
         get
         {
             if (Verdict == LeakVerdict.InsufficientData)
-                return $"{Metric}: {Points} point{(Points == 1 ? "" : "s")} over {F(Span)} {SpanUnit}; need at least {MinimumPoints} points over a positive span";
+                return $"{Metric}: {Points} point{(Points == 1 ? "" : "s")} over {F(Span)} {SpanUnit}; "
+                    + $"need at least {MinimumPoints} points over a positive span";
             var why = Verdict switch
             {
-                LeakVerdict.Steady when Math.Abs(Change) > Threshold => $"; the line explains too little (R² below {F(MinimumRSquared)}) to call it a trend",
+                LeakVerdict.Steady when Math.Abs(Change) > Threshold
+                    => $"; the line explains too little (R² below {F(MinimumRSquared)}) to call it a trend",
                 LeakVerdict.Steady => $"; within ±{F(Threshold)} {Unit}",
                 _ => $"; beyond {F(Threshold)} {Unit} with R² ≥ {F(MinimumRSquared)}",
             };
-            return $"{Metric} {Signed(Change)} {Unit} over {F(Span)} {SpanUnit} ({Signed(Slope)} {Unit}/{TimeUnit}, R² {F(RSquared)}, level {F(Level)} {Unit}, {Points} points){why}";
+            return $"{Metric} {Signed(Change)} {Unit} over {F(Span)} {SpanUnit} ({Signed(Slope)} {Unit}/{TimeUnit}, R² {F(RSquared)}, "
+                + $"level {F(Level)} {Unit}, {Points} points){why}";
         }
     }
 
@@ -80,12 +102,13 @@ public sealed record LeakSignal(
 
     /// <summary>
     /// One row per signal: metric, unit, points, span, time_unit, level, slope, change, r_squared,
-    /// threshold, verdict, evidence (slope in unit per time_unit; NaN cells print empty).
+    /// threshold, verdict, evidence (slope in unit per time_unit; NaN cells print empty); a series column first when
+    /// any signal belongs to a labelled series.
     /// </summary>
     public static DataFrame ToDataFrame(IEnumerable<LeakSignal> signals)
     {
         var list = signals.ToList();
-        return new DataFrame(
+        var frame = new DataFrame(
             new StringDataFrameColumn("metric", list.Select(s => s.Metric)),
             new StringDataFrameColumn("unit", list.Select(s => s.Unit)),
             new Int32DataFrameColumn("points", list.Select(s => s.Points)),
@@ -98,6 +121,8 @@ public sealed record LeakSignal(
             new DoubleDataFrameColumn("threshold", list.Select(s => Round(s.Threshold))),
             new StringDataFrameColumn("verdict", list.Select(s => s.Verdict.ToText())),
             new StringDataFrameColumn("evidence", list.Select(s => s.Evidence)));
+        if (list.Any(s => s.Series.Length > 0)) frame.Columns.Insert(0, new StringDataFrameColumn("series", list.Select(s => s.Series)));
+        return frame;
     }
 
     // Estimates, not measurements: four significant decimals are all they carry.

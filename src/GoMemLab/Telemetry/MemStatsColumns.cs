@@ -1,6 +1,7 @@
 namespace GoMemLab.Telemetry;
 
-/// <summary>The meanings of `gomemlab memstats` columns: the time axis, then runtime.MemStats fields in snake_case (Go's documentation, shortened).</summary>
+/// <summary>The meanings of `gomemlab memstats` columns: the time axis, then runtime.MemStats fields in snake_case (Go's documentation,
+/// shortened).</summary>
 public static class MemStatsColumns
 {
     public static Dictionary<string, string> Meanings => new()
@@ -36,5 +37,18 @@ public static class MemStatsColumns
         ["num_gc"] = "NumGC: completed GC cycles.",
         ["num_forced_gc"] = "NumForcedGC: GC cycles forced by the program calling runtime.GC.",
         ["gc_cpu_fraction"] = "GCCPUFraction: fraction of the CPU time used by the GC since the program started.",
+        ["series"] = "Prometheus inputs with labels: the label set, as PromQL writes it (instance=\"api-0:9090\",job=\"api\").",
+        ["heap_live"] = "runtime/metrics /gc/heap/live:bytes (Go 1.21+): heap bytes marked live by the last GC.",
+        ["gogc"] = "GOGC as the runtime applies it (go_gc_gogc_percent, /gc/gogc:percent); -1 when GC is off.",
+        ["gomemlimit"] = "The soft memory limit (go_gc_gomemlimit_bytes, /gc/gomemlimit:bytes); 2^63 or 2^63-1 when unset.",
+        ["rss"] = "Resident set size of the process (Prometheus process_resident_memory_bytes).",
+        ["pause_q0_ns"] = "GC pause quantile 0 (the shortest recent pause), from go_gc_duration_seconds, ns.",
+        ["pause_q25_ns"] = "GC pause quantile 0.25 of the recent pauses, from go_gc_duration_seconds, ns.",
+        ["pause_q50_ns"] = "GC pause median of the recent pauses, from go_gc_duration_seconds, ns.",
+        ["pause_q75_ns"] = "GC pause quantile 0.75 of the recent pauses, from go_gc_duration_seconds, ns.",
+        ["pause_q100_ns"] = "GC pause quantile 1 (the longest recent pause), from go_gc_duration_seconds, ns.",
+        ["verdict"] = "--verdict: growing, steady, shrinking or insufficient data, over the series' leak signals.",
+        ["slope_mb_per_min"] = "--verdict: the heap signal's Theil–Sen slope in MB/min (empty without timestamps).",
+        ["r2"] = "--verdict: R² of that line over the heap signal's points.",
     };
 }

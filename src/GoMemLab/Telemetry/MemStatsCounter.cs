@@ -42,7 +42,8 @@ public static class MemStatsCounterNames
     // Not Enum.TryParse: it also accepts numbers and comma lists ("HeapInuse,LastGC" ORs two values into one
     // that is no counter at all; found by fuzzing), where a field name must be one name exactly.
     private static readonly System.Collections.Frozen.FrozenDictionary<string, MemStatsCounter> ByName =
-        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(Enum.GetValues<MemStatsCounter>(), c => c.ToString(), StringComparer.Ordinal);
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(
+            Enum.GetValues<MemStatsCounter>(), c => c.ToString(), StringComparer.Ordinal);
 
     /// <summary>True when <paramref name="name"/> is exactly the name of a <see cref="MemStatsCounter"/>.</summary>
     public static bool TryParse(string name, out MemStatsCounter counter) => ByName.TryGetValue(name, out counter);

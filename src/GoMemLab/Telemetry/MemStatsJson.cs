@@ -78,8 +78,10 @@ public static class MemStatsJson
             {
                 Timestamp = ReadTimestamp(json),
                 ElapsedSeconds = json.TryGetProperty("elapsed_s", out var e) && e.ValueKind == JsonValueKind.Number ? e.GetDouble() : null,
-                Goroutines = json.TryGetProperty("goroutines", out var g) && g.ValueKind == JsonValueKind.Number && g.TryGetInt64(out var gl) ? gl : null,
-                GCCPUFraction = stats.TryGetProperty("GCCPUFraction", out var f) && f.ValueKind == JsonValueKind.Number ? f.GetDouble() : null,
+                Goroutines = json.TryGetProperty("goroutines", out var g) && g.ValueKind == JsonValueKind.Number
+                    && g.TryGetInt64(out var gl) ? gl : null,
+                GCCPUFraction = stats.TryGetProperty("GCCPUFraction", out var f) && f.ValueKind == JsonValueKind.Number ? f.GetDouble()
+                    : null,
                 EnableGC = Bool(stats, "EnableGC"),
                 DebugGC = Bool(stats, "DebugGC"),
                 PauseNs = Ring(stats, "PauseNs"),
@@ -116,7 +118,8 @@ public static class MemStatsJson
         var result = new ulong[array.GetArrayLength()];
         int i = 0;
         foreach (var item in array.EnumerateArray())
-            result[i++] = item.ValueKind == JsonValueKind.Number && item.TryGetUInt64(out var v) ? v : throw new FormatException($"bad value in {name}");
+            result[i++] = item.ValueKind == JsonValueKind.Number && item.TryGetUInt64(out var v) ? v
+                : throw new FormatException($"bad value in {name}");
         return result;
     }
 
@@ -137,7 +140,7 @@ public static class MemStatsJson
         return result.ToArray();
     }
 
-    private static DateTimeOffset? ReadTimestamp(JsonElement o)
+    internal static DateTimeOffset? ReadTimestamp(JsonElement o)
     {
         // unix_nano is exact; RFC 3339 strings carry nanoseconds that DateTimeOffset rounds to 100 ns.
         if (o.TryGetProperty("unix_nano", out var nanos) && nanos.ValueKind == JsonValueKind.Number && nanos.TryGetInt64(out var ns))

@@ -1,5 +1,8 @@
 namespace GoMemLab.Telemetry;
 
+/// <summary>One quantile of the GC pause summary: <paramref name="Quantile"/> in [0, 1], the pause in ns.</summary>
+public readonly record struct PauseQuantile(double Quantile, ulong Ns);
+
 /// <summary>One size class of <c>runtime.MemStats.BySize</c>: objects of up to Size bytes allocated and freed so far.</summary>
 public readonly record struct SizeClassStats(uint Size, ulong Mallocs, ulong Frees);
 
@@ -14,7 +17,8 @@ public sealed record MemStatsSnapshot
     private static readonly int CounterCount = Enum.GetValues<MemStatsCounter>().Length;
     private readonly ulong?[] _counters;
 
-    /// <summary>A snapshot over <paramref name="counters"/> (from <see cref="NewCounters"/>, indexed by <see cref="MemStatsCounter"/>; the array is kept, not copied).</summary>
+    /// <summary>A snapshot over <paramref name="counters"/> (from <see cref="NewCounters"/>, indexed by <see cref="MemStatsCounter"/>; the
+    /// array is kept, not copied).</summary>
     public MemStatsSnapshot(ulong?[] counters)
     {
         if (counters.Length != CounterCount) throw new ArgumentException($"expected {CounterCount} counters", nameof(counters));
@@ -65,6 +69,34 @@ public sealed record MemStatsSnapshot
 
     /// <summary>1-based line of the source where this snapshot starts (0 when unknown).</summary>
     public long LineNumber { get; init; }
+
+    /// <summary>
+    /// The label set this reading belongs to when the source has labels (Prometheus), written as PromQL
+    /// does without the metric name: <c>instance="api-0:9090",job="api"</c>, labels in name order; empty
+    /// when the source has none (MemStats JSON, expvar, a single process's scrape).
+    /// </summary>
+    public string Series { get; init; } = "";
+
+    /// <summary>Heap bytes marked live by the last GC (runtime/metrics <c>/gc/heap/live:bytes</c>, Go 1.21+); not part of
+    /// MemStats.</summary>
+    public ulong? HeapLive { get; init; }
+
+    /// <summary>GOGC as the runtime applies it (<c>/gc/gogc:percent</c>, <c>go_gc_gogc_percent</c>; -1 when GC is off); not part of
+    /// MemStats.</summary>
+    public long? GcPercent { get; init; }
+
+    /// <summary>The soft memory limit (<c>/gc/gomemlimit:bytes</c>, <c>go_gc_gomemlimit_bytes</c>; math.MaxInt64 when unset); not part of
+    /// MemStats.</summary>
+    public ulong? MemoryLimit { get; init; }
+
+    /// <summary>Resident set size of the process (Prometheus <c>process_resident_memory_bytes</c>); not part of MemStats.</summary>
+    public ulong? Rss { get; init; }
+
+    /// <summary>
+    /// Stop-the-world pause quantiles in ns, as client_golang's <c>go_gc_duration_seconds</c> summary exports them
+    /// (quantiles 0, 0.25, 0.5, 0.75, 1 of the recent pauses, computed by runtime/debug.ReadGCStats); empty when absent.
+    /// </summary>
+    public IReadOnlyList<PauseQuantile> PauseQuantiles { get; init; } = [];
 
     // Shorthands for the counters analyses and charts read most.
     public ulong? HeapAlloc => this[MemStatsCounter.HeapAlloc];

@@ -1,6 +1,9 @@
 namespace GoMemLab.Telemetry;
 
-/// <summary>Nearest-rank percentiles: the smallest observed value with at least p% of values at or below it (never interpolated, so always a value that occurred).</summary>
+/// <summary>
+/// Nearest-rank percentiles: the smallest observed value with at least p% of values at or below it (never interpolated,
+/// so always a value that occurred).
+/// </summary>
 public static class Percentile
 {
     /// <summary>The <paramref name="percent"/>-th nearest-rank percentile of <paramref name="sortedAscending"/>; NaN when empty.</summary>

@@ -49,11 +49,11 @@ public static class BadInputOutcome
             case "asm":
                 return $"{AssemblyListingReader.ReadFile(path).Count} allocation calls";
             case "gctrace":
-                var trace = GcTrace.Read(path);
+                var trace = GcTrace.Load(path);
                 trace.ToDataFrame();
                 return $"{trace.Lines.Count} gcs of {trace.TotalLines} lines; {trace.Skipped.Describe()}".TrimEnd(' ', ';');
             case "memstats":
-                var series = MemStatsReader.Read(path);
+                var series = MemStatsSeries.Load(path);
                 series.ToDataFrame();
                 return $"{series.Snapshots.Count} snapshots; {series.Skipped.Describe()}".TrimEnd(' ', ';');
             case "notebook":

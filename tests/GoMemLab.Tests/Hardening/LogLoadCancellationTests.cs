@@ -31,9 +31,9 @@ public class LogLoadCancellationTests
         var log = Repeat(lines, (4 << 20) / lines.Length + 1); // several 1 MB buffers
         using var cancel = new CancellationTokenSource();
         var stream = new CancelAfterFirstRead(new MemoryStream(log), cancel);
-        Assert.ThrowsAny<OperationCanceledException>(() => GcTrace.Read(stream, "leaky-gctrace ×N", cancel.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => GcTrace.Load(stream, "leaky-gctrace ×N", cancel.Token));
         Assert.Equal(1, stream.Reads);
-        Assert.True(GcTrace.Read(new MemoryStream(log), "leaky-gctrace ×N").Lines.Count > 0);
+        Assert.True(GcTrace.Load(new MemoryStream(log), "leaky-gctrace ×N").Lines.Count > 0);
     }
 
     [Fact]

@@ -65,16 +65,18 @@ public class LegacyHeapTextTests
     public void MemStats_trailer_has_every_field_the_runtime_printed()
     {
         var p = ProfileLoader.Load(Path);
-        var memStats = Assert.IsType<MemStatsTrailer>(p.MemStats);
+        var trailer = Assert.IsType<GoMemLab.Telemetry.MemStatsTrailer>(p.MemStats);
         var printed = File.ReadLines(Path).SkipWhile(l => l != "# runtime.MemStats").Skip(1)
             .Where(l => l.StartsWith("# ", StringComparison.Ordinal) && l.Contains(" = "))
             .Select(l => l[2..l.IndexOf(" = ", StringComparison.Ordinal)]).ToList();
-        Assert.Equal(printed, memStats.Fields.Select(f => f.Key));
+        Assert.Equal(printed, trailer.Fields.Select(f => f.Key));
+        Assert.Equal(0, trailer.Skipped.Count);
+        var memStats = trailer.Snapshot;
         Assert.Equal(256, memStats.PauseNs.Count);
         Assert.Equal(256, memStats.PauseEnd.Count);
         Assert.True(memStats.NumGC > 0);
         Assert.True(memStats.HeapAlloc <= memStats.HeapInuse);
-        Assert.NotNull(memStats.Pair("Stack"));
+        Assert.NotNull(memStats.StackInuse);
         Assert.NotNull(memStats.GCCPUFraction);
     }
 

@@ -28,7 +28,7 @@ public sealed class ProfileUrlTests
         var text = await ProfileLoader.LoadUrlAsync(url + "/debug/pprof/heap?debug=1");
         Assert.Equal(ProfileFormat.LegacyHeapText, text.Format);
         Assert.NotNull(text.MemStats);
-        Assert.True(text.MemStats!.HeapAlloc > 0);
+        Assert.True(text.MemStats!.Snapshot.HeapAlloc > 0);
 
         var goroutines = await ProfileLoader.LoadPathOrUrlAsync(url + "/debug/pprof/goroutine");
         Assert.Equal("goroutine", goroutines.SampleTypes.Single().Type);

@@ -29,7 +29,7 @@ public class GcTraceGoldenTests
     {
         var path = RepoPaths.Artifact("telemetry", name);
         var grepCount = long.Parse(ExternalTools.Run("grep", ["-c", "^gc [0-9]", path]).Trim(), CultureInfo.InvariantCulture);
-        var trace = GcTrace.Read(path);
+        var trace = GcTrace.Load(path);
         Assert.Equal(grepCount, trace.Lines.Count);
         Assert.Equal(grepCount, trace.ToDataFrame().Rows.Count);
         Assert.Equal(trace.TotalLines - grepCount, trace.Skipped.Count);
@@ -41,7 +41,7 @@ public class GcTraceGoldenTests
     {
         var path = RepoPaths.Artifact("telemetry", name);
         var awk = ExternalTools.Run("awk", [AwkSums, path]).Trim().Split(' ');
-        var trace = GcTrace.Read(path);
+        var trace = GcTrace.Load(path);
         var lines = trace.Lines;
         Assert.Equal(long.Parse(awk[0], CultureInfo.InvariantCulture), lines.Count);
         Assert.Equal(long.Parse(awk[1], CultureInfo.InvariantCulture), lines.Sum(l => l.HeapStartMb));
@@ -60,8 +60,8 @@ public class GcTraceGoldenTests
     [MemberData(nameof(Logs))]
     public void Computed_gc_cpu_fraction_agrees_with_the_runtime_percent_on_the_last_line(string name)
     {
-        var trace = GcTrace.Read(RepoPaths.Artifact("telemetry", name));
-        var summary = GcTraceSummary.Of(trace);
+        var trace = GcTrace.Load(RepoPaths.Artifact("telemetry", name));
+        var summary = trace.Summary();
         // The runtime truncates its fraction to a whole percent; phase times are printed to two digits.
         Assert.InRange(summary.ComputedCpuFraction * 100, summary.ReportedCpuPercent - 0.5, summary.ReportedCpuPercent + 1.5);
     }
@@ -70,7 +70,7 @@ public class GcTraceGoldenTests
     public void Csv_header_is_the_published_contract_and_rows_follow_the_log()
     {
         var path = RepoPaths.Artifact("telemetry", "leaky-gctrace.log");
-        var csv = GoMemLab.Tables.TableWriter.ToString(GcTrace.Read(path).ToDataFrame(), GoMemLab.Tables.TableFormat.Csv).Split('\n');
+        var csv = GoMemLab.Tables.TableWriter.ToString(GcTrace.Load(path).ToDataFrame(), GoMemLab.Tables.TableFormat.Csv).Split('\n');
         Assert.Equal(GcTrace.CsvHeader, csv[0]);
         Assert.Equal("gc,at_s,cpu_pct,clock_sweep_term_ms,clock_mark_ms,clock_mark_term_ms,cpu_sweep_term_ms,cpu_assist_ms,cpu_background_ms,cpu_idle_ms,cpu_mark_term_ms,heap_start_mb,heap_end_mb,heap_live_mb,goal_mb,stacks_mb,globals_mb,procs,forced", csv[0]);
         // The first data row carries the first gc line's numbers as the runtime printed them (modulo trailing zeros).

@@ -13,7 +13,7 @@ public class LeakSignalTests
     [Fact]
     public void Leaky_gctrace_live_heap_is_growing()
     {
-        var signal = GcTraceSummary.LiveHeapTrend(GcTrace.Read(RepoPaths.Artifact("telemetry", "leaky-gctrace.log")));
+        var signal = GcTrace.Load(RepoPaths.Artifact("telemetry", "leaky-gctrace.log")).LiveHeapTrend();
         Assert.Equal(LeakVerdict.Growing, signal.Verdict);
         Assert.True(signal.Slope > 0);
         Assert.Contains("heap_live_mb +", signal.Evidence);
@@ -22,15 +22,15 @@ public class LeakSignalTests
     [Fact]
     public void Churn_gctrace_live_heap_is_steady()
     {
-        var signal = GcTraceSummary.LiveHeapTrend(GcTrace.Read(RepoPaths.Artifact("telemetry", "churn-gctrace.log")));
+        var signal = GcTrace.Load(RepoPaths.Artifact("telemetry", "churn-gctrace.log")).LiveHeapTrend();
         Assert.Equal(LeakVerdict.Steady, signal.Verdict);
     }
 
     [Fact]
     public void Leaky_memstats_is_growing_in_heap_and_goroutines()
     {
-        var signals = MemStatsAnalysis.LeakSignals(MemStatsReader.Read(RepoPaths.Artifact("telemetry", "leaky-memstats.jsonl")));
-        Assert.Equal(LeakVerdict.Growing, MemStatsAnalysis.Overall(signals));
+        var signals = MemStatsSeries.Load(RepoPaths.Artifact("telemetry", "leaky-memstats.jsonl")).LeakSignals();
+        Assert.Equal(LeakVerdict.Growing, LeakSignal.Overall(signals));
         Assert.Equal(LeakVerdict.Growing, signals.Single(s => s.Metric == "heap_inuse_mb").Verdict);
         Assert.Equal(LeakVerdict.Growing, signals.Single(s => s.Metric == "goroutines").Verdict);
         Assert.All(signals, s => Assert.Equal("min", s.TimeUnit));
@@ -39,15 +39,16 @@ public class LeakSignalTests
     [Fact]
     public void Churn_memstats_is_steady()
     {
-        var signals = MemStatsAnalysis.LeakSignals(MemStatsReader.Read(RepoPaths.Artifact("telemetry", "churn-memstats.jsonl")));
-        Assert.Equal(LeakVerdict.Steady, MemStatsAnalysis.Overall(signals));
+        var signals = MemStatsSeries.Load(RepoPaths.Artifact("telemetry", "churn-memstats.jsonl")).LeakSignals();
+        Assert.Equal(LeakVerdict.Steady, LeakSignal.Overall(signals));
     }
 
     [Fact]
     public void Too_few_points_is_insufficient_data_not_a_verdict()
     {
-        var paths = new[] { "leaky-vars-1.json", "leaky-vars-2.json", "leaky-vars-3.json" }.Select(n => RepoPaths.Artifact("telemetry", n)).ToArray();
-        var signals = MemStatsAnalysis.LeakSignals(MemStatsReader.ReadMany(paths));
+        var paths = new[] { "leaky-vars-1.json", "leaky-vars-2.json", "leaky-vars-3.json" }.Select(n => RepoPaths.Artifact("telemetry",
+            n)).ToArray();
+        var signals = MemStatsSeries.Load(paths).LeakSignals();
         Assert.All(signals, s => Assert.Equal(LeakVerdict.InsufficientData, s.Verdict));
         Assert.Contains("need at least 5 points", signals[0].Evidence);
     }

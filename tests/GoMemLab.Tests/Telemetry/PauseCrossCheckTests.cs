@@ -9,12 +9,13 @@ public class PauseCrossCheckTests
     [Fact]
     public void Churn_trace_pauses_match_the_memstats_ring_of_the_same_run()
     {
-        var trace = GcTrace.Read(RepoPaths.Artifact("telemetry", "churn-gctrace.log"));
-        var last = MemStatsReader.Read(RepoPaths.Artifact("telemetry", "churn-memstats.jsonl")).Snapshots[^1];
-        var frame = PauseCrossCheck.Compare(trace, last);
+        var trace = GcTrace.Load(RepoPaths.Artifact("telemetry", "churn-gctrace.log"));
+        var last = MemStatsSeries.Load(RepoPaths.Artifact("telemetry", "churn-memstats.jsonl")).Snapshots[^1];
+        var frame = trace.ComparePauses(last).ToDataFrame();
         var expected = (int)Math.Min(256, (long)last.NumGC!.Value);
         Assert.Equal(expected, frame.Rows.Count);
-        var differences = ((Microsoft.Data.Analysis.DoubleDataFrameColumn)frame.Columns["difference_ms"]).Select(d => Math.Abs(d!.Value)).ToArray();
+        var differences = ((Microsoft.Data.Analysis.DoubleDataFrameColumn)frame.Columns["difference_ms"]).Select(d
+            => Math.Abs(d!.Value)).ToArray();
         // Same pauses, two clocks, the trace printed to two significant digits: the median gap is tiny.
         Assert.True(TheilSenFit.Median(differences) < 0.01, $"median |difference| {TheilSenFit.Median(differences)} ms");
     }

@@ -9,8 +9,8 @@ public class TelemetryChartsTests
     [Fact]
     public void Gctrace_and_memstats_charts_render_offline_with_their_series()
     {
-        var trace = GcTrace.Read(RepoPaths.Artifact("telemetry", "leaky-gctrace.log"));
-        var series = MemStatsReader.Read(RepoPaths.Artifact("telemetry", "leaky-memstats.jsonl"));
+        var trace = GcTrace.Load(RepoPaths.Artifact("telemetry", "leaky-gctrace.log"));
+        var series = MemStatsSeries.Load(RepoPaths.Artifact("telemetry", "leaky-memstats.jsonl"));
         var html = ChartHtml.Page("telemetry", TelemetryCharts.HeapOverTime(trace), TelemetryCharts.PausesAndGcCpu(trace),
             TelemetryCharts.MemStatsOverTime(series));
         foreach (var name in new[] { "live heap after GC", "heap goal", "stop-the-world pause (ms)", "GC CPU % (cumulative)",

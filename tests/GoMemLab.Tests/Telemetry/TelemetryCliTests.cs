@@ -32,12 +32,34 @@ public class TelemetryCliTests
     [Fact]
     public void Memstats_summary_and_json_on_real_files()
     {
-        var (exit, stdout, _) = GomemlabCli.Run("memstats", RepoPaths.Artifact("telemetry", "churn-memstats.jsonl"), "--summary", "--format", "csv");
+        var (exit, stdout, _) = GomemlabCli.Run("memstats", RepoPaths.Artifact("telemetry", "churn-memstats.jsonl"), "--summary",
+            "--format", "csv");
         Assert.Equal(0, exit);
         Assert.Contains("leak_verdict,steady", stdout);
         (exit, stdout, _) = GomemlabCli.Run("memstats", RepoPaths.Artifact("heap", "leaky-heap-debug1.txt"), "--format", "json");
         Assert.Equal(0, exit);
         Assert.Contains("\"heap_alloc\":", stdout);
+    }
+
+    [Fact]
+    public void Memstats_summary_of_one_debug1_trailer_shows_gc_counts_that_agree()
+    {
+        // Issue 18: one snapshot printed "gc_count 0" (GCs during the series) beside "pause_ring_gcs 22" (GCs in the ring).
+        var path = RepoPaths.Artifact("heap", "leaky-heap-debug1.txt");
+        var (exit, stdout, _) = GomemlabCli.Run("memstats", path, "--summary", "--format", "csv");
+        Assert.Equal(0, exit);
+        var numGc = ulong.Parse(ExternalTools.Run("grep", ["^# NumGC = ", path]).Trim()["# NumGC = ".Length..]);
+        Assert.Contains($"\nnum_gc_last,{numGc}\n", stdout);
+        Assert.Contains($"\npause_ring_gcs,{Math.Min(numGc, 256)}\n", stdout);
+        Assert.DoesNotContain("gc_count", stdout);
+        Assert.DoesNotContain("gcs_during_series", stdout); // one snapshot: no span to count GCs over
+        (exit, stdout, _) = GomemlabCli.Run("memstats", RepoPaths.Artifact("telemetry", "churn-memstats.jsonl"), "--summary", "--format",
+            "csv");
+        var path2 = RepoPaths.Artifact("telemetry", "churn-memstats.jsonl");
+        var first = ulong.Parse(ExternalTools.Run("jq", ["-s", "-r", ".[0].NumGC", path2]).Trim());
+        var last = ulong.Parse(ExternalTools.Run("jq", ["-s", "-r", ".[-1].NumGC", path2]).Trim());
+        Assert.Contains($"\ngcs_during_series,{last - first}\n", stdout);
+        Assert.Contains($"\nnum_gc_last,{last}\n", stdout);
     }
 
     [Fact]
@@ -58,8 +80,14 @@ public class TelemetryCliTests
     {
         using var dir = new TempDirectory();
         var page = dir.File("gc.html");
-        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "gomemlab.dll"), "gctrace", RepoPaths.Artifact("telemetry", "churn-gctrace.log"), "--summary", "--chart", page })
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false
+        };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "gomemlab.dll"), "gctrace", RepoPaths.Artifact("telemetry",
+            "churn-gctrace.log"), "--summary", "--chart", page })
             info.ArgumentList.Add(a);
         using var process = System.Diagnostics.Process.Start(info)!;
         _ = process.StandardError.ReadToEndAsync();

@@ -34,7 +34,7 @@ public static class LegacyHeapTextParser
     private static readonly Regex Record = new(@"(-?\d+): *(-?\d+) *\[ *(\d+): *(\d+) *] @([ x0-9a-f]*)", RegexOptions.CultureInvariant);
     private static readonly Regex Hex = new("0x[0-9a-f]+", RegexOptions.CultureInvariant);
     private static readonly Regex OffsetSuffix = new(@"\+0x[0-9a-f]+$", RegexOptions.CultureInvariant);
-    private static readonly Regex MemStatsField = new(@"^#\s*(\w+)\s*=\s*(.*?)\s*$", RegexOptions.CultureInvariant);
+    private static readonly Regex MemStatsField = new(@"^#\s*\w+\s*=", RegexOptions.CultureInvariant);
 
     /// <summary>True when the data is text (no NUL or control bytes in its first line); outputs that line.</summary>
     public static bool LooksLikeText(ReadOnlySpan<byte> data, out string firstLine)
@@ -78,7 +78,7 @@ public static class LegacyHeapTextParser
         var locationIdByAddress = new Dictionary<ulong, ulong>();
         var stack = new List<ulong>();
         var values = new long[4];
-        var memStats = new List<KeyValuePair<string, string>>();
+        var memStats = new List<string>();
         var inMemStats = false;
         var step = Math.Max(1, lines.Length / 20);
         for (var n = 1; n < lines.Length; n++)
@@ -90,9 +90,8 @@ public static class LegacyHeapTextParser
             if (line.Length == 0) continue;
             if (line[0] == '#')
             {
-                if (line.StartsWith("# runtime.MemStats", StringComparison.Ordinal)) inMemStats = true;
-                else if (inMemStats && MemStatsField.Match(line) is { Success: true } field)
-                    memStats.Add(new(field.Groups[1].Value, field.Groups[2].Value));
+                if (line.StartsWith(Telemetry.MemStatsTrailer.Header, StringComparison.Ordinal)) { inMemStats = true; memStats.Add(line); }
+                else if (inMemStats && MemStatsField.IsMatch(line)) memStats.Add(line);
                 else symbols.AddCommentLine(line);
                 continue;
             }
@@ -144,7 +143,8 @@ public static class LegacyHeapTextParser
         }
         symbols.EndRecord();
         symbols.AddLocations(locationIdByAddress);
-        if (memStats.Count > 0) builder.MemStats = new MemStatsTrailer(memStats);
+        // One reader of the trailer (Telemetry.MemStatsTrailer), shared with the MemStats loader.
+        if (memStats.Count > 1) builder.MemStats = Telemetry.MemStatsTrailer.Find(memStats);
         return builder.Build();
     }
 

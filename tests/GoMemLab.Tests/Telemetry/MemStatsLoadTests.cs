@@ -6,7 +6,7 @@ using GoMemLab.Tests.Support;
 namespace GoMemLab.Tests.Telemetry;
 
 /// <summary>MemStats from the real data/ artifacts, checked against jq and grep on the same files.</summary>
-public class MemStatsReaderTests
+public class MemStatsLoadTests
 {
     private static string Telemetry(string name) => RepoPaths.Artifact("telemetry", name);
 
@@ -16,7 +16,7 @@ public class MemStatsReaderTests
     public void Json_lines_give_one_snapshot_per_line_with_jq_values(string name)
     {
         var path = Telemetry(name);
-        var series = MemStatsReader.Read(path);
+        var series = MemStatsSeries.Load(path);
         var jq = ExternalTools.Run("jq", ["-r", "[.HeapAlloc, .HeapInuse, .NumGC, .PauseTotalNs, .Sys, (.PauseNs | add), (.BySize | map(.Mallocs) | add)] | @tsv", path])
             .Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(jq.Length, series.Snapshots.Count);
@@ -48,7 +48,7 @@ public class MemStatsReaderTests
     public void Expvar_bodies_in_order_form_one_series_with_expvar_numbers_as_extras()
     {
         var paths = new[] { "leaky-vars-1.json", "leaky-vars-2.json", "leaky-vars-3.json" }.Select(Telemetry).ToArray();
-        var series = MemStatsReader.ReadMany(paths);
+        var series = MemStatsSeries.Load(paths);
         Assert.Equal(3, series.Snapshots.Count);
         Assert.Equal(MemStatsTimeSource.Order, series.TimeSource);
         for (int i = 0; i < 3; i++)
@@ -66,7 +66,7 @@ public class MemStatsReaderTests
     public void Debug1_heap_profile_trailer_matches_its_name_value_lines()
     {
         var path = RepoPaths.Artifact("heap", "leaky-heap-debug1.txt");
-        var snapshot = MemStatsReader.Read(path).Snapshots.Single();
+        var snapshot = MemStatsSeries.Load(path).Snapshots.Single();
         var trailer = ExternalTools.Run("grep", ["-E", "^# [A-Za-z]+ = [0-9]+$", path]).Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => l[2..].Split(" = ")).ToDictionary(p => p[0], p => ulong.Parse(p[1], CultureInfo.InvariantCulture));
         Assert.True(trailer.Count >= 15, "expected the MemStats trailer lines in " + path);
@@ -88,8 +88,8 @@ public class MemStatsReaderTests
         var lines = File.ReadAllLines(RepoPaths.Artifact("heap", "leaky-heap-debug1.txt"));
         var start = Array.IndexOf(lines, MemStatsTrailer.Header);
         Assert.True(start > 0);
-        var fromTrailer = MemStatsTrailer.Parse(lines[start..]);
-        var fromWhole = MemStatsTrailer.Parse(lines);
+        var fromTrailer = MemStatsTrailer.Parse(lines[start..]).Snapshot;
+        var fromWhole = MemStatsTrailer.Parse(lines).Snapshot;
         Assert.Equal(fromWhole.HeapAlloc, fromTrailer.HeapAlloc);
         Assert.Equal(fromWhole.PauseEnd, fromTrailer.PauseEnd);
         Assert.Throws<InputFormatException>(() => MemStatsTrailer.Parse(lines[..start], "records-only.txt"));
@@ -99,7 +99,8 @@ public class MemStatsReaderTests
     public void Trailer_field_names_must_be_exact_not_numbers_or_comma_lists()
     {
         // Enum parsing would read "HeapInuse,LastGC" as both flags ORed together and "7" as the eighth counter.
-        var snapshot = MemStatsTrailer.Parse(["# runtime.MemStats", "# HeapAlloc = 100", "# HeapInuse,LastGC = 5", "# 7 = 9", "# NumGC = 3"]);
+        var snapshot = MemStatsTrailer.Parse(
+            ["# runtime.MemStats", "# HeapAlloc = 100", "# HeapInuse,LastGC = 5", "# 7 = 9", "# NumGC = 3"]).Snapshot;
         Assert.Equal(100UL, snapshot.HeapAlloc);
         Assert.Null(snapshot.HeapInuse);
         Assert.Null(snapshot[GoMemLab.Telemetry.MemStatsCounter.LastGC]);
@@ -114,7 +115,7 @@ public class MemStatsReaderTests
         lines.Insert(1, real[4][..(real[4].Length / 2)]);          // line 2: truncated JSON
         lines.Insert(3, "{\"level\":\"info\",\"msg\":\"hello\"}");  // line 4: JSON, not MemStats
         lines.Add("garbage");                                       // line 7
-        var series = MemStatsReader.Parse(string.Join('\n', lines), "mixed.jsonl");
+        var series = MemStatsSeries.Parse(string.Join('\n', lines), "mixed.jsonl");
         Assert.Equal(4, series.Snapshots.Count);
         Assert.Equal(3, series.Skipped.Count);
         Assert.Equal([2L, 4, 7], series.Skipped.FirstLineNumbers);
@@ -124,10 +125,10 @@ public class MemStatsReaderTests
     [Fact]
     public void Files_that_are_not_memstats_are_input_errors_naming_the_file()
     {
-        var e = Assert.Throws<InputFormatException>(() => MemStatsReader.Read(Telemetry("leaky-gctrace.log")));
+        var e = Assert.Throws<InputFormatException>(() => MemStatsSeries.Load(Telemetry("leaky-gctrace.log")));
         Assert.Contains("leaky-gctrace.log", e.Message);
-        Assert.Throws<InputFormatException>(() => MemStatsReader.Parse("{\"a\":1}\n{\"b\":2}\n", "other.jsonl"));
-        Assert.Throws<InputFormatException>(() => MemStatsReader.Parse("{\n\"memstats\": {\"HeapAlloc\": 1,\n", "cut.json"));
-        Assert.Throws<InputFormatException>(() => MemStatsReader.Read("/nonexistent/vars.json"));
+        Assert.Throws<InputFormatException>(() => MemStatsSeries.Parse("{\"a\":1}\n{\"b\":2}\n", "other.jsonl"));
+        Assert.Throws<InputFormatException>(() => MemStatsSeries.Parse("{\n\"memstats\": {\"HeapAlloc\": 1,\n", "cut.json"));
+        Assert.Throws<InputFormatException>(() => MemStatsSeries.Load("/nonexistent/vars.json"));
     }
 }

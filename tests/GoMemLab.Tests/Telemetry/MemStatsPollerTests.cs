@@ -9,7 +9,7 @@ namespace GoMemLab.Tests.Telemetry;
 /// Polls the real leaky service from data/go/leaky on loopback (built into a temp dir and killed at the
 /// end), and checks the errors for endpoints that refuse or never answer.
 /// </summary>
-public sealed class ExpvarPollerTests
+public sealed class MemStatsPollerTests
 {
     [Fact]
     public async Task Polling_the_leaky_service_collects_timed_snapshots_and_reports_each()
@@ -18,7 +18,7 @@ public sealed class ExpvarPollerTests
         var url = service.Url;
         Assert.StartsWith("http://127.0.0.1:", url);
         var reported = new List<int>();
-        using var poller = new ExpvarPoller(new Uri(url + "/debug/vars"), TimeSpan.FromSeconds(5));
+        using var poller = new MemStatsPoller(new Uri(url + "/debug/vars"), TimeSpan.FromSeconds(5));
         var series = await poller.PollAsync(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(3),
             (snapshot, soFar) => reported.Add(soFar.Snapshots.Count));
 
@@ -37,7 +37,7 @@ public sealed class ExpvarPollerTests
     {
         var port = Loopback.FreePort();
         var url = $"http://127.0.0.1:{port}/debug/vars";
-        using var poller = new ExpvarPoller(new Uri(url), TimeSpan.FromSeconds(2));
+        using var poller = new MemStatsPoller(new Uri(url), TimeSpan.FromSeconds(2));
         var e = await Assert.ThrowsAsync<InputFormatException>(() => poller.PollAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)));
         Assert.Contains(url, e.Message);
         Assert.Contains("is unreachable: connection refused", e.Message);
@@ -48,7 +48,7 @@ public sealed class ExpvarPollerTests
     {
         using var silent = new Loopback.Silent();
         var url = $"http://127.0.0.1:{silent.Port}/debug/vars";
-        using var poller = new ExpvarPoller(new Uri(url), TimeSpan.FromMilliseconds(500));
+        using var poller = new MemStatsPoller(new Uri(url), TimeSpan.FromMilliseconds(500));
         var clock = Stopwatch.StartNew();
         var e = await Assert.ThrowsAsync<InputFormatException>(() => poller.FetchAsync());
         Assert.Contains("did not answer within 0.5 s", e.Message);

@@ -1,0 +1,3 @@
+module example.com/gometrics
+
+go 1.19
