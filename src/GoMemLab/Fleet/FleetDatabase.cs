@@ -100,8 +100,8 @@ public sealed class FleetDatabase : IDisposable
     /// labels are stored) in batches of <see cref="FleetIngestOptions.BatchSize"/> files, each batch one transaction.
     /// A file whose content is already stored adds nothing (<see cref="FleetIngestStatus.AlreadyPresent"/>); a file that
     /// is not a usable profile is named and skipped (<see cref="FleetIngestStatus.Skipped"/>) while the others are
-    /// stored. <paramref name="progress"/> receives each row once its batch is committed. Cancelling rolls back the
-    /// batch in flight (<see cref="OperationCanceledException"/>); earlier batches stay. Throws
+    /// stored. <paramref name="progress"/> receives each file's row as soon as it is read, before its batch commits
+    /// (a batch that then fails is rolled back and the ingest throws). Cancelling rolls back the batch in flight (<see cref="OperationCanceledException"/>); earlier batches stay. Throws
     /// <see cref="InputFormatException"/> for a path that does not exist (before anything is written) and
     /// <see cref="InvalidOperationException"/> on a database opened read-only.
     /// </summary>

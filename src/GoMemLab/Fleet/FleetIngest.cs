@@ -40,14 +40,12 @@ internal sealed class FleetIngest
         for (var start = 0; start < inputs.Count; start += options.BatchSize)
         {
             var slice = inputs.Skip(start).Take(options.BatchSize).ToList();
-            var done = RunBatch(slice, cancel);
-            rows.AddRange(done);
-            foreach (var row in done) progress?.Report(row);
+            rows.AddRange(RunBatch(slice, progress, cancel));
         }
         return new FleetIngestReport(rows);
     }
 
-    private List<FleetIngestRow> RunBatch(List<FleetInput> inputs, CancellationToken cancel)
+    private List<FleetIngestRow> RunBatch(List<FleetInput> inputs, IProgress<FleetIngestRow>? progress, CancellationToken cancel)
     {
         batch++;
         var pending = new Pending();
@@ -61,7 +59,9 @@ internal sealed class FleetIngest
                 foreach (var input in inputs)
                 {
                     cancel.ThrowIfCancellationRequested();
-                    rows.Add(IngestOne(input, writer, pending, cancel));
+                    var row = IngestOne(input, writer, pending, cancel);
+                    rows.Add(row);
+                    progress?.Report(row);
                 }
             }
             FleetSchema.RefreshViews(connection);
