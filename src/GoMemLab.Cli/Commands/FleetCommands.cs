@@ -46,6 +46,7 @@ public static class FleetCommands
         {
             if (parse.GetValue(batchSize) < 1) throw new ArgumentException("--batch-size must be at least 1");
             var path = parse.GetValue(database)!;
+            FleetDatabase.CheckInputPaths(parse.GetValue(paths)!);
             using var fleet = FleetDatabase.Create(path);
             var report = fleet.Ingest(parse.GetValue(paths)!, new FleetIngestOptions { BatchSize = parse.GetValue(batchSize) }, cancel: cancel);
             foreach (var row in report.Rows.Where(r => r.Status == FleetIngestStatus.Skipped))

@@ -114,6 +114,16 @@ public sealed class FleetDatabase : IDisposable
     }
 
     /// <summary>
+    /// Throws <see cref="InputFormatException"/> naming the first of <paramref name="paths"/> that is neither a file nor a
+    /// folder: callers check before <see cref="Create"/>, so a mistyped path creates no database.
+    /// </summary>
+    public static void CheckInputPaths(IEnumerable<string> paths)
+    {
+        foreach (var path in paths)
+            if (!File.Exists(path) && !Directory.Exists(path)) throw new InputFormatException(path, "no such file or folder");
+    }
+
+    /// <summary>
     /// The profiles matching <paramref name="where"/> (all when null) merged as <c>go tool pprof</c> merges the same
     /// files: identical stacks summed, the largest period, the earliest time, the first profile's (by path) drop/keep
     /// frames. See <see cref="FleetMerge"/>. Throws <see cref="ArgumentException"/> when nothing matches, the predicate is
