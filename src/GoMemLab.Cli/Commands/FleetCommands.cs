@@ -2,7 +2,6 @@ using System.CommandLine;
 using GoMemLab.Fleet;
 using GoMemLab.Profiles.Analyses;
 using GoMemLab.Tables;
-using Microsoft.Data.Analysis;
 
 namespace GoMemLab.Cli.Commands;
 
@@ -38,7 +37,7 @@ public static class FleetCommands
         var format = CommonOptions.Format();
         var command = new Command("ingest",
             "Store profiles in a fleet database: labels from key=value folders and the profiles' own labels; the same content is stored once; "
-            + "each batch is one transaction; a file that is not a profile is named and skipped (exit 2) while the rest are stored.")
+            + "each batch is one transaction; a file that is not a profile is named on stderr and skipped (exit 2, no table) while the rest are stored.")
         {
             paths, database, batchSize, format,
         };
@@ -52,8 +51,9 @@ public static class FleetCommands
             foreach (var row in report.Rows.Where(r => r.Status == FleetIngestStatus.Skipped))
                 Console.Error.WriteLine($"gomemlab: {row.File}: {row.Detail} (skipped)");
             Console.Error.WriteLine($"gomemlab: {report} into {path}");
-            CommonOptions.Print(report.ToDataFrame(), parse.GetValue(format));
-            return report.Skipped > 0 ? CliRun.UsageOrInputError : 0;
+            // Exit 2 and only the lines above when a file was skipped, as for any bad input; the good files are stored.
+            if (report.Skipped > 0) return CliRun.UsageOrInputError;
+            return CommonOptions.Print(report.ToDataFrame(), parse.GetValue(format));
         })));
         return command;
     }
@@ -136,18 +136,19 @@ public static class FleetCommands
         var database = Database();
         var parquet = new Option<string>("--parquet") { Description = "The folder to create (it must not exist or be empty): profiles/ and frames/, hive-partitioned.", Required = true };
         var partitionBy = new Option<string>("--partition-by") { Description = "The label that becomes the folder level (default service).", DefaultValueFactory = _ => "service" };
-        var format = CommonOptions.Format();
         var command = new Command("export",
             "Write hive-partitioned Parquet (DIR/frames/service=…/data_0.parquet, DIR/profiles/…) that Spark (spark.read.parquet(\"DIR/frames\")) and DuckDB read as it is.")
         {
-            database, parquet, partitionBy, format,
+            database, parquet, partitionBy,
         };
         command.SetAction((parse, cancel) => Task.FromResult(CliRun.Guard(() =>
         {
             using var fleet = FleetDatabase.Open(parse.GetValue(database)!, cancel);
             var result = fleet.ExportParquet(parse.GetValue(parquet)!, parse.GetValue(partitionBy)!);
-            Console.Error.WriteLine($"gomemlab: wrote {result.Profiles} profiles and {result.Frames} frame rows to {result.Directory}");
-            return CommonOptions.Print(new DataFrame(new StringDataFrameColumn("file", result.Files)), parse.GetValue(format));
+            var partitions = result.Files.Select(f => f.Split('/')[1]).Distinct().Order(StringComparer.Ordinal);
+            Console.WriteLine($"wrote {result.Directory}: {result.Profiles} profiles (profiles/) and {result.Frames} frame rows (frames/) "
+                + $"in {result.Files.Count} Parquet files, partitions {string.Join(", ", partitions)}");
+            return 0;
         })));
         return command;
     }

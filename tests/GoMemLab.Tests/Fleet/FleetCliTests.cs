@@ -93,9 +93,9 @@ public class FleetCliTests
         Assert.Equal(0, trend.Exit);
         Assert.StartsWith("service,profiles,first_time,last_time,metric,unit,points,span,time_unit,level,slope,change,r_squared,threshold,verdict,evidence\n", trend.Stdout);
 
-        var export = GomemlabCli.Run("fleet", "export", database, "--parquet", dir.File("parquet"), "--format", "csv");
+        var export = GomemlabCli.Run("fleet", "export", database, "--parquet", dir.File("parquet"));
         Assert.Equal(0, export.Exit);
-        Assert.Contains("frames/service=leaky/data_0.parquet", export.Stdout);
+        Assert.Contains("partitions service=churn, service=leaky", export.Stdout);
         Assert.True(File.Exists(dir.File("parquet/profiles/service=churn/data_0.parquet")));
     }
 }
