@@ -144,11 +144,37 @@ public sealed class FleetDatabase : IDisposable
         Guard(() => FleetTrend.Compute(connection, Path, by, sampleIndex, where));
 
     /// <summary>
+    /// The per-profile series behind <see cref="Trend"/> (one row per profile: the label columns, path, time, minutes since
+    /// the group's first profile, total), for charts (<see cref="Charts.FleetCharts.TotalsOverTime"/>).
+    /// </summary>
+    public DataFrame TrendSeries(IReadOnlyList<string> by, string? sampleIndex = null, string? where = null) =>
+        Guard(() => FleetTrend.SeriesFrame(connection, Path, by, sampleIndex, where));
+
+    /// <summary>
     /// Runs any SQL and returns the result as a DataFrame (column types kept: integers, doubles, booleans, strings,
     /// timestamps; UUIDs and nested values as text). Throws <see cref="ArgumentException"/> with DuckDB's message for
     /// invalid SQL. A database opened with <see cref="Open"/> is read-only: statements that write are refused.
     /// </summary>
     public DataFrame Query(string sql) => Guard(() => FleetQuery.ToDataFrame(connection, sql));
+
+    /// <summary>
+    /// Runs SQL on a fresh in-memory DuckDB, for files rather than a fleet database: reading an export back with
+    /// <c>read_parquet('DIR/frames/*/*.parquet', hive_partitioning = true)</c>, or any CSV or Parquet file. Result and
+    /// errors as <see cref="Query"/>.
+    /// </summary>
+    public static DataFrame QueryFiles(string sql)
+    {
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        try
+        {
+            return FleetQuery.ToDataFrame(connection, sql);
+        }
+        catch (DuckDBException e)
+        {
+            throw new ArgumentException(FirstLine(e.Message), e);
+        }
+    }
 
     /// <summary>One row per profile (optionally only those matching <paramref name="where"/>): <c>labelled_profiles</c> ordered by path.</summary>
     public DataFrame Profiles(string? where = null) =>

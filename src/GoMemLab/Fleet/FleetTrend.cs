@@ -22,7 +22,12 @@ public static class FleetTrend
 {
     private const double Mebibyte = 1 << 20;
 
-    internal static IReadOnlyList<FleetTrendRow> Compute(DuckDBConnection connection, string database, IReadOnlyList<string> by, string? sampleIndex, string? where)
+    /// <summary>One profile of a trend series: its group, time (Unix ms) and total in the sample type's unit.</summary>
+    private sealed record Point(string?[] Group, string Path, long Milliseconds, double Total);
+
+    private sealed record Series(ProfileValueType Type, List<string> Columns, List<Point> Points);
+
+    private static Series Collect(DuckDBConnection connection, string database, IReadOnlyList<string> by, string? sampleIndex, string? where)
     {
         if (by.Count == 0) throw new ArgumentException("a trend needs at least one label to group by");
         var labels = FleetSchema.LabelColumns(connection);
@@ -30,46 +35,54 @@ public static class FleetTrend
             ?? throw new ArgumentException($"no profile has a label \"{b}\"; labels: {(labels.Count == 0 ? "(none)" : string.Join(", ", labels.Select(l => l.Key)))}")).ToList();
         var header = FleetMerge.Header(connection, database, where);
         var type = header.SampleTypes[header.SampleIndexByName(string.IsNullOrEmpty(sampleIndex) ? InuseSpaceOrDefault(header) : sampleIndex)];
-
         var groupColumns = string.Join(", ", columns.Select(c => "p." + Sql.Quote(c)));
-        var sql = $"SELECT {groupColumns}, epoch_ms(p.time) AS ms, coalesce(sum(abs(s.{Sql.Quote(type.Type)})), 0)::DOUBLE AS total "
+        var sql = $"SELECT {groupColumns}, p.path, epoch_ms(p.time) AS ms, coalesce(sum(abs(s.{Sql.Quote(type.Type)})), 0)::DOUBLE AS total "
             + $"FROM labelled_profiles p LEFT JOIN samples s USING (profile_id) WHERE {FleetMerge.Predicate(where)} AND p.time IS NOT NULL "
-            + $"GROUP BY p.profile_id, {groupColumns}, p.time ORDER BY {string.Join(", ", columns.Select((_, i) => $"{i + 1} NULLS LAST"))}, ms, p.profile_id";
+            + $"GROUP BY p.profile_id, {groupColumns}, p.path, p.time ORDER BY {string.Join(", ", columns.Select((_, i) => $"{i + 1} NULLS LAST"))}, ms, p.profile_id";
+        var points = new List<Point>();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            points.Add(new Point(columns.Select((_, i) => reader.IsDBNull(i) ? null : reader.GetString(i)).ToArray(),
+                reader.GetString(columns.Count), reader.GetInt64(columns.Count + 1), reader.GetDouble(columns.Count + 2)));
+        return new Series(type, columns, points);
+    }
 
+    internal static IReadOnlyList<FleetTrendRow> Compute(DuckDBConnection connection, string database, IReadOnlyList<string> by, string? sampleIndex, string? where)
+    {
+        var (type, _, points) = Collect(connection, database, by, sampleIndex, where);
         var bytes = type.Unit == "bytes";
         var metric = bytes ? type.Type + "_mb" : type.Type;
         var unit = bytes ? "MB" : type.Type.EndsWith("objects", StringComparison.Ordinal) ? "objects" : type.Unit;
         var floor = bytes ? 1 : type.Type.EndsWith("objects", StringComparison.Ordinal) ? 1000 : type.Type == "goroutine" ? 10 : 0;
         var rows = new List<FleetTrendRow>();
-        string?[]? group = null;
-        var times = new List<double>();
-        var values = new List<double>();
-        void Flush()
+        foreach (var group in points.GroupBy(p => string.Join("\u0001", p.Group.Select(g => g ?? "\u0000"))))
         {
-            if (group is null) return;
-            var minutes = times.Select(t => (t - times[0]) / 60_000).ToList();
-            rows.Add(new FleetTrendRow(group, times.Count, DateTime.UnixEpoch.AddMilliseconds(times[0]), DateTime.UnixEpoch.AddMilliseconds(times[^1]),
-                LeakSignal.Assess(metric, unit, "min", minutes, values.ToList(), floor)));
-            times.Clear();
-            values.Clear();
+            var list = group.ToList();
+            var minutes = list.Select(p => (p.Milliseconds - list[0].Milliseconds) / 60_000.0).ToList();
+            var values = list.Select(p => bytes ? p.Total / Mebibyte : p.Total).ToList();
+            rows.Add(new FleetTrendRow(list[0].Group, list.Count, DateTime.UnixEpoch.AddMilliseconds(list[0].Milliseconds),
+                DateTime.UnixEpoch.AddMilliseconds(list[^1].Milliseconds), LeakSignal.Assess(metric, unit, "min", minutes, values, floor)));
         }
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var key = columns.Select((_, i) => reader.IsDBNull(i) ? null : reader.GetString(i)).ToArray();
-            if (group is null || !key.SequenceEqual(group))
-            {
-                Flush();
-                group = key;
-            }
-            times.Add(reader.GetInt64(columns.Count));
-            var total = reader.GetDouble(columns.Count + 1);
-            values.Add(bytes ? total / Mebibyte : total);
-        }
-        Flush();
         return rows;
+    }
+
+    /// <summary>
+    /// The series behind the trend, one row per profile in group and time order: the <paramref name="by"/> label columns,
+    /// <c>path</c>, <c>time</c> (UTC), <c>minutes</c> (since the group's first profile), <c>total</c> (in the sample type's unit).
+    /// </summary>
+    internal static DataFrame SeriesFrame(DuckDBConnection connection, string database, IReadOnlyList<string> by, string? sampleIndex, string? where)
+    {
+        var points = Collect(connection, database, by, sampleIndex, where).Points;
+        var frame = new DataFrame(by.Select((b, i) => (DataFrameColumn)new StringDataFrameColumn(b, points.Select(p => p.Group[i]))));
+        var start = points.GroupBy(p => string.Join("\u0001", p.Group.Select(g => g ?? "\u0000"))).ToDictionary(g => g.Key, g => g.First().Milliseconds);
+        frame.Columns.Add(new StringDataFrameColumn("path", points.Select(p => p.Path)));
+        frame.Columns.Add(new PrimitiveDataFrameColumn<DateTime>("time", points.Select(p => DateTime.UnixEpoch.AddMilliseconds(p.Milliseconds))));
+        frame.Columns.Add(new DoubleDataFrameColumn("minutes", points.Select(p =>
+            (p.Milliseconds - start[string.Join("\u0001", p.Group.Select(g => g ?? "\u0000"))]) / 60_000.0)));
+        frame.Columns.Add(new Int64DataFrameColumn("total", points.Select(p => (long)p.Total)));
+        return frame;
     }
 
     /// <summary>

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Benchmark of `gomemlab fleet` on about 1,000 real heap profiles: ingest rate (goal >= 50 profiles/s for heap
+# profiles <= 1 MB), `fleet top` over all of them (goal <= 2 s), and how both grow with the number of profiles
+# (goal: linear) at 250, 500 and 1,000 profiles. Whole processes, Release build; go tool pprof on the same files
+# for comparison. Figures, not asserts.
+#
+#   bash bench/fleet.sh [FLEET_DIR]
+#
+# Input: the given folder, else data/large/fleet (made by `bash data/generate.sh --large`, step 60), else one made
+# into a temporary folder by `bash data/gen/fleet.sh DIR 17` (leaky and churn as six pods, a heap profile every
+# 100 ms for 17 s: about 1,000 real profiles; needs go).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+command -v /usr/bin/time >/dev/null || { echo "install GNU time: apt-get install time" >&2; exit 1; }
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+fleet=${1:-$root/data/large/fleet}
+if [ ! -d "$fleet" ]; then
+	fleet=$out/fleet
+	echo "generating $fleet with data/gen/fleet.sh (17 s)"
+	bash "$root/data/gen/fleet.sh" "$fleet" 17 100ms
+fi
+dotnet build "$root/src/GoMemLab.Cli" -c Release -v q -o "$out/bin" >/dev/null
+g=$out/bin/gomemlab
+mapfile -t all < <(cd "$fleet" && find . -name '*.pb.gz' | sed 's|^\./||' | LC_ALL=C sort)
+total=${#all[@]}
+echo "input: $total profiles, $(du -sk "$fleet" | cut -f1) KB, largest $(find "$fleet" -name '*.pb.gz' -printf '%s\n' | sort -n | tail -1) bytes"
+
+# A subset of N profiles: every (total/N)-th file, so each subset spans every pod and the whole run.
+subset() {
+	local n=$1 dir=$out/subset-$1
+	rm -rf "$dir"
+	local step=$((total / n)) i=0 picked=0
+	for f in "${all[@]}"; do
+		if ((i % step == 0 && picked < n)); then
+			mkdir -p "$dir/$(dirname "$f")"
+			ln -s "$fleet/$f" "$dir/$f"
+			picked=$((picked + 1))
+		fi
+		i=$((i + 1))
+	done
+	echo "$dir"
+}
+
+for n in 250 500 1000; do
+	((n <= total)) || continue
+	dir=$(subset "$n")
+	db=$out/fleet-$n.duckdb
+	count=$(find "$dir" -name '*.pb.gz' | wc -l)
+	/usr/bin/time -f "%e %U %M" -o "$out/t" "$g" fleet ingest "$dir" --db "$db" --format csv >/dev/null 2>"$out/err" || { cat "$out/err"; exit 1; }
+	read -r wall user rss <"$out/t"
+	echo "ingest $count profiles: ${wall} s wall (${user} s user), $(awk -v n="$count" -v w="$wall" 'BEGIN { printf "%.0f", n / w }') profiles/s, ${rss} KB max RSS, database $(du -k "$db" | cut -f1) KB"
+	/usr/bin/time -f "%e %U %M" -o "$out/t" "$g" fleet ingest "$dir" --db "$db" --format csv >/dev/null 2>&1
+	read -r wall _ _ <"$out/t"
+	echo "  again (all already present): ${wall} s"
+	for run in 1 2 3; do
+		/usr/bin/time -f "%e %U %M" -o "$out/t" "$g" fleet top "$db" --sample-index inuse_space --format csv >"$out/top.csv"
+		read -r wall user rss <"$out/t"
+		echo "  fleet top over $count (run $run): ${wall} s wall, ${rss} KB max RSS, $(($(wc -l <"$out/top.csv") - 1)) rows"
+	done
+	/usr/bin/time -f "%e %U %M" -o "$out/t" "$g" fleet top "$db" --sample-index inuse_space --where "service = 'leaky'" --format csv >/dev/null
+	read -r wall _ _ <"$out/t"
+	echo "  fleet top --where \"service = 'leaky'\": ${wall} s"
+	mapfile -t files < <(find "$dir" -name '*.pb.gz' | LC_ALL=C sort)
+	/usr/bin/time -f "%e %U %M" -o "$out/t" go tool pprof -top -nodefraction=0 -symbolize=none -sample_index=inuse_space "${files[@]}" >"$out/pprof.txt" 2>/dev/null
+	read -r wall user rss <"$out/t"
+	echo "  go tool pprof -top over the same $count files: ${wall} s wall, ${rss} KB max RSS"
+done
