@@ -26,18 +26,14 @@ mapfile -t all < <(cd "$fleet" && find . -name '*.pb.gz' | sed 's|^\./||' | LC_A
 total=${#all[@]}
 echo "input: $total profiles, $(du -sk "$fleet" | cut -f1) KB, largest $(find "$fleet" -name '*.pb.gz' -printf '%s\n' | sort -n | tail -1) bytes"
 
-# A subset of N profiles: every (total/N)-th file, so each subset spans every pod and the whole run.
+# A subset of N profiles: files picked evenly along the sorted list, so each subset spans every pod and the whole run.
 subset() {
-	local n=$1 dir=$out/subset-$1
+	local n=$1 dir=$out/subset-$1 k f
 	rm -rf "$dir"
-	local step=$((total / n)) i=0 picked=0
-	for f in "${all[@]}"; do
-		if ((i % step == 0 && picked < n)); then
-			mkdir -p "$dir/$(dirname "$f")"
-			ln -s "$fleet/$f" "$dir/$f"
-			picked=$((picked + 1))
-		fi
-		i=$((i + 1))
+	for ((k = 0; k < n; k++)); do
+		f=${all[$((k * total / n))]}
+		mkdir -p "$dir/$(dirname "$f")"
+		ln -s "$fleet/$f" "$dir/$f"
 	done
 	echo "$dir"
 }

@@ -15,8 +15,8 @@ namespace GoMemLab.Fleet;
 internal sealed class FleetIngest
 {
     private readonly DuckDBConnection connection;
-    private readonly HashSet<string> knownContent;
-    private readonly Dictionary<string, string> contentPaths = new(StringComparer.Ordinal);
+    /// <summary>Content hash → (profile id, stored path) of every stored profile: a re-ingest costs a read and a hash per file.</summary>
+    private readonly Dictionary<string, (int Id, string Path)> knownContent = new(StringComparer.Ordinal);
     private readonly HashSet<Guid> knownFunctions, knownStacks, knownLabelSets;
     private readonly ContentKey key = new();
     private int nextProfileId;
@@ -25,7 +25,12 @@ internal sealed class FleetIngest
     public FleetIngest(DuckDBConnection connection)
     {
         this.connection = connection;
-        knownContent = ReadSet(connection, "SELECT content_hash FROM profiles", r => r.GetString(0));
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT content_hash, profile_id, path FROM profiles";
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) knownContent[reader.GetString(0)] = (reader.GetInt32(1), reader.GetString(2));
+        }
         knownFunctions = ReadSet(connection, "SELECT function_id FROM functions", r => r.GetGuid(0));
         knownStacks = ReadSet(connection, "SELECT stack_id FROM stacks", r => r.GetGuid(0));
         knownLabelSets = ReadSet(connection, "SELECT DISTINCT label_set_id FROM sample_labels", r => r.GetGuid(0));
@@ -75,8 +80,7 @@ internal sealed class FleetIngest
             batch--;
             throw;
         }
-        knownContent.UnionWith(pending.Content.Keys);
-        foreach (var (hash, path) in pending.Content) contentPaths[hash] = path;
+        foreach (var (hash, path) in pending.Content) knownContent[hash] = (pending.Ids[hash], path);
         knownFunctions.UnionWith(pending.Functions);
         knownStacks.UnionWith(pending.Stacks);
         knownLabelSets.UnionWith(pending.LabelSets);
@@ -101,12 +105,10 @@ internal sealed class FleetIngest
             return Skipped(input, e.Problem);
         }
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        if (knownContent.Contains(hash) || pending.Content.ContainsKey(hash))
-        {
-            var earlier = pending.Content.GetValueOrDefault(hash) ?? contentPaths.GetValueOrDefault(hash) ?? ExistingPath(hash);
-            var id = Convert.ToInt32(Sql.Scalar(connection, $"SELECT profile_id FROM profiles WHERE content_hash = {Sql.Literal(hash)}") ?? pending.Ids[hash]);
-            return new FleetIngestRow(input.Display, input.StoredPath, FleetIngestStatus.AlreadyPresent, id, batch, 0, $"same content as {earlier}");
-        }
+        var stored = knownContent.TryGetValue(hash, out var known) ? known
+            : pending.Content.TryGetValue(hash, out var path) ? (pending.Ids[hash], path) : ((int Id, string Path)?)null;
+        if (stored is { } earlier)
+            return new FleetIngestRow(input.Display, input.StoredPath, FleetIngestStatus.AlreadyPresent, earlier.Id, batch, 0, $"same content as {earlier.Path}");
         Profile profile;
         try
         {
@@ -126,9 +128,6 @@ internal sealed class FleetIngest
 
     private FleetIngestRow Skipped(FleetInput input, string why) =>
         new(input.Display, input.StoredPath, FleetIngestStatus.Skipped, null, batch, 0, why);
-
-    private string ExistingPath(string hash) =>
-        Sql.Scalar(connection, $"SELECT path FROM profiles WHERE content_hash = {Sql.Literal(hash)}") as string ?? "";
 
     /// <summary>Sample types become column names: two with one name, or one named like a key column, cannot be stored.</summary>
     private static void CheckSampleTypes(Profile profile)
