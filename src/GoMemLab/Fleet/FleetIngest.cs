@@ -93,8 +93,18 @@ internal sealed class FleetIngest
         try
         {
             using var stream = InputFile.OpenRead(input.FullPath);
-            bytes = new byte[stream.Length];
-            stream.ReadExactly(bytes);
+            if (stream.CanSeek)
+            {
+                bytes = new byte[stream.Length];
+                stream.ReadExactly(bytes);
+            }
+            else
+            {
+                // A pipe (a FIFO in the folder): read to its end, as ProfileLoader does.
+                using var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                bytes = copy.ToArray();
+            }
         }
         catch (IOException e)
         {
