@@ -126,7 +126,7 @@ public sealed class FleetDatabase : IDisposable
     /// <summary>
     /// The profiles matching <paramref name="where"/> (all when null) merged as <c>go tool pprof</c> merges the same
     /// files: identical stacks summed, the largest period, the earliest time, the first profile's (by path) drop/keep
-    /// frames. See <see cref="FleetMerge"/>. Throws <see cref="ArgumentException"/> when nothing matches, the predicate is
+    /// frames (docs/fleet.md). Throws <see cref="ArgumentException"/> when nothing matches, the predicate is
     /// not valid SQL, or the profiles are of different kinds (sample types or period type differ).
     /// </summary>
     public Profile Merge(string? where = null, CancellationToken cancel = default) =>

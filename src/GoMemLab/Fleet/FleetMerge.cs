@@ -16,7 +16,7 @@ namespace GoMemLab.Fleet;
 /// result (they still separate the summed samples, as in pprof).
 /// </para>
 /// </summary>
-public static class FleetMerge
+internal static class FleetMerge
 {
     /// <summary>The SQL predicate for <paramref name="where"/>: the text itself in parentheses, or TRUE when empty.</summary>
     internal static string Predicate(string? where) => string.IsNullOrWhiteSpace(where) ? "TRUE" : "(" + where + ")";

@@ -1,4 +1,3 @@
-using DuckDB.NET.Data;
 using GoMemLab.Fleet;
 using GoMemLab.Profiles;
 using GoMemLab.Profiles.Analyses;
@@ -83,15 +82,7 @@ public class FleetAnalysisTests(CommittedFleet fleet) : IClassFixture<CommittedF
         Assert.Contains("profiles/service=leaky/data_0.parquet", result.Files);
 
         // Read back by a separate in-memory DuckDB, the documented one-line read.
-        using var reader = new DuckDBConnection("DataSource=:memory:");
-        reader.Open();
-        long Read(string sql)
-        {
-            using var command = reader.CreateCommand();
-            command.CommandText = sql;
-            var value = command.ExecuteScalar();
-            return value is System.Numerics.BigInteger big ? (long)big : Convert.ToInt64(value);
-        }
+        static long Read(string sql) => (long)FleetDatabase.QueryFiles(sql).Columns[0][0]!;
         var frames = $"read_parquet('{target}/frames/*/*.parquet', hive_partitioning = true)";
         var profiles = $"read_parquet('{target}/profiles/*/*.parquet', hive_partitioning = true)";
         Assert.Equal(result.Frames, Read($"SELECT count(*) FROM {frames}"));

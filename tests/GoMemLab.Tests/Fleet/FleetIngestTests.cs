@@ -36,8 +36,8 @@ public class FleetIngestTests
         Assert.Equal(0, FleetChecks.Scalar(database,
             "SELECT count(*) FROM profiles WHERE sample_types <> 'alloc_objects/count,alloc_space/bytes,inuse_objects/count,inuse_space/bytes'"));
         // The values: their sum over the fleet is the total go tool pprof printed for the merge of every file.
-        Assert.Equal(PprofTotal("all.inuse_space.functions.txt"), FleetChecks.Scalar(database, "SELECT sum(inuse_space) FROM samples"));
-        Assert.Equal(PprofTotal("all.alloc_objects.functions.txt"), FleetChecks.Scalar(database, "SELECT sum(alloc_objects) FROM samples"));
+        Assert.Equal(GoMemLab.Tests.Profiles.PprofTopGolden.Total(RepoPaths.Data("golden", "fleet", "all.inuse_space.functions.txt")), FleetChecks.Scalar(database, "SELECT sum(inuse_space) FROM samples"));
+        Assert.Equal(GoMemLab.Tests.Profiles.PprofTopGolden.Total(RepoPaths.Data("golden", "fleet", "all.alloc_objects.functions.txt")), FleetChecks.Scalar(database, "SELECT sum(alloc_objects) FROM samples"));
         // Go labels heap samples with their object size (a numeric label, when the size is known): stored per sample.
         var labelled = CommittedFleet.StoredPaths().Sum(p =>
         {
@@ -150,11 +150,6 @@ public class FleetIngestTests
         Assert.Throws<InputFormatException>(() => FleetDatabase.Create(dir.Path).Dispose());
     }
 
-    private static long PprofTotal(string golden)
-    {
-        var header = File.ReadLines(RepoPaths.Data("golden", "fleet", golden)).First(l => l.StartsWith("Showing nodes", StringComparison.Ordinal));
-        return long.Parse(System.Text.RegularExpressions.Regex.Match(header, @"of (\d+)B? total").Groups[1].Value);
-    }
 
     private static void CopyFolder(string from, string to)
     {

@@ -55,13 +55,7 @@ public class FleetTopGoldenTests(CommittedFleet fleet) : IClassFixture<Committed
         for (var i = 0; i < Math.Min(expected.Count, actual.Count); i++)
             Assert.True(expected[i] == actual[i], $"{golden} row {i + 1}: pprof {expected[i]}, fleet {actual[i]}");
         Assert.Equal(expected.Count, actual.Count);
-        Assert.Equal(PprofTotal(golden), report.Total);
+        Assert.Equal(PprofTopGolden.Total(RepoPaths.Data("golden", "fleet", golden)), report.Total);
     }
 
-    private static long PprofTotal(string golden)
-    {
-        var header = File.ReadLines(RepoPaths.Data("golden", "fleet", golden)).First(l => l.StartsWith("Showing nodes", StringComparison.Ordinal));
-        var match = System.Text.RegularExpressions.Regex.Match(header, @"of (\d+)B? total");
-        return long.Parse(match.Groups[1].Value);
-    }
 }
