@@ -6,7 +6,7 @@
 #
 #   bash bench/fleet.sh [FLEET_DIR]
 #
-# Input: the given folder, else data/large/fleet (made by `bash data/generate.sh --large`, step 60), else one made
+# Input: the given folder, else data/large/fleet (made by `bash data/generate.sh --large`, step 65-fleet), else one made
 # into a temporary folder by `bash data/gen/fleet.sh DIR 17` (leaky and churn as six pods, a heap profile every
 # 100 ms for 17 s: about 1,000 real profiles; needs go).
 #

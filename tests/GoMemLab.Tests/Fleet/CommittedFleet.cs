@@ -4,7 +4,7 @@ using GoMemLab.Tests.Support;
 namespace GoMemLab.Tests.Fleet;
 
 /// <summary>
-/// data/artifacts/fleet (real heap profiles of six leaky and churn pods, data/gen/60-fleet.sh) ingested once into a
+/// data/artifacts/fleet (real heap profiles of six leaky and churn pods, data/gen/65-fleet.sh) ingested once into a
 /// temporary fleet database, shared by a test class; deleted when disposed.
 /// </summary>
 public sealed class CommittedFleet : IDisposable

@@ -6,7 +6,7 @@ using GoMemLab.Tests.Support;
 namespace GoMemLab.Tests.Fleet;
 
 /// <summary>
-/// `fleet top` equals the real `go tool pprof -top` given the same files (data/gen/60-fleet.sh made the goldens by
+/// `fleet top` equals the real `go tool pprof -top` given the same files (data/gen/65-fleet.sh made the goldens by
 /// merging every profile of a selection): every row, flat, cum and inline mark, for each sample type and granularity,
 /// over the whole fleet and over selections by label predicate.
 /// </summary>

@@ -2,7 +2,7 @@
 # A small fleet of real heap profiles (artifacts/fleet/, committed) and golden `go tool pprof -top` outputs
 # over merged selections of it (golden/fleet/), for `gomemlab fleet top` (tests/GoMemLab.Tests/Fleet/FleetTopGoldenTests.cs).
 # With --large, also a fleet of about 1,000 profiles in data/large/fleet/ for bench/fleet.sh.
-# Run it alone with: bash data/gen/60-fleet.sh   (or LARGE=1 bash data/gen/60-fleet.sh)
+# Run it alone with: bash data/gen/65-fleet.sh   (or LARGE=1 bash data/gen/65-fleet.sh)
 #
 # The fleet is made by data/gen/fleet.sh: leaky and churn run as six pods at once under
 # service=…/load=…/pod=… folders. Goldens: pprof given every file of a selection (sorted by path, as
