@@ -18,6 +18,7 @@ public static partial class CliExamples
     private const string Asm = "data/artifacts/escape/leaky-asm.txt";
     private const string GcTraceLog = "data/artifacts/telemetry/leaky-gctrace.log";
     private const string MemStatsLines = "data/artifacts/telemetry/leaky-memstats.jsonl";
+    private const string Fleet = "data/artifacts/fleet";
 
     private static CliErrorCase Missing(string commandLine) => new("Missing path", Args(commandLine));
 
@@ -190,6 +191,59 @@ public static partial class CliExamples
             ColumnsWithoutRun = ("`LiveCaptureResult.HeapSeries()`, the table capture prints (here of a capture without profiles)",
                 () => new LiveCaptureResult("program", null, [], null, 0, true, TimeSpan.Zero, "", []).HeapSeries()),
             Errors = [Missing("capture no-such-program"), BadOption("a --for that is not a Go duration", "capture data/go/leaky/cmd/leaky --for nope")],
+        },
+        // The fleet pages run in this order (the command tree's): ingest makes out/fleet.duckdb, the others read it.
+        new("fleet ingest")
+        {
+            Run = Args($"fleet ingest {Fleet} --db out/fleet.duckdb"),
+            Errors =
+            [
+                Missing("fleet ingest no-such-folder --db out/fleet.duckdb"),
+                WrongFormat("an escape log among the profiles (skipped, the rest stored)", $"fleet ingest {EscapeM1} {Heap} --db out/mixed.duckdb"),
+                BadOption("a --batch-size of 0", $"fleet ingest {Fleet} --db out/fleet.duckdb --batch-size 0"),
+            ],
+        },
+        new("fleet top")
+        {
+            Run = ["fleet", "top", "out/fleet.duckdb", "--sample-index", "inuse_space", "--where", "service = 'leaky'", "--nodecount", "10"],
+            Errors =
+            [
+                Missing("fleet top no-such.duckdb"),
+                WrongFormat("a heap profile as the database", $"fleet top {Heap}"),
+                new("Bad option value: a --where naming no label", ["fleet", "top", "out/fleet.duckdb", "--where", "team = 'core'"]),
+                new("Bad option value: a --where that selects nothing", ["fleet", "top", "out/fleet.duckdb", "--where", "service = 'nginx'"]),
+            ],
+        },
+        new("fleet trend")
+        {
+            Run = Args("fleet trend out/fleet.duckdb --by service,load"),
+            Errors =
+            [
+                Missing("fleet trend no-such.duckdb --by service"),
+                WrongFormat("a heap profile as the database", $"fleet trend {Heap} --by service"),
+                BadOption("an unknown label", "fleet trend out/fleet.duckdb --by team"),
+            ],
+        },
+        new("fleet sql")
+        {
+            Run = ["fleet", "sql", "out/fleet.duckdb", "SELECT service, pod, count(*) AS profiles, sum(sample_count) AS samples FROM labelled_profiles GROUP BY ALL ORDER BY ALL"],
+            Errors =
+            [
+                new("Missing path", ["fleet", "sql", "no-such.duckdb", "SELECT 1"]),
+                new("Wrong format: a heap profile as the database", ["fleet", "sql", Heap, "SELECT 1"]),
+                new("Bad option value: SQL that does not parse", ["fleet", "sql", "out/fleet.duckdb", "SELEC 1"]),
+                new("Bad option value: a statement that writes (the database is opened read-only)", ["fleet", "sql", "out/fleet.duckdb", "DELETE FROM profiles"]),
+            ],
+        },
+        new("fleet export")
+        {
+            Run = Args("fleet export out/fleet.duckdb --parquet out/fleet-parquet"),
+            Errors =
+            [
+                Missing("fleet export no-such.duckdb --parquet out/p"),
+                WrongFormat("a heap profile as the database", $"fleet export {Heap} --parquet out/p"),
+                BadOption("a folder that is not empty", "fleet export out/fleet.duckdb --parquet data/artifacts"),
+            ],
         },
     ];
 

@@ -16,6 +16,19 @@ public static class ColumnMeanings
         : throw new InvalidOperationException(
             $"column '{column}' of `gomemlab {command}` has no meaning in {nameof(ColumnMeanings)}; add one (Shared, or ByCommand[\"{command}\"])");
 
+    /// <summary>`pprof top` and `fleet top` print the same table.</summary>
+    private static readonly Dictionary<string, string> TopColumns = new()
+    {
+        ["name"] = "The node: function, file:line, file or address, by `--granularity`.",
+        ["flat"] = "Value of the samples whose innermost frame is this node, in the sample type's unit.",
+        ["flat_pct"] = "flat as a percentage of the total.",
+        ["sum_pct"] = "Running total of flat_pct down the table.",
+        ["cum"] = "Value of the samples with this node anywhere on the stack.",
+        ["cum_pct"] = "cum as a percentage of the total.",
+        ["inline"] = "True when every remaining incoming call edge is an inlined call (pprof's `(inline)`).",
+        ["partial_inline"] = "True when some but not all incoming call edges are inlined calls (pprof's `(partial-inline)`).",
+    };
+
     /// <summary>Columns that mean the same in every table that has them.</summary>
     private static readonly Dictionary<string, string> Shared = new()
     {
@@ -45,17 +58,7 @@ public static class ColumnMeanings
             ["item"] = "What is described: GoMemLab, .NET runtime, OS, host, go on PATH, go version, GOROOT.",
             ["value"] = "Its value on this machine.",
         },
-        ["pprof top"] = new()
-        {
-            ["name"] = "The node: function, file:line, file or address, by `--granularity`.",
-            ["flat"] = "Value of the samples whose innermost frame is this node, in the sample type's unit.",
-            ["flat_pct"] = "flat as a percentage of the total.",
-            ["sum_pct"] = "Running total of flat_pct down the table.",
-            ["cum"] = "Value of the samples with this node anywhere on the stack.",
-            ["cum_pct"] = "cum as a percentage of the total.",
-            ["inline"] = "True when every remaining incoming call edge is an inlined call (pprof's `(inline)`).",
-            ["partial_inline"] = "True when some but not all incoming call edges are inlined calls (pprof's `(partial-inline)`).",
-        },
+        ["pprof top"] = TopColumns,
         ["pprof info"] = new()
         {
             ["field"] = "A header fact: source, format, sample_types, default_sample_type, samples, locations, functions, mappings, "
@@ -172,6 +175,48 @@ public static class ColumnMeanings
             ["allocated_by"] = "The standard-library functions the site called that did the allocating (runtime.growslice…), most bytes first.",
             ["decision_at"] = "Where the decisions were found: the site, or the outermost frame it was inlined into.",
             ["reason"] = "Why a site is unexplained (empty otherwise).",
+        },
+        ["fleet ingest"] = new()
+        {
+            ["file"] = "The file as given: the folder argument joined with the path below it.",
+            ["path"] = "The path stored in the database: relative to the folder given (a file given directly: as given, made relative).",
+            ["status"] = "ingested, already present (the same content, by SHA-256, is stored: nothing added) or skipped (not a usable profile).",
+            ["profile_id"] = "The profile's id in the database (the stored copy's for already present; empty when skipped).",
+            ["batch"] = "The transaction the file was read in (stored whole or not at all).",
+            ["samples"] = "Samples stored for the profile (0 unless ingested).",
+            ["detail"] = "Why a file was skipped (the reader's one-line error), or which stored path has the same content.",
+        },
+        ["fleet top"] = TopColumns,
+        ["fleet trend"] = new()
+        {
+            ["service"] = "The value of the `--by` label (one column per label; empty for profiles without it). The example groups by service and load.",
+            ["load"] = "The value of the second `--by` label of the example.",
+            ["profiles"] = "Profiles in the group that carry a time.",
+            ["first_time"] = "Time of the group's earliest profile (UTC).",
+            ["last_time"] = "Time of its latest profile (UTC).",
+            ["metric"] = "The series: the sample type's per-profile total (pprof's total, Σ|value|), `_mb` when in MiB.",
+            ["unit"] = "Unit of level, change, slope and threshold: MB (MiB) for bytes, objects for object counts, else the sample unit.",
+            ["points"] = "Profiles in the series.",
+            ["span"] = "Minutes from the first to the last profile.",
+            ["time_unit"] = "min: slope is per minute.",
+            ["level"] = "Median total over the series.",
+            ["slope"] = "Theil–Sen slope of the total over minutes.",
+            ["change"] = "slope × span: the growth the line explains.",
+            ["r_squared"] = "How much of the variation the line explains (1 − SSres/SStot).",
+            ["threshold"] = "The change that counts: the larger of 10% of the level and the unit's floor (1 MB, 1,000 objects, 10 goroutines).",
+            ["verdict"] = "growing, steady, shrinking or insufficient data (fewer than 5 profiles or no time span).",
+            ["evidence"] = "The verdict's reasons in one sentence.",
+        },
+        ["fleet sql"] = new()
+        {
+            ["service"] = "The columns are the query's own; the example counts profiles per service and pod label.",
+            ["pod"] = "The pod label.",
+            ["profiles"] = "Profiles of that service and pod.",
+            ["samples"] = "Their samples.",
+        },
+        ["fleet export"] = new()
+        {
+            ["file"] = "A Parquet file written, relative to the export folder: DATASET/LABEL=VALUE/data_N.parquet.",
         },
         ["capture"] = new()
         {

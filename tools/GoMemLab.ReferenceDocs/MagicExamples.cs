@@ -66,5 +66,11 @@ public static class MagicExamples
             new("Wrong format: an escape log", "#!pprof ../data/artifacts/escape/leaky-m1.txt"),
             new("Bad --sample-index", "#!pprof ../data/artifacts/heap/leaky-heap-4.pb.gz --sample-index bogus"),
         ]),
+        new("#!fleet", [new(typeof(Microsoft.Data.Analysis.DataFrame))],
+        [
+            new("Missing file", "#!fleet no-such.duckdb"),
+            new("Wrong format: a heap profile", "#!fleet ../data/artifacts/heap/leaky-heap-4.pb.gz"),
+            new("Both --sql and --where", "#!fleet no-such.duckdb --sql \"SELECT 1\" --where \"service = 'leaky'\""),
+        ]) { ExampleNotRunBecause = "it reads a fleet database, which `gomemlab fleet ingest` makes first (notebooks/10-fleet.ipynb does both)" },
     ];
 }

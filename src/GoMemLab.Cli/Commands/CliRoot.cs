@@ -18,6 +18,7 @@ public static class CliRoot
         root.Subcommands.Add(WhyCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(CaptureCommand.Create());
+        root.Subcommands.Add(FleetCommands.Create());
         return root;
     }
 }

@@ -43,6 +43,13 @@ public static partial class PprofTopGolden
         return long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The total of a golden's "Showing nodes accounting for …, 100% of N[B] total" line.</summary>
+    public static long Total(string path)
+    {
+        var header = File.ReadLines(path).First(l => l.StartsWith("Showing nodes", StringComparison.Ordinal));
+        return long.Parse(Regex.Match(header, @"of (-?\d+)(?:B|ns)? total").Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
     /// <summary>The lines of data/golden/pprof/cases.tsv as column-name → value maps.</summary>
     public static IReadOnlyList<IReadOnlyDictionary<string, string>> Cases(string casesPath)
     {
