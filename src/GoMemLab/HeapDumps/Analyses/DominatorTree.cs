@@ -1,0 +1,227 @@
+using GoMemLab.Profiles;
+
+namespace GoMemLab.HeapDumps.Analyses;
+
+/// <summary>
+/// The dominator tree of the heap graph from its super-root, by the semi-NCA algorithm (Georgiadis' variant of
+/// Lengauer–Tarjan: semidominators with path compression, then each immediate dominator as the nearest common ancestor
+/// of parent and semidominator). Every step is iterative — depth-first search, path compression and the NCA walk use
+/// explicit stacks — so a 20M-object linked list cannot overflow the call stack. An object's retained size is the
+/// total size of its dominator subtree: what the GC would free if every reference to it were dropped. Objects the
+/// super-root does not reach (garbage) are not in the tree.
+/// </summary>
+internal sealed class DominatorTree
+{
+    private readonly int[] _idom;      // node → immediate dominator node; -1 when unreachable (and for the super-root)
+    private readonly long[] _retained; // node → retained bytes
+    private readonly int[] _retainedCount;
+    private readonly int[] _preorder;  // DFS preorder → node (reachable nodes only)
+    private readonly int[] _orderOf;  // node → DFS preorder number, -1 when unreachable
+
+    private DominatorTree(int[] idom, long[] retained, int[] retainedCount, int[] preorder, int[] orderOf)
+    {
+        _idom = idom;
+        _retained = retained;
+        _retainedCount = retainedCount;
+        _preorder = preorder;
+        _orderOf = orderOf;
+    }
+
+    public int ReachableNodes => _preorder.Length;
+
+    public bool IsReachable(int node) => _orderOf[node] >= 0;
+
+    /// <summary>The immediate dominator of <paramref name="node"/> (the super-root for objects held by several roots), or -1.</summary>
+    public int ImmediateDominator(int node) => _idom[node];
+
+    public long RetainedBytes(int node) => _retained[node];
+
+    public int RetainedObjects(int node) => _retainedCount[node];
+
+    /// <summary>Reachable nodes in DFS preorder: every node comes after its dominators.</summary>
+    public ReadOnlySpan<int> Preorder => _preorder;
+
+    private int[]? _childStart;
+    private int[]? _children;
+
+    /// <summary>The nodes <paramref name="node"/> immediately dominates, largest retained size first.</summary>
+    public ReadOnlySpan<int> Children(int node)
+    {
+        if (_children is null) BuildChildren();
+        return _children.AsSpan(_childStart![node], _childStart[node + 1] - _childStart[node]);
+    }
+
+    private void BuildChildren()
+    {
+        var n = _idom.Length;
+        var start = new int[n + 1];
+        foreach (var node in _preorder)
+            if (_idom[node] >= 0) start[_idom[node] + 1]++;
+        for (var i = 0; i < n; i++) start[i + 1] += start[i];
+        var children = new int[start[n]];
+        var fill = new int[n];
+        foreach (var node in _preorder)
+        {
+            var d = _idom[node];
+            if (d >= 0) children[start[d] + fill[d]++] = node;
+        }
+        for (var i = 0; i < n; i++)
+        {
+            var span = children.AsSpan(start[i], start[i + 1] - start[i]);
+            if (span.Length > 1) span.Sort((a, b) => _retained[b].CompareTo(_retained[a]) is var c && c != 0 ? c : a.CompareTo(b));
+        }
+        _childStart = start;
+        _children = children;
+    }
+
+    public static DominatorTree Compute(HeapGraph graph, CancellationToken cancel = default)
+    {
+        var n = graph.NodeCount;
+        var orderOf = new int[n];
+        Array.Fill(orderOf, -1);
+
+        // 1. Iterative DFS from the super-root: preorder numbers, DFS-tree parents.
+        var vertex = new GrowableArray<int>(Math.Max(16, n));
+        var parent = new GrowableArray<int>(Math.Max(16, n));
+        {
+            var stackNode = new int[n];
+            var stackEdge = new int[n];
+            var depth = 0;
+            var root = graph.SuperRoot;
+            orderOf[root] = 0;
+            vertex.Add(root);
+            parent.Add(-1);
+            stackNode[0] = root;
+            stackEdge[0] = 0;
+            depth = 1;
+            long steps = 0;
+            while (depth > 0)
+            {
+                var v = stackNode[depth - 1];
+                var successors = graph.Successors(v);
+                var e = stackEdge[depth - 1];
+                if (e == successors.Length)
+                {
+                    depth--;
+                    continue;
+                }
+                stackEdge[depth - 1] = e + 1;
+                var w = successors[e];
+                if (orderOf[w] >= 0) continue;
+                orderOf[w] = vertex.Count;
+                vertex.Add(w);
+                parent.Add(orderOf[v]);
+                stackNode[depth] = w;
+                stackEdge[depth] = 0;
+                depth++;
+                if ((++steps & 0xFFFFF) == 0) cancel.ThrowIfCancellationRequested();
+            }
+        }
+        var preorder = vertex.Detach();
+        var parents = parent.Detach();
+        var count = preorder.Length;
+
+        // 2. Predecessors in preorder numbers (CSR), reachable nodes only.
+        var predStart = new int[count + 1];
+        for (var i = 0; i < count; i++)
+            foreach (var w in graph.Successors(preorder[i]))
+                predStart[orderOf[w] + 1]++;
+        for (var i = 0; i < count; i++) predStart[i + 1] += predStart[i];
+        var preds = new int[predStart[count]];
+        {
+            var fill = new int[count];
+            for (var i = 0; i < count; i++)
+                foreach (var w in graph.Successors(preorder[i]))
+                {
+                    var o = orderOf[w];
+                    preds[predStart[o] + fill[o]++] = i;
+                }
+        }
+        cancel.ThrowIfCancellationRequested();
+
+        // 3. Semidominators in reverse preorder, with an iteratively compressed link-eval forest.
+        var semi = new int[count];
+        var label = new int[count];
+        var ancestor = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            semi[i] = i;
+            label[i] = i;
+            ancestor[i] = -1;
+        }
+        var path = new GrowableArray<int>(64);
+        for (var w = count - 1; w > 0; w--)
+        {
+            for (var p = predStart[w]; p < predStart[w + 1]; p++)
+            {
+                var u = Eval(preds[p], ancestor, label, semi, path);
+                if (semi[u] < semi[w]) semi[w] = semi[u];
+            }
+            ancestor[w] = parents[w];
+            if ((w & 0xFFFFF) == 0) cancel.ThrowIfCancellationRequested();
+        }
+        preds = [];
+        predStart = [];
+        ancestor = [];
+        label = [];
+
+        // 4. Immediate dominators: the nearest ancestor of the parent whose number is at most the semidominator.
+        var idomOrder = parents; // reused: idom[w] starts as parent[w]
+        for (var w = 1; w < count; w++)
+        {
+            var d = idomOrder[w];
+            while (d > semi[w]) d = idomOrder[d];
+            idomOrder[w] = d;
+        }
+        semi = [];
+
+        // 5. Retained sizes: children before parents (reverse preorder).
+        var retainedOrder = new long[count];
+        var countOrder = new int[count];
+        for (var i = count - 1; i >= 0; i--)
+        {
+            var node = preorder[i];
+            retainedOrder[i] += graph.Size(node);
+            if (graph.IsObject(node)) countOrder[i]++;
+            if (i > 0)
+            {
+                retainedOrder[idomOrder[i]] += retainedOrder[i];
+                countOrder[idomOrder[i]] += countOrder[i];
+            }
+        }
+        var idom = new int[n];
+        Array.Fill(idom, -1);
+        var retained = new long[n];
+        var retainedCount = new int[n];
+        for (var i = 0; i < count; i++)
+        {
+            var node = preorder[i];
+            if (i > 0) idom[node] = preorder[idomOrder[i]];
+            retained[node] = retainedOrder[i];
+            retainedCount[node] = countOrder[i];
+        }
+        return new DominatorTree(idom, retained, retainedCount, preorder, orderOf);
+    }
+
+    // EVAL of Lengauer–Tarjan: the vertex of minimum semidominator on the forest path above v (v itself when v is a
+    // forest root), compressing the path on the way.
+    private static int Eval(int v, int[] ancestor, int[] label, int[] semi, GrowableArray<int> path)
+    {
+        if (ancestor[v] < 0) return v;
+        path.Truncate(0);
+        var x = v;
+        while (ancestor[ancestor[x]] >= 0)
+        {
+            path.Add(x);
+            x = ancestor[x];
+        }
+        for (var i = path.Count - 1; i >= 0; i--)
+        {
+            var y = path[i];
+            var a = ancestor[y];
+            if (semi[label[a]] < semi[label[y]]) label[y] = label[a];
+            ancestor[y] = ancestor[a];
+        }
+        return label[v];
+    }
+}

@@ -1,0 +1,86 @@
+using GoMemLab.HeapDumps.Reading;
+using GoMemLab.Inputs;
+
+namespace GoMemLab.HeapDumps;
+
+/// <summary>
+/// Writes a copy of a heap dump that is safe to share: a dump holds the program's memory (tokens, passwords, user
+/// data), so every byte of object contents, stack frames and the data/bss segments that is not a pointer word is
+/// zeroed. Pointer words, the record structure, names of functions, types and files, and the runtime's statistics are
+/// kept: every analysis of the copy equals that of the original, since analyses read pointers only.
+/// </summary>
+public static class HeapDumpRedactor
+{
+    /// <summary>
+    /// Redacts <paramref name="input"/> into <paramref name="output"/> (which must not exist: nothing is overwritten)
+    /// and returns a one-line summary. The input is validated as it is read; on any error the partial output is removed
+    /// and the <see cref="InputFormatException"/> names the input and the offset.
+    /// </summary>
+    public static string Redact(string input, string output, CancellationToken cancel = default)
+    {
+        if (File.Exists(output) || Directory.Exists(output)) throw new ArgumentException($"{output} exists; give a new file name (redact never overwrites)");
+        using var source = new DumpInput(input);
+        long zeroed = 0, kept = 0, copied = 0;
+        var ok = false;
+        var target = new FileStream(output, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20);
+        try
+        {
+            var buffer = new byte[1 << 20];
+            using var original = File.OpenHandle(input, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            void CopyUpTo(long end)
+            {
+                while (copied < end)
+                {
+                    var n = RandomAccess.Read(original, buffer.AsSpan(0, (int)Math.Min(buffer.Length, end - copied)), copied);
+                    if (n == 0) throw new InputFormatException(input, "the dump changed while it was being redacted", copied);
+                    target.Write(buffer, 0, n);
+                    copied += n;
+                }
+            }
+            var reader = new HeapDumpReader(source, new HeapDumpBuilder(), null, cancel)
+            {
+                OnContents = (offset, length, pointers, size) =>
+                {
+                    CopyUpTo(offset);
+                    // Pointer words are copied from the source; everything between them is written as zeros.
+                    long at = 0;
+                    Span<byte> word = stackalloc byte[8];
+                    foreach (var p in pointers)
+                    {
+                        if (p < at) continue; // an old-style interface field repeats a word
+                        WriteZeros(target, p - at);
+                        zeroed += p - at;
+                        source.ReadAt(offset + p, word[..size]);
+                        target.Write(word[..size]);
+                        kept += size;
+                        at = p + size;
+                    }
+                    WriteZeros(target, length - at);
+                    zeroed += length - at;
+                    copied = offset + length;
+                },
+            };
+            reader.Read();
+            CopyUpTo(source.Length);
+            ok = true;
+        }
+        finally
+        {
+            target.Dispose();
+            if (!ok) File.Delete(output);
+        }
+        return $"{zeroed:N0} bytes of contents zeroed, {kept:N0} bytes of pointers kept";
+    }
+
+    private static readonly byte[] Zeros = new byte[1 << 16];
+
+    private static void WriteZeros(Stream target, long count)
+    {
+        while (count > 0)
+        {
+            var n = (int)Math.Min(count, Zeros.Length);
+            target.Write(Zeros, 0, n);
+            count -= n;
+        }
+    }
+}
