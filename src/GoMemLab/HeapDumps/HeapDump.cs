@@ -81,10 +81,10 @@ public sealed partial class HeapDump
         {
             using var input = new DumpInput(path);
             var builder = new HeapDumpBuilder();
-            new HeapDumpReader(input, builder, progress, cancel).Read();
-            if (builder.Parameters is null) throw new InputFormatException(path, "has no params record (pointer size, Go version)", input.Length);
             try
             {
+                new HeapDumpReader(input, builder, progress, cancel).Read();
+                if (builder.Parameters is null) throw new InputFormatException(path, "has no params record (pointer size, Go version)", input.Length);
                 var (objects, roots, goroutines, sites, objectSite, unresolved) = builder.Build(cancel);
                 return new HeapDump(path, builder.Parameters, builder.MemStats, objects, roots, goroutines, sites, objectSite, unresolved,
                     builder.Types, builder.ThreadCount) { DataSegment = builder.Data, BssSegment = builder.Bss };

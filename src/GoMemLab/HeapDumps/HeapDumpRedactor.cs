@@ -37,7 +37,7 @@ public static class HeapDumpRedactor
                     copied += n;
                 }
             }
-            var reader = new HeapDumpReader(source, new HeapDumpBuilder(), null, cancel)
+            var reader = new HeapDumpReader(source, new HeapDumpBuilder { Discard = true }, null, cancel)
             {
                 OnContents = (offset, length, pointers, size) =>
                 {

@@ -22,6 +22,19 @@ internal sealed class ChunkedBuffer<T>
 
     public T this[long index] => _chunks[(int)(index >> Shift)]![index & (ChunkSize - 1)];
 
+    /// <summary>The entries as one exactly sized array; chunks are released as they are copied, so the peak is one array and one chunk.</summary>
+    public T[] DrainToArray()
+    {
+        var result = new T[Count];
+        long at = 0;
+        Drain(chunk =>
+        {
+            chunk.CopyTo(result.AsSpan((int)at));
+            at += chunk.Length;
+        });
+        return result;
+    }
+
     /// <summary>Calls <paramref name="each"/> on every entry in order, releasing each chunk once it is read.</summary>
     public void Drain(Action<ReadOnlySpan<T>> each)
     {

@@ -10,10 +10,13 @@ namespace GoMemLab.HeapDumps.Reading;
 /// </summary>
 internal sealed class HeapDumpBuilder
 {
-    private readonly GrowableArray<ulong> _start = new(1 << 16);
-    private readonly GrowableArray<uint> _size = new(1 << 16);
-    private readonly GrowableArray<int> _firstRaw = new(1 << 16);
+    private readonly ChunkedBuffer<ulong> _start = new();
+    private readonly ChunkedBuffer<uint> _size = new();
+    private readonly ChunkedBuffer<int> _firstRaw = new();
     private readonly ChunkedBuffer<ulong> _raw = new();
+    private HeapObjects? _objects;
+    private int[]? _objectSite;
+    private long _unresolvedSamples;
     private ulong _heapLow, _heapHigh = ulong.MaxValue;
 
     private readonly List<Goroutine> _goroutines = [];
@@ -24,8 +27,8 @@ internal sealed class HeapDumpBuilder
     private bool _goroutineSystem;
     private string _goroutineWaitReason = "";
     private ulong _goroutineWaitSince;
-    private readonly List<(int Goroutine, ulong Value, int Via)> _stackPointers = [];
-    private readonly List<(string Segment, ulong Base, ulong Offset, ulong Value)> _globalWords = [];
+    private readonly List<(int Goroutine, int Target, int Via)> _stackPointers = [];
+    private readonly List<(string Segment, ulong Base, ulong Offset, int Target)> _globalWords = [];
     private readonly List<(ulong Object, ulong Closure, ulong Pc, bool Queued)> _finalizers = [];
     private readonly List<(string Description, ulong Value)> _otherRoots = [];
     private readonly List<string> _vias = ["word", "object fields", "finalizer closure", "closure context", "defer record", "panic value", "object"];
@@ -34,14 +37,15 @@ internal sealed class HeapDumpBuilder
     private readonly Dictionary<ulong, int> _bucketSite = [];
     private readonly Dictionary<string, int> _siteIndex = [];
     private readonly List<AllocationSite> _sites = [];
-    private readonly GrowableArray<ulong> _sampleAddress = new();
-    private readonly GrowableArray<int> _sampleSite = new();
 
     public HeapDumpBuilder()
     {
         _firstRaw.Add(0);
         for (var i = 0; i < _vias.Count; i++) _viaIndex[_vias[i]] = i;
     }
+
+    /// <summary>When set, nothing is kept (redaction only needs the reader's validation and field offsets).</summary>
+    public bool Discard { get; init; }
 
     public DumpParameters? Parameters { get; private set; }
     public DumpMemStats? MemStats { get; set; }
@@ -50,7 +54,10 @@ internal sealed class HeapDumpBuilder
     public DumpSegment? Data { get; set; }
     public DumpSegment? Bss { get; set; }
     public int ThreadCount { get; set; }
-    public int ObjectCount => _start.Count;
+    public int ObjectCount => (int)_start.Count;
+
+    /// <summary>True once the objects are indexed: the dump lists every object before the first root.</summary>
+    public bool ObjectsFinished => _objects is not null;
     public long RawPointerCount => _raw.Count;
 
     public void SetParameters(DumpParameters parameters)
@@ -68,6 +75,8 @@ internal sealed class HeapDumpBuilder
 
     public void AddObject(ulong address, uint size, ReadOnlySpan<ulong> pointers)
     {
+        if (_objects is not null) throw new InvalidOperationException("objects are finished");
+        if (Discard) return;
         _start.Add(address);
         _size.Add(size);
         foreach (var p in pointers)
@@ -110,8 +119,12 @@ internal sealed class HeapDumpBuilder
 
     private void AddStackPointer(ulong value, int via)
     {
-        if (_goroutineId >= 0 && MayBeHeap(value)) _stackPointers.Add((CurrentGoroutine, value, via));
+        if (_goroutineId >= 0 && Find(value) is var target and >= 0) _stackPointers.Add((CurrentGoroutine, target, via));
     }
+
+    private int Find(ulong value) => !Discard && MayBeHeap(value) ? Objects.Find(value) : -1;
+
+    private HeapObjects Objects => _objects ?? throw new InvalidOperationException("roots before the objects are finished");
 
     private int Via(string name)
     {
@@ -136,7 +149,7 @@ internal sealed class HeapDumpBuilder
     public void AddGlobalWords(string segment, ulong segmentBase, ReadOnlySpan<long> offsets, ReadOnlySpan<ulong> values)
     {
         for (var i = 0; i < values.Length; i++)
-            if (MayBeHeap(values[i])) _globalWords.Add((segment, segmentBase, (ulong)offsets[i], values[i]));
+            if (Find(values[i]) is var target and >= 0) _globalWords.Add((segment, segmentBase, (ulong)offsets[i], target));
     }
 
     public void AddFinalizer(ulong obj, ulong closure, ulong pc, bool queued) => _finalizers.Add((obj, closure, pc, queued));
@@ -162,9 +175,38 @@ internal sealed class HeapDumpBuilder
     public bool AddAllocSample(ulong address, ulong bucket)
     {
         if (!_bucketSite.TryGetValue(bucket, out var site)) return false;
-        _sampleAddress.Add(address);
-        _sampleSite.Add(site);
+        var obj = Find(address);
+        if (obj < 0 || Objects.Address(obj) != address)
+        {
+            _unresolvedSamples++;
+            return true;
+        }
+        if (_objectSite is null)
+        {
+            _objectSite = new int[Objects.Count];
+            Array.Fill(_objectSite, -1);
+        }
+        _objectSite[obj] = site;
         return true;
+    }
+
+    /// <summary>
+    /// Indexes the objects and resolves their pointers; called at the first record after them (goroutines, roots and
+    /// samples then resolve as they are read, and the raw pointers are released early). Throws
+    /// <see cref="HeapDumpLayoutException"/> for overlapping objects.
+    /// </summary>
+    public void FinishObjects(CancellationToken cancel)
+    {
+        if (_objects is not null) return;
+        var starts = _start.DrainToArray();
+        var sizes = _size.DrainToArray();
+        var index = ObjectAddressIndex.Build(starts, sizes);
+        cancel.ThrowIfCancellationRequested();
+        var firsts = _firstRaw.DrainToArray();
+        var edges = ResolveEdges(index, firsts, starts.Length);
+        _objects = new HeapObjects(starts, sizes, firsts, edges, index);
+        // The raw pointers (8 bytes each) are gone: let the roots and analyses reuse their memory.
+        if (starts.Length >= 1 << 20) GC.Collect(2, GCCollectionMode.Forced, blocking: true);
     }
 
     /// <summary>Resolves every pointer and returns the finished model (throws <see cref="HeapDumpLayoutException"/> for overlapping objects).</summary>
@@ -172,17 +214,9 @@ internal sealed class HeapDumpBuilder
         Build(CancellationToken cancel)
     {
         EndGoroutine();
-        var starts = _start.Detach();
-        var sizes = _size.Detach();
-        var firsts = _firstRaw.Detach();
-        var index = ObjectAddressIndex.Build(starts, sizes);
-        cancel.ThrowIfCancellationRequested();
-        var edges = ResolveEdges(index, firsts, starts.Length);
-        var objects = new HeapObjects(starts, sizes, firsts, edges, index);
-        cancel.ThrowIfCancellationRequested();
-        var roots = BuildRoots(objects);
-        var (objectSite, unresolved) = ResolveSamples(objects);
-        return (objects, roots, _goroutines, _sites, objectSite, unresolved);
+        FinishObjects(cancel);
+        var roots = BuildRoots(Objects);
+        return (Objects, roots, _goroutines, _sites, _objectSite, _unresolvedSamples);
     }
 
     // Rewrites firsts (raw offsets) in place into offsets of the resolved edges: a resolved offset never exceeds the raw one.
@@ -212,14 +246,7 @@ internal sealed class HeapDumpBuilder
             obj++;
             firsts[obj] = (int)resolved.Count;
         }
-        var edges = new int[resolved.Count];
-        long at = 0;
-        resolved.Drain(chunk =>
-        {
-            chunk.CopyTo(edges.AsSpan((int)at));
-            at += chunk.Length;
-        });
-        return edges;
+        return resolved.DrainToArray();
     }
 
     private HeapRootTable BuildRoots(HeapObjects objects)
@@ -241,9 +268,9 @@ internal sealed class HeapDumpBuilder
             first.Add(targets.Count);
         }
 
-        foreach (var (segment, segmentBase, offset, value) in _globalWords)
+        foreach (var (segment, segmentBase, offset, target) in _globalWords)
         {
-            Target(objects.Find(value), 0);
+            Target(target, 0);
             Close(new HeapRoot(RootKind.Global, $"{segment}+0x{offset:x}", segmentBase + offset) { Segment = segment, SegmentOffset = offset });
         }
         var p = 0;
@@ -251,7 +278,7 @@ internal sealed class HeapDumpBuilder
         {
             var start = targets.Count;
             for (; p < _stackPointers.Count && _stackPointers[p].Goroutine == g; p++)
-                Target(objects.Find(_stackPointers[p].Value), _stackPointers[p].Via);
+                Target(_stackPointers[p].Target, _stackPointers[p].Via);
             var goroutine = _goroutines[g];
             // Several frames may hold the same object: one reference is enough for the graph.
             Dedupe(targets, via, start);
@@ -295,18 +322,4 @@ internal sealed class HeapDumpBuilder
         via.RemoveRange(write, via.Count - write);
     }
 
-    private (int[]? ObjectSite, long Unresolved) ResolveSamples(HeapObjects objects)
-    {
-        if (_sampleAddress.Count == 0) return (null, 0);
-        var site = new int[objects.Count];
-        Array.Fill(site, -1);
-        long unresolved = 0;
-        for (var i = 0; i < _sampleAddress.Count; i++)
-        {
-            var obj = objects.Find(_sampleAddress[i]);
-            if (obj < 0 || objects.Address(obj) != _sampleAddress[i]) unresolved++;
-            else site[obj] = _sampleSite[i];
-        }
-        return (site, unresolved);
-    }
 }

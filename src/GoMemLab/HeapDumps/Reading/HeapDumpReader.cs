@@ -58,7 +58,11 @@ internal sealed class HeapDumpReader
             var at = _input.Position;
             if (_input.AtEnd) throw _input.Error("the dump ends without its EOF record: it is truncated", at);
             var tag = _input.ReadUvarint();
-            switch ((DumpRecordTag)Math.Min(tag, 255))
+            var record = (DumpRecordTag)Math.Min(tag, 255);
+            if (record is not (DumpRecordTag.Object or DumpRecordTag.Params or DumpRecordTag.Type or DumpRecordTag.Itab) && !_builder.ObjectsFinished
+                && StopAtObject < 0)
+                _builder.FinishObjects(_cancel);
+            switch (record)
             {
                 case DumpRecordTag.Eof:
                     _builder.EndGoroutine();
@@ -71,6 +75,8 @@ internal sealed class HeapDumpReader
                         StoppedAt = at;
                         return;
                     }
+                    if (_builder.ObjectsFinished)
+                        throw _input.Error("an object record after the roots (a dump lists every object before the goroutines and roots)", at);
                     ReadObject(at);
                     break;
                 case DumpRecordTag.OtherRoot:
@@ -121,14 +127,14 @@ internal sealed class HeapDumpReader
                     ReadSegment(at, tag == (ulong)DumpRecordTag.Data ? "data" : "bss");
                     break;
                 case DumpRecordTag.Defer:
-                    var record = _input.ReadUvarint();
+                    var deferRecord = _input.ReadUvarint();
                     _input.ReadUvarint(); // the goroutine: the one being read
                     _input.ReadUvarint(); // sp
                     _input.ReadUvarint(); // pc
                     var fn = _input.ReadUvarint();
                     _input.ReadUvarint(); // fn.fn
                     var link = _input.ReadUvarint();
-                    _builder.AddDefer(record, fn, link);
+                    _builder.AddDefer(deferRecord, fn, link);
                     break;
                 case DumpRecordTag.Panic:
                     _input.ReadUvarint(); // the record, on the stack
