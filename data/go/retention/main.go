@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"time"
 )
@@ -56,6 +57,9 @@ var (
 
 	// shared and shared2 both point at one chain: neither retains it alone.
 	shared, shared2 *Node
+
+	// secret is what a heap dump must not leak when shared: redaction zeroes it.
+	secret string
 
 	// one is a Session allocated after the measurements, to weigh one with the runtime.
 	one *Session
@@ -117,6 +121,7 @@ func main() {
 		cache.m[i] = make([]byte, cacheBytes)
 	}
 	static.Payload = make([]byte, staticBytes)
+	secret = strings.Repeat("hunter2-", 8)
 	for i := 0; i < chainLength; i++ {
 		chainHead = &Node{Next: chainHead, Payload: make([]byte, chainBytes)}
 	}
