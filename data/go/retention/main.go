@@ -70,8 +70,9 @@ var (
 	// garbage is filled and dropped before the dump: objects no GC has freed yet.
 	garbage [][]byte
 
-	// release stays reachable from here, so the goroutine's exit frees only what it alone held.
+	// release and outbox stay reachable from here, so a goroutine's exit frees only what it alone held.
 	release chan struct{}
+	outbox  chan []byte
 
 	stats runtime.MemStats
 )
@@ -87,9 +88,17 @@ const (
 	sharedLength = 10
 	sharedBytes  = 4096
 	stackBuffer  = 256 << 10
+	sendBuffer   = 96 << 10
 	garbageCount = 500
 	garbageBytes = 3000
 )
+
+// send is blocked sending its buffer on an unbuffered channel no one reads yet:
+// the value sits in an address-taken stack slot, the leaked-goroutine shape.
+func send(out chan<- []byte, n int) {
+	buf := make([]byte, n)
+	out <- buf
+}
 
 // hold keeps a buffer alive on its stack until release is closed.
 func hold(release <-chan struct{}, n int) {
@@ -131,7 +140,9 @@ func main() {
 	shared2 = shared
 	release = make(chan struct{})
 	go hold(release, stackBuffer)
-	for runtime.NumGoroutine() < 2 {
+	outbox = make(chan []byte)
+	go send(outbox, sendBuffer)
+	for runtime.NumGoroutine() < 3 {
 		runtime.Gosched()
 	}
 	time.Sleep(10 * time.Millisecond) // let hold allocate and block
@@ -148,7 +159,7 @@ func main() {
 	debug.WriteHeapDump(dumpFile.Fd())
 
 	// No allocation from here to the last measurement: every HeapAlloc change is a drop.
-	var measured [10]uint64
+	var measured [11]uint64
 	measured[0] = heapAllocAfterGC()
 
 	sessions = nil
@@ -164,7 +175,7 @@ func main() {
 	measured[5] = heapAllocAfterGC()
 	close(release)
 	// Spin rather than block on a channel: parking main would allocate a sudog.
-	for runtime.NumGoroutine() > 1 {
+	for runtime.NumGoroutine() > 2 {
 		runtime.Gosched()
 	}
 	measured[6] = heapAllocAfterGC()
@@ -172,6 +183,11 @@ func main() {
 	measured[7] = heapAllocAfterGC()
 	shared2 = nil
 	measured[8] = heapAllocAfterGC()
+	received(<-outbox) // the sender exits; what it sent dies with this call
+	for runtime.NumGoroutine() > 1 {
+		runtime.Gosched()
+	}
+	measured[10] = heapAllocAfterGC()
 
 	// The runtime's size of one Session and one payload (its size class), for checking site totals.
 	measured[9] = heapAllocAfterGC()
@@ -192,6 +208,7 @@ func main() {
 	m["drop_goroutine_main.hold"] = measured[5] - measured[6]
 	m["drop_main.shared"] = measured[6] - measured[7]
 	m["drop_main.shared2_after_shared"] = measured[7] - measured[8]
+	m["drop_goroutine_main.send"] = measured[8] - measured[10]
 	m["static_node_address"] = uint64(addressOf(node))
 	check(dumpFile.Close())
 	b, err := json.MarshalIndent(m, "", "  ")
@@ -199,6 +216,9 @@ func main() {
 	check(os.WriteFile(filepath.Join(*out, "measured.json"), b, 0o644))
 	fmt.Println("wrote", filepath.Join(*out, "heap.dump"))
 }
+
+//go:noinline
+func received(b []byte) { runtime.KeepAlive(b) }
 
 func check(err error) {
 	if err != nil {

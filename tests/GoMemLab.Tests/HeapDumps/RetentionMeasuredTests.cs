@@ -56,6 +56,18 @@ public sealed class RetentionMeasuredTests(RetentionProgram program) : IClassFix
 
     [Theory]
     [MemberData(nameof(Runs))]
+    public void A_goroutine_blocked_sending_its_buffer_retains_it_though_the_value_sits_in_an_address_taken_stack_slot(string run)
+    {
+        // The dump lists no pointer field for the value being sent (a stack object); the reader follows chansend's
+        // pointer into the sender's frame, as the GC does, or the leaked buffer would read as garbage.
+        var r = RunNamed(run);
+        var sender = r.Dump.Goroutines.Single(g => g.Frames.Contains("main.send"));
+        Assert.Equal("waiting", sender.Status.ToText());
+        Assert.Equal(r.Drop("goroutine_main.send"), r.Dump.RetainedByGoroutine(sender.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(Runs))]
     public void A_static_composite_literal_lives_outside_the_heap_and_its_pointer_field_is_the_root(string run)
     {
         var r = RunNamed(run);

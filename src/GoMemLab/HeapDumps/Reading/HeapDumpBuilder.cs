@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using GoMemLab.HeapDumps.Model;
 using GoMemLab.Profiles;
 
@@ -100,12 +101,48 @@ internal sealed class HeapDumpBuilder
 
     public bool InGoroutine => _goroutineId >= 0;
 
-    public void AddFrame(string function, ReadOnlySpan<ulong> pointers)
+    /// <summary>
+    /// A stack frame of the current goroutine: its pointer fields are roots. A field that points into the goroutine's
+    /// own stack (an address-taken variable: a value being sent on a channel, a struct passed by pointer) reaches a stack
+    /// object the dump gives no layout for; the GC scans it by its type. Here the words from that address to the end of
+    /// its frame are read as possible pointers, when that frame comes (callers follow callees in the dump).
+    /// </summary>
+    public void AddFrame(string function, ulong sp, ReadOnlySpan<byte> contents, ReadOnlySpan<ulong> pointers, int pointerSize, bool bigEndian)
     {
         _frames.Add(function);
         var via = Via(function);
-        foreach (var p in pointers) AddStackPointer(p, via);
+        foreach (var p in pointers)
+        {
+            if (Find(p) >= 0) AddStackPointer(p, via);
+            else if (MayBeHeap(p) && p >= sp) _intoStack.Add(p);
+        }
+        if (contents.IsEmpty || _intoStack.Count == 0) return;
+        var end = sp + (ulong)contents.Length;
+        var scannedFrom = end;
+        var addressTaken = Via(function + " (address-taken variable)");
+        for (var i = 0; i < _intoStack.Count; i++)
+        {
+            var target = _intoStack[i];
+            if (target < sp || target >= end) continue;
+            _intoStack[i--] = _intoStack[^1];
+            _intoStack.RemoveAt(_intoStack.Count - 1);
+            var from = target - (target - sp) % (ulong)pointerSize;
+            if (from >= scannedFrom) continue;
+            for (var at = from; at + (ulong)pointerSize <= scannedFrom; at += (ulong)pointerSize)
+            {
+                var bytes = contents.Slice((int)(at - sp), pointerSize);
+                var value = pointerSize == 8
+                    ? (bigEndian ? BinaryPrimitives.ReadUInt64BigEndian(bytes) : BinaryPrimitives.ReadUInt64LittleEndian(bytes))
+                    : (bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(bytes) : BinaryPrimitives.ReadUInt32LittleEndian(bytes));
+                if (Find(value) >= 0) AddStackPointer(value, addressTaken);
+                else if (MayBeHeap(value) && value >= sp && (value < from || value >= scannedFrom)) _intoStack.Add(value);
+            }
+            scannedFrom = from;
+            i = -1; // a word just read may point back into this frame
+        }
     }
+
+    private readonly List<ulong> _intoStack = [];
 
     /// <summary>A defer record of the current goroutine: the record itself (when on the heap), its closure and its link.</summary>
     public void AddDefer(ulong record, ulong closure, ulong link)
@@ -139,6 +176,7 @@ internal sealed class HeapDumpBuilder
 
     public void EndGoroutine()
     {
+        _intoStack.Clear();
         if (_goroutineId < 0) return;
         _goroutines.Add(new Goroutine(_goroutineId, _goroutineAddress, _goroutineStatus, _goroutineSystem, _goroutineWaitReason,
             _goroutineWaitSince, _frames.ToArray()));

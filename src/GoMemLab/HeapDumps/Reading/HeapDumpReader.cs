@@ -31,7 +31,7 @@ internal sealed class HeapDumpReader
     private bool _bigEndian;
 
     /// <summary>Receives the contents of an object, frame or segment: file offset, length, pointer-field offsets (ascending as written), pointer size.</summary>
-    public delegate void ContentsHandler(long offset, long length, ReadOnlySpan<long> pointerOffsets, int pointerSize);
+    public delegate void ContentsHandler(DumpRecordTag record, long offset, long length, ReadOnlySpan<long> pointerOffsets, int pointerSize);
 
     /// <summary>Called for every object, frame and segment after its field list is read.</summary>
     public ContentsHandler? OnContents { get; init; }
@@ -245,7 +245,7 @@ internal sealed class HeapDumpReader
     {
         RequireParams(at, "a stack frame");
         if (!_builder.InGoroutine) throw _input.Error("a stack frame outside any goroutine", at);
-        _input.ReadUvarint(); // sp
+        var sp = _input.ReadUvarint();
         _input.ReadUvarint(); // depth
         _input.ReadUvarint(); // child sp
         var (offset, length) = _input.ReadRange("a stack frame");
@@ -253,8 +253,9 @@ internal sealed class HeapDumpReader
         _input.ReadUvarint(); // pc
         _input.ReadUvarint(); // continuation pc
         var name = _input.ReadString();
-        ReadFields(offset, length);
-        _builder.AddFrame(name, _fieldValues.Span);
+        ReadFields(offset, length, keepPinned: true, DumpRecordTag.StackFrame);
+        _builder.AddFrame(name, sp, _input.Pinned(offset, length), _fieldValues.Span, _pointerSize, _bigEndian);
+        _input.Unpin();
     }
 
     private void ReadSegment(long at, string segment)
@@ -262,7 +263,7 @@ internal sealed class HeapDumpReader
         RequireParams(at, $"the {segment} segment");
         var address = _input.ReadUvarint();
         var (offset, length) = _input.ReadRange($"the {segment} segment");
-        ReadFields(offset, length);
+        ReadFields(offset, length, record: segment == "data" ? DumpRecordTag.Data : DumpRecordTag.Bss);
         _builder.EndGoroutine();
         var recorded = new DumpSegment(segment, address, (ulong)length);
         if ((segment == "data" ? _builder.Data : _builder.Bss) is not null) throw _input.Error($"a second {segment} segment record", at);
@@ -293,7 +294,7 @@ internal sealed class HeapDumpReader
     }
 
     /// <summary>Reads a field list and the pointer words it names from the contents just read.</summary>
-    private void ReadFields(long offset, long length)
+    private void ReadFields(long offset, long length, bool keepPinned = false, DumpRecordTag record = DumpRecordTag.Object)
     {
         _fieldOffsets.Truncate(0);
         _fieldValues.Truncate(0);
@@ -336,8 +337,8 @@ internal sealed class HeapDumpReader
             }
         }
         _fieldValues.Advance(offsets.Length);
-        OnContents?.Invoke(offset, length, offsets, _pointerSize);
-        _input.Unpin();
+        OnContents?.Invoke(record, offset, length, offsets, _pointerSize);
+        if (!keepPinned) _input.Unpin();
     }
 
     private void AddField(ulong field, long length, long at)

@@ -14,7 +14,7 @@ public sealed record LeakSuspect(string Suspect, string Kind, int Instances, lon
 {
     /// <summary>One sentence for people.</summary>
     public string Description =>
-        $"{Suspect} retains {RetainedBytes:N0} bytes in {RetainedObjects:N0} objects ({Share:P1} of the reachable heap); "
+        $"{Suspect} {(Instances > 1 ? "retain" : "retains")} {RetainedBytes:N0} bytes in {RetainedObjects:N0} objects ({Share:P1} of the reachable heap); "
         + (AccumulationPoint == Suspect
             ? "no single object below it holds most of that"
             : $"it accumulates in {AccumulationPoint}{(AccumulationSite.Length > 0 ? $" (allocated at {AccumulationSite})" : "")}, "
