@@ -36,11 +36,22 @@ var (
 	list    *node
 )
 
+// build makes a complete binary tree of the given depth from one allocation
+// site: a recursive build would give every node its own stack (left and right
+// calls differ), and with MemProfileRate = 1 a million memprof buckets.
 func build(depth int) *tree {
-	if depth == 0 {
-		return nil
+	level := []*tree{}
+	for i := 0; i < 1<<(depth-1); i++ {
+		level = append(level, &tree{value: 1})
 	}
-	return &tree{left: build(depth - 1), right: build(depth - 1), value: depth}
+	for d := 2; d <= depth; d++ {
+		next := level[:0:0]
+		for i := 0; i+1 < len(level); i += 2 {
+			next = append(next, &tree{left: level[i], right: level[i+1], value: d})
+		}
+		level = next
+	}
+	return level[0]
 }
 
 // holdTree keeps a tree on its stack until done is closed.

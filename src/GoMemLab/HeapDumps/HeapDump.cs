@@ -68,7 +68,7 @@ public sealed partial class HeapDump
     public int SiteOf(int index) => _objectSite is null ? -1 : _objectSite[index];
 
     /// <summary>
-    /// Reads the heap dump at <paramref name="path"/>. Throws <see cref="InputFormatException"/> naming the file and the
+    /// Reads the heap dump at <paramref name="path"/> (a gzipped dump is decompressed to a temporary file first). Throws <see cref="InputFormatException"/> naming the file and the
     /// byte offset for anything that is not a complete go1.7 heap dump; a cancel stops within about a megabyte.
     /// </summary>
     public static HeapDump Load(string path, CancellationToken cancel = default) => Load(path, null, cancel);
@@ -77,6 +77,7 @@ public sealed partial class HeapDump
     public static HeapDump Load(string path, IProgress<LoadProgress>? progress, CancellationToken cancel = default)
     {
         cancel.ThrowIfCancellationRequested();
+        if (HeapDumpGzip.IsGzip(path)) return HeapDumpGzip.Load(path, temp => Load(temp, progress, cancel), cancel);
         try
         {
             using var input = new DumpInput(path);
@@ -123,7 +124,7 @@ public sealed partial class HeapDump
         }
     }
 
-    private HeapDump WithSource(string source) =>
+    internal HeapDump WithSource(string source) =>
         new(source, Parameters, MemStats, Objects, Roots, Goroutines, Sites, _objectSite, UnresolvedSamples, Types, ThreadCount)
         {
             DataSegment = DataSegment,

@@ -7,7 +7,7 @@ using GoMemLab.Tests.Support;
 namespace GoMemLab.Tests.HeapDumps;
 
 /// <summary>
-/// The committed dump of the leaky service (data/artifacts/heapdump/leaky.dump, by data/gen/60-heapdump.sh) with its
+/// The committed dump of the leaky service (data/artifacts/heapdump/leaky.dump.gz, by data/gen/60-heapdump.sh) with its
 /// binary rebuilt the same way (go build -trimpath -buildvcs=false is reproducible: the SHA-256 must match the one
 /// recorded beside the dump), and the service's own /debug/vars counters read just before and after the dump.
 /// </summary>
@@ -27,7 +27,7 @@ public sealed class LeakyDump : IDisposable
         if (rebuilt != recorded)
             throw new InvalidOperationException($"the rebuilt leaky binary ({rebuilt}) is not the one that wrote the dump ({recorded}): "
                 + "data/go/leaky or the Go toolchain changed since; regenerate with bash data/gen/60-heapdump.sh");
-        Dump = HeapDump.Load(RepoPaths.Artifact("heapdump", "leaky.dump"));
+        Dump = HeapDump.Load(RepoPaths.Artifact("heapdump", "leaky.dump.gz"));
         Dump.NameRootsWith(Binary);
         Before = Vars("leaky-vars-before.json");
         After = Vars("leaky-vars-after.json");

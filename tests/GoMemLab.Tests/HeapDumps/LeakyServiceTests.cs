@@ -101,4 +101,34 @@ public sealed class LeakyServiceTests(LeakyDump leaky) : IClassFixture<LeakyDump
         Assert.Equal(leaky.Before["audit_timeouts"], audits.Instances);
         Assert.Equal($"{audits.Instances} goroutines running main.(*service).audit.func1", audits.Suspect);
     }
+
+    [Fact]
+    public void Between_a_dump_during_the_load_and_the_last_the_cache_root_grew_most_and_its_bodies_grew()
+    {
+        var early = HeapDump.Load(RepoPaths.Artifact("heapdump", "leaky-early.dump.gz"));
+        early.NameRootsWith(leaky.Binary);
+        var diff = HeapDumpDiff.Compare(early, Dump);
+        Assert.Equal("expvar.vars+0x10", diff.Roots[0].Root);
+        Assert.True(diff.Roots[0].DeltaBytes > 0);
+        Assert.Equal(diff.Roots[0].RetainedBytesNew - diff.Roots[0].RetainedBytesOld, diff.Roots[0].DeltaBytes);
+        var bodies = Line("internal/cache/cache.go", "kept := append([]byte(nil), body...)");
+        var grown = diff.Sites.Single(s => s.Site == bodies);
+        Assert.True(grown.DeltaBytes > 0);
+        Assert.Equal(Dump.SiteRetention().Rows.Single(s => s.Site == bodies).RetainedBytes, grown.RetainedBytesNew);
+        // Compared with itself, nothing changes.
+        Assert.All(HeapDumpDiff.Compare(Dump, Dump).Roots, r => Assert.Equal(0, r.DeltaBytes));
+    }
+
+    [Fact]
+    public void A_gzipped_dump_reads_as_the_dump_itself()
+    {
+        using var dir = new TempDirectory();
+        var plain = dir.File("leaky.dump");
+        using (var gz = new System.IO.Compression.GZipStream(File.OpenRead(RepoPaths.Artifact("heapdump", "leaky.dump.gz")),
+                   System.IO.Compression.CompressionMode.Decompress))
+        using (var output = File.Create(plain))
+            gz.CopyTo(output);
+        var unzipped = HeapDump.Load(plain);
+        Assert.Equal(Dump.Info(), unzipped.Info());
+    }
 }
