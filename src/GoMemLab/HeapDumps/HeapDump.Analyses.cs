@@ -64,6 +64,34 @@ public sealed partial class HeapDump
         return SuspectFinder.Find(this, Graph, Tree, Labels, threshold);
     }
 
+    /// <summary>The <paramref name="top"/> biggest roots, each broken down by the sites of what it retains (plus "(several roots)").</summary>
+    public RootSiteReport RootSiteBreakdown(int top = 10) => Analyses.RootSiteBreakdown.Compute(this, Graph, Tree, Labels, Math.Max(1, top));
+
+    /// <summary>
+    /// The shortest path to the accumulation point of the biggest leak suspect, or to the biggest object the biggest
+    /// root retains when there is no suspect; null for a dump without roots.
+    /// </summary>
+    public PathReport? PathToLargestSuspect()
+    {
+        var graph = Graph;
+        var tree = Tree;
+        var top = tree.Children(graph.SuperRoot);
+        if (top.Length == 0) return null;
+        var node = top[0];
+        var suspects = LeakSuspects();
+        while (true)
+        {
+            var children = tree.Children(node);
+            if (children.Length == 0 || (suspects.Rows.Count > 0 && tree.RetainedBytes(children[0]) < SuspectFinder.ConcentrationShare * tree.RetainedBytes(node)))
+                break;
+            node = children[0];
+        }
+        return graph.IsObject(node) ? PathReportOf(node, $"0x{Objects.Address(node):x}") : null;
+    }
+
+    /// <summary>The card of <c>#!heapdump</c>: reachable vs garbage, suspects, top roots, the root → site sunburst, a path chart.</summary>
+    public Reports.SummaryCard Card(string? title = null) => Reports.HeapDumpCard.Create(this, title ?? $"heap dump — {System.IO.Path.GetFileName(Source)}");
+
     /// <summary>True when the roots reach object <paramref name="index"/>.</summary>
     public bool IsReachable(int index) => Tree.IsReachable(index);
 

@@ -16,20 +16,21 @@ internal sealed class DominatorTree
     private readonly long[] _retained; // node → retained bytes
     private readonly int[] _retainedCount;
     private readonly int[] _preorder;  // DFS preorder → node (reachable nodes only)
-    private readonly int[] _orderOf;  // node → DFS preorder number, -1 when unreachable
+    private readonly int _superRoot;
 
-    private DominatorTree(int[] idom, long[] retained, int[] retainedCount, int[] preorder, int[] orderOf)
+    private DominatorTree(int[] idom, long[] retained, int[] retainedCount, int[] preorder, int superRoot)
     {
         _idom = idom;
         _retained = retained;
         _retainedCount = retainedCount;
         _preorder = preorder;
-        _orderOf = orderOf;
+        _superRoot = superRoot;
     }
 
     public int ReachableNodes => _preorder.Length;
 
-    public bool IsReachable(int node) => _orderOf[node] >= 0;
+    /// <summary>True for the super-root and every node it reaches (every reachable node has an immediate dominator).</summary>
+    public bool IsReachable(int node) => node == _superRoot || _idom[node] >= 0;
 
     /// <summary>The immediate dominator of <paramref name="node"/> (the super-root for objects held by several roots), or -1.</summary>
     public int ImmediateDominator(int node) => _idom[node];
@@ -84,36 +85,36 @@ internal sealed class DominatorTree
         var vertex = new GrowableArray<int>(Math.Max(16, n));
         var parent = new GrowableArray<int>(Math.Max(16, n));
         {
-            var stackNode = new int[n];
-            var stackEdge = new int[n];
-            var depth = 0;
+            // The stack is as deep as the longest DFS path (a 5M-node list: 5M entries), usually far less than n.
+            var stackNode = new GrowableArray<int>(1024);
+            var stackEdge = new GrowableArray<int>(1024);
             var root = graph.SuperRoot;
             orderOf[root] = 0;
             vertex.Add(root);
             parent.Add(-1);
-            stackNode[0] = root;
-            stackEdge[0] = 0;
-            depth = 1;
+            stackNode.Add(root);
+            stackEdge.Add(0);
             long steps = 0;
-            while (depth > 0)
+            while (stackNode.Count > 0)
             {
-                var v = stackNode[depth - 1];
+                var top = stackNode.Count - 1;
+                var v = stackNode[top];
                 var successors = graph.Successors(v);
-                var e = stackEdge[depth - 1];
+                var e = stackEdge[top];
                 if (e == successors.Length)
                 {
-                    depth--;
+                    stackNode.Truncate(top);
+                    stackEdge.Truncate(top);
                     continue;
                 }
-                stackEdge[depth - 1] = e + 1;
+                stackEdge[top] = e + 1;
                 var w = successors[e];
                 if (orderOf[w] >= 0) continue;
                 orderOf[w] = vertex.Count;
                 vertex.Add(w);
                 parent.Add(orderOf[v]);
-                stackNode[depth] = w;
-                stackEdge[depth] = 0;
-                depth++;
+                stackNode.Add(w);
+                stackEdge.Add(0);
                 if ((++steps & 0xFFFFF) == 0) cancel.ThrowIfCancellationRequested();
             }
         }
@@ -122,22 +123,19 @@ internal sealed class DominatorTree
         var count = preorder.Length;
         ReleaseMemory(n);
 
-        // 2. Predecessors in preorder numbers (CSR), reachable nodes only.
+        // 2. Predecessors in preorder numbers (CSR), reachable nodes only. Counting into predStart[o + 1] and then
+        // filling backwards from each range's end leaves predStart[o] at the start of o's range, with no fill array.
         var predStart = new int[count + 1];
         for (var i = 0; i < count; i++)
             foreach (var w in graph.Successors(preorder[i]))
-                predStart[orderOf[w] + 1]++;
-        for (var i = 0; i < count; i++) predStart[i + 1] += predStart[i];
+                predStart[orderOf[w]]++;
+        for (var i = 1; i <= count; i++) predStart[i] += predStart[i - 1];
         var preds = new int[predStart[count]];
-        {
-            var fill = new int[count];
-            for (var i = 0; i < count; i++)
-                foreach (var w in graph.Successors(preorder[i]))
-                {
-                    var o = orderOf[w];
-                    preds[predStart[o] + fill[o]++] = i;
-                }
-        }
+        for (var i = 0; i < count; i++)
+            foreach (var w in graph.Successors(preorder[i]))
+                preds[--predStart[orderOf[w]]] = i;
+        orderOf = [];
+        ReleaseMemory(n);
         cancel.ThrowIfCancellationRequested();
 
         // 3. Semidominators in reverse preorder, with an iteratively compressed link-eval forest.
@@ -165,7 +163,6 @@ internal sealed class DominatorTree
         predStart = [];
         ancestor = [];
         label = [];
-        ReleaseMemory(n);
 
         // 4. Immediate dominators: the nearest ancestor of the parent whose number is at most the semidominator.
         var idomOrder = parents; // reused: idom[w] starts as parent[w]
@@ -176,6 +173,7 @@ internal sealed class DominatorTree
             idomOrder[w] = d;
         }
         semi = [];
+        ReleaseMemory(n);
 
         // 5. Retained sizes, children before parents (reverse preorder), straight into node-indexed columns.
         var idom = new int[n];
@@ -193,14 +191,14 @@ internal sealed class DominatorTree
             retained[dominator] += retained[node];
             retainedCount[dominator] += retainedCount[node];
         }
-        return new DominatorTree(idom, retained, retainedCount, preorder, orderOf);
+        return new DominatorTree(idom, retained, retainedCount, preorder, graph.SuperRoot);
     }
 
     // The phases allocate and drop arrays of tens of millions of entries; collecting between them lets the next phase
     // reuse that memory instead of growing the process (measured: 3.4 GB peak RSS without, on 19M objects).
     private static void ReleaseMemory(int nodes)
     {
-        if (nodes >= 1 << 20) GC.Collect(2, GCCollectionMode.Forced, blocking: true);
+        if (nodes >= 1 << 20) GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     // EVAL of Lengauer–Tarjan: the vertex of minimum semidominator on the forest path above v (v itself when v is a

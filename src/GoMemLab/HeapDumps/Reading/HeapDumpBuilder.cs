@@ -244,7 +244,7 @@ internal sealed class HeapDumpBuilder
         var edges = ResolveEdges(index, firsts, starts.Length);
         _objects = new HeapObjects(starts, sizes, firsts, edges, index);
         // The raw pointers (8 bytes each) are gone: let the roots and analyses reuse their memory.
-        if (starts.Length >= 1 << 20) GC.Collect(2, GCCollectionMode.Forced, blocking: true);
+        if (starts.Length >= 1 << 20) GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     /// <summary>Resolves every pointer and returns the finished model (throws <see cref="HeapDumpLayoutException"/> for overlapping objects).</summary>
