@@ -15,12 +15,19 @@ public static class HeapDumpRedactor
 {
     /// <summary>
     /// Redacts <paramref name="input"/> into <paramref name="output"/> (which must not exist: nothing is overwritten)
-    /// and returns a one-line summary. The input is validated as it is read; on any error the partial output is removed
+    /// and returns a one-line summary (a gzipped input gives an uncompressed output). The input is validated as it is read; on any error the partial output is removed
     /// and the <see cref="InputFormatException"/> names the input and the offset.
     /// </summary>
     public static string Redact(string input, string output, CancellationToken cancel = default)
     {
         if (File.Exists(output) || Directory.Exists(output)) throw new ArgumentException($"{output} exists; give a new file name (redact never overwrites)");
+        // A gzipped dump is redacted from a decompressed copy; the output is not compressed.
+        if (HeapDumpGzip.IsGzip(input)) return HeapDumpGzip.WithDecompressed(input, plain => RedactPlain(plain, output, cancel), cancel);
+        return RedactPlain(input, output, cancel);
+    }
+
+    private static string RedactPlain(string input, string output, CancellationToken cancel)
+    {
         using var source = new DumpInput(input);
         long zeroed = 0, keptBytes = 0, copied = 0;
         var ok = false;

@@ -17,7 +17,11 @@ internal static class HeapDumpGzip
         return file.Read(head) == 2 && InputFile.IsGzip(head);
     }
 
-    public static HeapDump Load(string path, Func<string, HeapDump> load, CancellationToken cancel)
+    public static HeapDump Load(string path, Func<string, HeapDump> load, CancellationToken cancel) =>
+        WithDecompressed(path, temp => load(temp).WithSource(path), cancel);
+
+    /// <summary>Runs <paramref name="use"/> on a decompressed temporary copy of <paramref name="path"/>, errors renamed to the .gz file.</summary>
+    public static T WithDecompressed<T>(string path, Func<string, T> use, CancellationToken cancel)
     {
         var temp = Path.Combine(Path.GetTempPath(), $"gomemlab-heapdump-{Guid.NewGuid():N}");
         try
@@ -40,7 +44,7 @@ internal static class HeapDumpGzip
             }
             try
             {
-                return load(temp).WithSource(path);
+                return use(temp);
             }
             catch (InputFormatException e) when (e.File == temp)
             {
