@@ -1,6 +1,7 @@
 using GoMemLab.AssemblyListing;
 using GoMemLab.Cli.Notebooks;
 using GoMemLab.Escape;
+using GoMemLab.HeapDumps;
 using GoMemLab.Profiles;
 using GoMemLab.Profiles.Analyses;
 using GoMemLab.Telemetry;
@@ -27,6 +28,7 @@ public static class FuzzTargets
         ["memstats"] = MemStats,
         ["prometheus"] = Prometheus,
         ["notebook"] = Notebook,
+        ["heapdump"] = HeapDumpFile,
     };
 
     private static void Profile(byte[] input)
@@ -98,6 +100,27 @@ public static class FuzzTargets
             _ = cell.Tags;
             _ = cell.Language;
         }
+    }
+
+    // The reader takes a file (a dump is never held in memory whole), so the input becomes that file; then every
+    // analysis a user runs next, on whatever graph the damaged input still describes.
+    private static void HeapDumpFile(byte[] input)
+    {
+        var path = Path.Combine(ScratchDirectory("heapdump"), "fuzz.dump");
+        File.WriteAllBytes(path, input);
+        var dump = HeapDump.Load(path);
+        dump.Info();
+        dump.RootRetention();
+        dump.Dominators(2, 5);
+        dump.LeakSuspects();
+        var sites = dump.SiteRetention();
+        if (sites.Rows.Count > 0)
+        {
+            dump.PathToSite(sites.Rows[0].Site);
+            dump.MergedPathsToSite(sites.Rows[0].Site);
+            dump.HoldersOf(sites.Rows[0].Site);
+        }
+        foreach (var goroutine in dump.Goroutines) dump.RetainedByGoroutine(goroutine.Id);
     }
 
     // One directory per process and target, reused for every input: AFL runs many inputs per process.

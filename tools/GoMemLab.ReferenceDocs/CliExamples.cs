@@ -19,6 +19,8 @@ public static partial class CliExamples
     private const string GcTraceLog = "data/artifacts/telemetry/leaky-gctrace.log";
     private const string MemStatsLines = "data/artifacts/telemetry/leaky-memstats.jsonl";
     private const string Fleet = "data/artifacts/fleet";
+    private const string Dump = "data/artifacts/heapdump/leaky.dump.gz";
+    private const string EarlyDump = "data/artifacts/heapdump/leaky-early.dump.gz";
 
     private static CliErrorCase Missing(string commandLine) => new("Missing path", Args(commandLine));
 
@@ -162,6 +164,67 @@ public static partial class CliExamples
                 Missing("memstats no-such-memstats.jsonl"),
                 WrongFormat("an escape log", $"memstats {EscapeM1}"),
                 BadOption("a --every that is not a Go duration (checked before any request)", "memstats http://127.0.0.1:6060/debug/vars --every nope"),
+            ],
+        },
+        new("heapdump info")
+        {
+            Run = Args($"heapdump info {Dump}"),
+            Errors = [Missing("heapdump info no-such.dump"), WrongFormat("an escape log", $"heapdump info {EscapeM1}"), BadOption("an unknown --format", $"heapdump info {Dump} --format yaml")],
+        },
+        new("heapdump roots")
+        {
+            Run = Args($"heapdump roots {Dump}"),
+            Errors =
+            [
+                Missing("heapdump roots no-such.dump"),
+                WrongFormat("a heap profile", $"heapdump roots {Heap}"),
+                BadOption("a --binary that is not the program's", $"heapdump roots {Dump} --binary {EscapeM1}"),
+            ],
+        },
+        new("heapdump sites")
+        {
+            Run = Args($"heapdump sites {Dump}"),
+            Errors = [Missing("heapdump sites no-such.dump"), WrongFormat("a heap profile", $"heapdump sites {Heap}"), BadOption("an unknown --format", $"heapdump sites {Dump} --format yaml")],
+        },
+        new("heapdump path")
+        {
+            Run = Args($"heapdump path {Dump} --site internal/cache/cache.go:32"),
+            Errors =
+            [
+                Missing("heapdump path no-such.dump --site cache.go:32"),
+                WrongFormat("a heap profile", $"heapdump path {Heap} --site cache.go:32"),
+                BadOption("both --site and --object", $"heapdump path {Dump} --site cache.go:32 --object 0xc000010000"),
+                BadOption("a site the dump does not have", $"heapdump path {Dump} --site nowhere.go:1"),
+            ],
+        },
+        new("heapdump dominators")
+        {
+            Run = Args($"heapdump dominators {Dump} --depth 1 --children 5"),
+            Errors = [Missing("heapdump dominators no-such.dump"), WrongFormat("a heap profile", $"heapdump dominators {Heap}"), BadOption("a negative --depth", $"heapdump dominators {Dump} --depth -1")],
+        },
+        new("heapdump suspects")
+        {
+            Run = Args($"heapdump suspects {Dump}"),
+            Errors = [Missing("heapdump suspects no-such.dump"), WrongFormat("a heap profile", $"heapdump suspects {Heap}"), BadOption("a --threshold over 1", $"heapdump suspects {Dump} --threshold 2")],
+        },
+        new("heapdump diff")
+        {
+            Run = Args($"heapdump diff {EarlyDump} {Dump} --by site"),
+            Errors =
+            [
+                Missing($"heapdump diff no-such.dump {Dump}"),
+                WrongFormat("a heap profile as NEW", $"heapdump diff {EarlyDump} {Heap}"),
+                BadOption("an unknown --by", $"heapdump diff {EarlyDump} {Dump} --by type"),
+            ],
+        },
+        new("heapdump redact")
+        {
+            Run = Args($"heapdump redact {Dump} out/redacted.dump"),
+            Errors =
+            [
+                Missing("heapdump redact no-such.dump out/redacted.dump"),
+                WrongFormat("a heap profile", $"heapdump redact {Heap} out/redacted.dump"),
+                BadOption("an OUT that exists", $"heapdump redact {Dump} README.md"),
             ],
         },
         new("why")

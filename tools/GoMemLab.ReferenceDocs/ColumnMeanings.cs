@@ -225,5 +225,87 @@ public static class ColumnMeanings
             ["alloc_space"] = "Total alloc_space of the profile (bytes allocated since start).",
             ["inuse_objects"] = "Total inuse_objects of the profile.",
         },
+        ["heapdump info"] = new()
+        {
+            ["objects"] = "Heap objects in the dump, garbage included (WriteHeapDump runs no GC).",
+            ["bytes"] = "Their bytes, at the size the runtime allocated (the size class): equals the dump's MemStats HeapAlloc.",
+            ["reachable_objects"] = "Objects the GC roots reach.",
+            ["reachable_bytes"] = "Their bytes: what HeapAlloc would read after a GC.",
+            ["garbage_objects"] = "Objects no root reaches: the next GC frees them.",
+            ["garbage_bytes"] = "Their bytes.",
+            ["roots"] = "GC roots that reference at least one heap object.",
+            ["go_version"] = "The Go version of the program, from the dump's params record.",
+            ["pointer_size"] = "Pointer size in bytes (8 on 64-bit platforms).",
+            ["goroutines"] = "Goroutines in the dump (every one but dead ones).",
+            ["sampled_objects"] = "Objects with an allocation site (all with runtime.MemProfileRate = 1; about one per 512 KiB allocated by default).",
+            ["sampled_bytes"] = "Their bytes.",
+            ["memstats_heap_alloc"] = "runtime.MemStats.HeapAlloc as the runtime read it at the dump.",
+            ["architecture"] = "GOARCH of the program.",
+        },
+        ["heapdump roots"] = new()
+        {
+            ["root"] = "The root: a global's symbol (`main.sessions`, `main.cache+0x8`) with `--binary`, else `data+0x…`/`bss+0x…`; `goroutine ID ENTRY`; `finalizer on 0xOBJECT (FUNCTION)`.",
+            ["kind"] = "Root kind: global (a pointer word of the data or bss segment), goroutine (all frames of one goroutine), finalizer, other.",
+            ["retained_bytes"] = "Bytes this root alone keeps alive: its dominator subtree, what a GC frees when the root goes.",
+            ["retained_objects"] = "Objects in that subtree.",
+            ["direct_objects"] = "Heap objects the root references itself.",
+            ["share"] = "retained_bytes as a share of the reachable bytes.",
+        },
+        ["heapdump sites"] = new()
+        {
+            ["site"] = "file:line of the first non-runtime frame of the allocation stack (from the dump's memprof buckets and alloc samples).",
+            ["function"] = "That frame's function.",
+            ["objects"] = "Reachable sampled objects allocated there.",
+            ["bytes"] = "Their bytes.",
+            ["retained_bytes"] = "What those objects keep alive together: the union of their dominator subtrees.",
+            ["garbage_objects"] = "Sampled objects allocated there that no root reaches.",
+            ["garbage_bytes"] = "Their bytes.",
+        },
+        ["heapdump path"] = new()
+        {
+            ["depth"] = "0 for the root, then one more per reference followed; the last row is the target.",
+            ["node"] = "The root's name at depth 0, else the object's address.",
+            ["kind"] = "global, goroutine, finalizer or other for a root; object for a heap object.",
+            ["bytes"] = "The object's size (0 for a root).",
+            ["site"] = "Allocation site of the object (file:line of the first non-runtime frame of its memprof bucket); empty when it was not sampled.",
+            ["retained_bytes"] = "Bytes the node alone keeps alive.",
+            ["via"] = "Where the root holds the first object: the frame's function for a goroutine (\"(address-taken variable)\" when through a stack variable), word for a global.",
+        },
+        ["heapdump dominators"] = new()
+        {
+            ["depth"] = "Depth in the dominator tree below the roots (0 for a root, or an object several roots share).",
+            ["node"] = "The root's name, or the object's address.",
+            ["kind"] = "global, goroutine, finalizer or other for a root; object for a heap object.",
+            ["bytes"] = "The node's own size (0 for a root).",
+            ["retained_bytes"] = "Bytes the node alone keeps alive (its dominator subtree).",
+            ["retained_objects"] = "Objects in that subtree.",
+            ["site"] = "Allocation site of the object (file:line of the first non-runtime frame of its memprof bucket); empty when it was not sampled.",
+            ["id"] = "Row id, for parent_id.",
+            ["parent_id"] = "The id of the dominator above (0 at the top).",
+        },
+        ["heapdump suspects"] = new()
+        {
+            ["suspect"] = "A root (or an object several roots share) that retains more than --threshold of the reachable bytes, or `N goroutines running F` when they do together.",
+            ["kind"] = "global, goroutine, finalizer or other for a root; object for a heap object.",
+            ["instances"] = "How many roots the suspect stands for (1, or the goroutines of a group).",
+            ["retained_bytes"] = "Bytes the suspect keeps alive.",
+            ["retained_objects"] = "Objects it keeps alive.",
+            ["share"] = "retained_bytes as a share of the reachable bytes.",
+            ["accumulation_point"] = "Where the memory accumulates: following the biggest child down the dominator tree while it holds at least 80% of its parent.",
+            ["accumulation_site"] = "Allocation site of the accumulation point (e.g. a map's buckets).",
+            ["accumulation_retained_bytes"] = "Bytes the accumulation point keeps alive.",
+            ["accumulation_children"] = "Objects it dominates directly (e.g. the map's entries).",
+            ["chain"] = "The dominator chain from the suspect to the accumulation point.",
+        },
+        ["heapdump diff"] = new()
+        {
+            ["root"] = "The root: a global's symbol (`main.sessions`, `main.cache+0x8`) with `--binary`, else `data+0x…`/`bss+0x…`; `goroutine ID ENTRY`; `finalizer on 0xOBJECT (FUNCTION)`.",
+            ["site"] = "Allocation site (file:line), with --by site.",
+            ["function"] = "The site's function.",
+            ["kind"] = "Root kind: global (a pointer word of the data or bss segment), goroutine (all frames of one goroutine), finalizer, other.",
+            ["retained_bytes_old"] = "Retained bytes in OLD (0 when absent there).",
+            ["retained_bytes_new"] = "Retained bytes in NEW (0 when absent there).",
+            ["delta_bytes"] = "retained_bytes_new − retained_bytes_old.",
+        },
     };
 }

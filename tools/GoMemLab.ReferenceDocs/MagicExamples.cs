@@ -39,6 +39,12 @@ public static class MagicExamples
             new("Missing file", "#!gctrace no-such-gctrace.log"),
             new("Wrong format: an escape log", "#!gctrace ../data/artifacts/escape/leaky-m1.txt"),
         ]),
+        new("#!heapdump", [new(typeof(GoMemLab.HeapDumps.HeapDump))],
+        [
+            new("Missing file", "#!heapdump no-such.dump"),
+            new("Wrong format: an escape log", "#!heapdump ../data/artifacts/escape/leaky-m1.txt"),
+            new("A --binary that is not ELF", "#!heapdump ../data/artifacts/heapdump/leaky.dump.gz --binary ../README.md"),
+        ]),
         new("#!memstats", [new(typeof(MemStatsSeries))],
         [
             new("Missing file", "#!memstats no-such-memstats.jsonl"),

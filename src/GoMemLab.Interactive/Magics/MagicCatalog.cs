@@ -15,5 +15,6 @@ public static class MagicCatalog
         GoBuildMagic.Register(kernel);
         PprofMagic.Register(kernel);
         FleetMagic.Register(kernel);
+        HeapDumpMagic.Register(kernel);
     }
 }
