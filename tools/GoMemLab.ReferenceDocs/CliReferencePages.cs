@@ -14,20 +14,35 @@ public sealed partial class CliReferencePages(RootCommand root, string repositor
     /// <summary>Output lines an example shows; the rest is counted.</summary>
     public const int ExampleLines = 15;
 
-    private readonly CliArguments _arguments = new(repositoryRoot, scratchFolder);
+    private readonly CliArguments _arguments = new(scratchFolder);
     private readonly StableText _stable = new(repositoryRoot, repositoryRoot, scratchFolder);
 
+    /// <summary>
+    /// Renders every command's page. The commands run from the repository root with the paths as the pages write
+    /// them (relative), as a reader would type them: output that echoes a path, and the width of its table column,
+    /// is then the same in every checkout.
+    /// </summary>
     public async Task<List<ReferencePage>> RenderAsync(CancellationToken cancellation)
     {
         var examples = CliExamples.All.ToDictionary(e => e.Command);
         var pages = new List<ReferencePage>();
-        foreach (var (path, command) in CommandTree.Leaves(root))
+        var previous = Directory.GetCurrentDirectory();
+        Directory.SetCurrentDirectory(repositoryRoot);
+        try
         {
-            var name = string.Join(' ', path);
-            var example = examples.GetValueOrDefault(name)
-                ?? throw new InvalidOperationException($"`gomemlab {name}` has no entry in {nameof(CliExamples)}: add its example and error cases");
-            pages.Add(new ReferencePage($"cli/{CommandTree.PageName(path)}.md", $"gomemlab {name}", command.Description ?? "",
-                await RenderAsync(path, command, example, cancellation)));
+            foreach (var (path, command) in CommandTree.Leaves(root))
+            {
+                var name = string.Join(' ', path);
+                var example = examples.GetValueOrDefault(name)
+                    ?? throw new InvalidOperationException(
+                        $"`gomemlab {name}` has no entry in {nameof(CliExamples)}: add its example and error cases");
+                pages.Add(new ReferencePage($"cli/{CommandTree.PageName(path)}.md", $"gomemlab {name}", command.Description ?? "",
+                    await RenderAsync(path, command, example, cancellation)));
+            }
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(previous);
         }
         return pages;
     }
