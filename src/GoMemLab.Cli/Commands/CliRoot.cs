@@ -21,6 +21,7 @@ public static class CliRoot
         root.Subcommands.Add(CaptureCommand.Create());
         root.Subcommands.Add(FleetCommands.Create());
         root.Subcommands.Add(SsaCommand.Create());
+        root.Subcommands.Add(WorkshopCommand.Create());
         root.Subcommands.Add(DocsCommand.Create(() => root));
         return root;
     }
