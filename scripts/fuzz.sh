@@ -80,7 +80,12 @@ case $target in
     # A real dump is over a megabyte (the runtime's own objects); the synthetic one is 847 bytes of every record kind.
     cp tests/GoMemLab.Tests/BadInputs/heapdump-tiny.dump "$seeds/" ;;
   ssa)
-    cp "$art"/ssa/*.html "$seeds/" ;;
+    # A page without its CSS and script, and with few columns: the title, sources, AST, the first SSA phase, genssa.
+    for page in "$art"/ssa/*.html; do
+      { grep -m1 '<body>' "$page"
+        grep -E '^<table><tr><td id="sources-col"|^<td id="(AST|before-insert-phis|genssa)-col"' "$page"
+        echo '</tr></table></body></html>'; } > "$seeds/$(basename "$page" .html)-columns.html"
+    done ;;
   *) echo "unknown target $target" >&2; exit 2 ;;
 esac
 

@@ -27,6 +27,7 @@ public static partial class SsaHtmlReader
         var text = Encoding.UTF8.GetString(bytes);
         if (!text.Contains("ssa-print-func", StringComparison.Ordinal))
             throw new InputFormatException(source, "is not the ssa.html GOSSAFUNC writes: no SSA column (ul.ssa-print-func) in it");
+        CheckNesting(text, source);
         cancel.ThrowIfCancellationRequested();
         var document = new HtmlParser().ParseDocument(text);
         var function = document.QuerySelector("body > h1")?.TextContent.Trim();
@@ -59,6 +60,41 @@ public static partial class SsaHtmlReader
                 "is not the ssa.html GOSSAFUNC writes: no phase column (td id=…-exp) shows the function in SSA form");
         return new SsaDump(source, function, sources.Distinct().ToList(), ast.Distinct().ToList(), columns, program);
     }
+
+    /// <summary>Deeper than this, a page is refused before parsing: GOSSAFUNC's pages nest about ten elements deep.</summary>
+    public const int MaxNesting = 500;
+
+    // The HTML5 tree builder scans the stack of open elements for some start tags (li, p, formatting elements), so a
+    // hostile page of 100,000 nested <li> takes minutes (measured); a linear scan of the tags refuses it first.
+    private static void CheckNesting(string text, string source)
+    {
+        int depth = 0, max = 0;
+        for (var i = 0; i < text.Length - 1; i++)
+        {
+            if (text[i] != '<') continue;
+            if (text[i + 1] == '/') { depth = Math.Max(0, depth - 1); continue; }
+            if (!char.IsAsciiLetter(text[i + 1])) continue;
+            var end = i + 1;
+            while (end < text.Length && char.IsAsciiLetterOrDigit(text[end])) end++;
+            var name = text[(i + 1)..end].ToLowerInvariant();
+            if (name is "script" or "style")
+            {
+                // Their content is text (a script compares with <): continue after the closing tag.
+                var close = text.IndexOf("</" + name, end, StringComparison.OrdinalIgnoreCase);
+                i = close < 0 ? text.Length : close;
+                continue;
+            }
+            var tagEnd = text.IndexOf('>', end);
+            var selfClosing = tagEnd > 0 && text[tagEnd - 1] == '/';
+            if (selfClosing || VoidElements.Contains(name)) continue;
+            if (++depth > max) max = depth;
+            if (max > MaxNesting)
+                throw new InputFormatException(source, $"nests elements more than {MaxNesting} deep; GOSSAFUNC's ssa.html nests about ten", offset: i);
+        }
+    }
+
+    private static readonly HashSet<string> VoidElements =
+        ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
 
     private static string PhaseName(IElement title)
     {

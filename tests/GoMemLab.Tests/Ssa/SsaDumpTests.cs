@@ -94,6 +94,17 @@ public sealed partial class SsaDumpTests
     }
 
     [Fact]
+    public void A_page_nested_deeper_than_any_real_one_is_refused_before_the_html_parser_sees_it()
+    {
+        // 100,000 nested <li> took the HTML5 tree builder minutes (it scans the open elements for each <li>).
+        var deep = "<html><body><h1>F</h1><table><tr><td id=\"x-exp\"><h2>opt</h2>"
+            + string.Concat(Enumerable.Repeat("<ul class=\"ssa-print-func\"><li class=\"ssa-long-value\">", 50_000)) + "</td></tr></table></body></html>";
+        var e = Assert.Throws<InputFormatException>(() => SsaHtmlReader.Read(System.Text.Encoding.UTF8.GetBytes(deep), "deep.html"));
+        Assert.StartsWith("deep.html (at byte ", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith("): nests elements more than 500 deep; GOSSAFUNC's ssa.html nests about ten", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_cli_prints_the_pass_table_and_refuses_another_format_with_exit_2()
     {
         var (exit, stdout, _) = GomemlabCli.Run("ssa", NewPointPage, "--format", "csv");
