@@ -22,7 +22,6 @@ public static class CliRoot
         root.Subcommands.Add(FleetCommands.Create());
         root.Subcommands.Add(SsaCommand.Create());
         root.Subcommands.Add(WorkshopCommand.Create());
-        root.Subcommands.Add(DocsCommand.Create(() => root));
         return root;
     }
 }

@@ -30,7 +30,7 @@ public class TelemetryChartsTests
     [Fact]
     public void Gc_rate_is_numgcs_difference_over_the_snapshots_time_and_pauses_use_a_log_axis()
     {
-        var series = MemStatsReader.Read(RepoPaths.Artifact("telemetry", "leaky-memstats.jsonl"));
+        var series = MemStatsSeries.Load(RepoPaths.Artifact("telemetry", "leaky-memstats.jsonl"));
         var figure = Plotly.NET.GenericChart.toFigureJson(TelemetryCharts.MemStatsOverTime(series));
         // Reference: the second snapshot's NumGC minus the first's over their unix_nano difference, from the JSON itself.
         var lines = File.ReadLines(RepoPaths.Artifact("telemetry", "leaky-memstats.jsonl")).Take(2)
@@ -41,7 +41,7 @@ public class TelemetryChartsTests
             .Single(t => t.GetProperty("name").GetString() == "GCs per second (from NumGC)").GetProperty("y");
         Assert.Equal(expected, rate[0].GetDouble(), 3);
 
-        var pauses = Plotly.NET.GenericChart.toFigureJson(TelemetryCharts.PausesAndGcCpu(GcTrace.Read(RepoPaths.Artifact("telemetry", "churn-gctrace.log"))));
+        var pauses = Plotly.NET.GenericChart.toFigureJson(TelemetryCharts.PausesAndGcCpu(GcTrace.Load(RepoPaths.Artifact("telemetry", "churn-gctrace.log"))));
         Assert.Contains("\"type\":\"log\"", pauses);
     }
 }
