@@ -3,7 +3,7 @@ using GoMemLab.Tests.Support;
 namespace GoMemLab.Tests.Docs;
 
 /// <summary>
-/// docs/seed-claims.md quotes real toolchain output; data/gen/65-seed-claims.sh reruns every command it quotes and
+/// docs/seed-claims.md quotes real toolchain output; data/gen/67-seed-claims.sh reruns every command it quotes and
 /// writes data/artifacts/seed-claims/transcript.txt (failing when a verdict stops holding). This keeps the doc and the
 /// transcript together: every line of every ```text block of the doc is in the transcript.
 /// </summary>

@@ -7,7 +7,7 @@ using GoMemLab.Tests.Support;
 namespace GoMemLab.Tests.Ssa;
 
 /// <summary>
-/// The ssa.html reader on real GOSSAFUNC pages of Go 1.19 (data/artifacts/ssa, made by data/gen/60-ssa.sh from
+/// The ssa.html reader on real GOSSAFUNC pages of Go 1.19 (data/artifacts/ssa, made by data/gen/62-ssa.sh from
 /// data/go/leaky/escape). Reference values come from elsewhere: the raw markup counted with plain string search, the
 /// committed <c>-m</c> log and <c>-S</c> listing of the same package.
 /// </summary>

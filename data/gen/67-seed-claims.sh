@@ -6,7 +6,7 @@
 # that changes), so the doc cannot silently rot; a test checks that every
 # excerpt the doc quotes is in the transcript.
 #
-#   bash data/gen/65-seed-claims.sh      (a few minutes: the first build recompiles the standard library with GOSSAFUNC set)
+#   bash data/gen/67-seed-claims.sh      (a few minutes: the first build recompiles the standard library with GOSSAFUNC set)
 source "$(dirname "$0")/common.sh"
 
 stage seed-claims seed-claims
