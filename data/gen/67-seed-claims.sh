@@ -13,7 +13,7 @@ stage seed-claims seed-claims
 out=$A/seed-claims/transcript.txt
 mkdir -p "$A/seed-claims"
 : >"$out"
-fail() { echo "65-seed-claims: FAIL: $*" >&2; exit 1; }
+fail() { echo "67-seed-claims: FAIL: $*" >&2; exit 1; }
 
 # claim ID COMMAND: run the shell COMMAND here (stderr and stdout together),
 # append "## ID", "$ COMMAND", its output and "exit N" to the transcript.
