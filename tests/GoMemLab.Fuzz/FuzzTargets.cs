@@ -4,6 +4,7 @@ using GoMemLab.Escape;
 using GoMemLab.HeapDumps;
 using GoMemLab.Profiles;
 using GoMemLab.Profiles.Analyses;
+using GoMemLab.Ssa;
 using GoMemLab.Telemetry;
 
 namespace GoMemLab.Fuzz;
@@ -29,6 +30,7 @@ public static class FuzzTargets
         ["prometheus"] = Prometheus,
         ["notebook"] = Notebook,
         ["heapdump"] = HeapDumpFile,
+        ["ssa"] = SsaPage,
     };
 
     private static void Profile(byte[] input)
@@ -121,6 +123,14 @@ public static class FuzzTargets
             dump.HoldersOf(sites.Rows[0].Site);
         }
         foreach (var goroutine in dump.Goroutines) dump.RetainedByGoroutine(goroutine.Id);
+    }
+
+    private static void SsaPage(byte[] input)
+    {
+        var dump = SsaHtmlReader.Read(input, "fuzz.html");
+        dump.Passes().ToDataFrame();
+        SsaTables.ToDataFrame(dump.CallsTo("runtime.newobject"));
+        SsaTables.ToDataFrame(dump.HeapNames());
     }
 
     // One directory per process and target, reused for every input: AFL runs many inputs per process.

@@ -308,6 +308,26 @@ public static partial class CliExamples
                 BadOption("a folder that is not empty", "fleet export out/fleet.duckdb --parquet data/artifacts"),
             ],
         },
+        new("ssa")
+        {
+            Run = Args("ssa data/artifacts/ssa/NewPoint.html"),
+            Errors =
+            [
+                Missing("ssa no-such-module --func NewPoint"),
+                WrongFormat("an escape log", $"ssa {EscapeM2}"),
+                BadOption("a directory without --func", "ssa data/go/leaky"),
+            ],
+        },
+        new("workshop")
+        {
+            Run = Args("workshop notebooks/05b-gogc-gomemlimit-lab.ipynb notebooks/09-your-service.ipynb --out out/workshop"),
+            Errors =
+            [
+                Missing("workshop no-such-notebook.ipynb --out out/workshop"),
+                WrongFormat("JSON lines instead of a notebook", $"workshop {MemStatsLines} --out out/workshop"),
+                BadOption("an --out that is the notebook's own folder", "workshop notebooks/05b-gogc-gomemlimit-lab.ipynb --out notebooks/"),
+            ],
+        },
     ];
 
     /// <summary>env's values depend on the machine; keep the items, hide the values, drop the rows only some machines print.</summary>

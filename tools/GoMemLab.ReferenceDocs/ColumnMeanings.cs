@@ -218,6 +218,18 @@ public static class ColumnMeanings
         {
             ["file"] = "A Parquet file written, relative to the export folder: DATASET/LABEL=VALUE/data_N.parquet.",
         },
+        ["ssa"] = new()
+        {
+            ["pass"] = "The SSA phase, as the compiler names it (before insert phis, start, opt, expand calls, lower, regalloc…), in compile order.",
+            ["column"] = "The ssa.html column (1-based, sources and AST included) that shows the function after this phase; "
+                + "phases that change nothing share the column of the next one that does.",
+            ["changed"] = "True when the phase changed the function (the page drew a new column for it).",
+            ["blocks"] = "Basic blocks after the phase.",
+            ["values"] = "SSA values after the phase, dead ones not yet removed included.",
+            ["dead_values"] = "Values after the phase that are dead but not yet removed (the page fades them).",
+            ["time_ns"] = "The phase's compile time as the page's header prints it, ns (empty where it prints none).",
+            ["calls"] = "Functions the live values call after the phase (runtime.newobject, …), \", \"-joined.",
+        },
         ["capture"] = new()
         {
             ["at_s"] = "Seconds since the program started when the heap profile was taken.",

@@ -3,6 +3,7 @@ using GoMemLab.Environment;
 using GoMemLab.Escape;
 using GoMemLab.Live;
 using GoMemLab.Profiles;
+using GoMemLab.Ssa;
 using GoMemLab.Telemetry;
 
 namespace GoMemLab.ReferenceDocs;
@@ -66,6 +67,11 @@ public static class MagicExamples
             new("Missing directory", "#!gobuild no-such-module"),
             new("No directory given", "#!gobuild --gcflags -m"),
         ]) { ExampleNotRunBecause = NeedsGo },
+        new("#!ssa", [new(typeof(SsaDump))],
+        [
+            new("Missing directory", "#!ssa no-such-module --func NewPoint"),
+            new("No --func", "#!ssa ../data/go/leaky --package ./escape"),
+        ]) { ExampleNotRunBecause = NeedsGo + " (GOSSAFUNC recompiles the standard library)" },
         new("#!pprof", [new(typeof(LoadedProfile))],
         [
             new("Missing file", "#!pprof no-such-profile.pb.gz"),

@@ -6,7 +6,7 @@ using GoMemLab.Telemetry;
 
 namespace GoMemLab.Cli.Commands;
 
-/// <summary>`gomemlab capture PROGRAM_DIR_OR_BINARY [--args "…"] [--for 30s] [--heap-every 10s] [--pprof-url URL]`: a live capture from a shell.</summary>
+/// <summary>`gomemlab capture PROGRAM_DIR_OR_BINARY [--args "…"] [--env NAME=VALUE]… [--for 30s] [--heap-every 10s] [--pprof-url URL]`: a live capture from a shell.</summary>
 public static class CaptureCommand
 {
     public static Command Create()
@@ -15,14 +15,16 @@ public static class CaptureCommand
         var args = new Option<string?>("--args") { Description = "Arguments for the program in one string, e.g. \"-addr 127.0.0.1:0\" (split on spaces, \"…\" groups; no shell)." };
         var duration = new Option<string>("--for") { Description = "How long to run, a Go duration.", DefaultValueFactory = _ => "30s" };
         var heapEvery = new Option<string>("--heap-every") { Description = "Interval between heap profiles, a Go duration (0s = none).", DefaultValueFactory = _ => "10s" };
+        var env = new Option<string[]>("--env") { Description = "NAME=VALUE for the program's environment, e.g. GOGC=50 or GOMEMLIMIT=64MiB (GODEBUG gets gctrace=1 added). Repeatable.", AllowMultipleArgumentsPerToken = false };
         var pprofUrl = new Option<string?>("--pprof-url") { Description = "Base URL of the pprof server when the program does not print 'listening on http://…'." };
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
         var command = new Command("capture", "Build and run a Go program with GODEBUG=gctrace=1, collect its gctrace and heap profiles, stop it, print the verdict and the heap series.")
-            { target, args, duration, heapEvery, pprofUrl, format, output };
+            { target, args, env, duration, heapEvery, pprofUrl, format, output };
         command.SetAction((parse, cancel) => CliRun.GuardAsync(async () =>
         {
             var length = GoDuration.Parse(parse.GetValue(duration)!);
+            var environment = LiveCaptureOptions.ParseEnvironment(parse.GetValue(env) ?? []);
             // The capture's events are lines everywhere; on a terminal a bar also counts down the capture time.
             var progress = ProgressDisplay.OnStderr("gomemlab capture");
             var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -37,6 +39,7 @@ public static class CaptureCommand
                     Duration = length,
                     HeapEvery = GoDuration.Parse(parse.GetValue(heapEvery)!),
                     PprofUrl = parse.GetValue(pprofUrl),
+                    Environment = environment,
                 }, new InlineProgress<string>(line => progress.Message("gomemlab capture: " + line)), cancel);
             }
             finally

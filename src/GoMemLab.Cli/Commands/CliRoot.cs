@@ -20,6 +20,8 @@ public static class CliRoot
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(CaptureCommand.Create());
         root.Subcommands.Add(FleetCommands.Create());
+        root.Subcommands.Add(SsaCommand.Create());
+        root.Subcommands.Add(WorkshopCommand.Create());
         return root;
     }
 }

@@ -16,5 +16,6 @@ public static class MagicCatalog
         PprofMagic.Register(kernel);
         FleetMagic.Register(kernel);
         HeapDumpMagic.Register(kernel);
+        SsaMagic.Register(kernel);
     }
 }

@@ -38,6 +38,9 @@ public sealed record LiveCaptureResult(
         new Int64DataFrameColumn("alloc_space", HeapProfiles.Select(h => Total(h.Profile, "alloc_space"))),
         new Int64DataFrameColumn("inuse_objects", HeapProfiles.Select(h => Total(h.Profile, "inuse_objects"))));
 
+    /// <summary>The extra environment the program ran with (<see cref="LiveCaptureOptions.Environment"/>), e.g. GOGC=50.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
     private static long Total(Profile profile, string index) => Top.ComputeTotal(profile, profile.SampleIndexByName(index));
 }
 
@@ -114,7 +117,7 @@ public static partial class LiveCapture
         }
 
         var run = ChildProcess.RunAsync(program, options.Arguments, options.WorkingDirectory,
-            new Dictionary<string, string> { ["GODEBUG"] = "gctrace=1" }, OnLine, stop.Token);
+            options.ProgramEnvironment(), OnLine, stop.Token);
         var profiles = await CollectProfilesAsync(run, url.Task, options.HeapEvery, clock, problems, progress, stop.Token);
         var result = await run;
         stop.Cancel(); // the program may have exited early: stop waiting for profiles too
@@ -126,7 +129,7 @@ public static partial class LiveCapture
         try { trace = GcTrace.Parse(text, $"gctrace of {Path.GetFileName(program)}"); }
         catch (InputFormatException e) { problems.Add(e.Message); }
         return new LiveCaptureResult(program, trace, profiles, url.Task.IsCompletedSuccessfully ? url.Task.Result : null,
-            result.ExitCode, result.Cancelled, result.Elapsed, result.StandardOutput, problems);
+            result.ExitCode, result.Cancelled, result.Elapsed, result.StandardOutput, problems) { Environment = options.Environment };
     }
 
     private static async Task<List<CapturedHeapProfile>> CollectProfilesAsync(Task running, Task<string> url, TimeSpan every,

@@ -11,6 +11,7 @@ public static class LiveCaptureCard
     {
         var card = result.GcTrace is { } trace ? TelemetryCards.ForGcTrace(trace, title) : new SummaryCard(title) { Verdict = "no gctrace: the program printed no gc line" };
         card.AddFact("program", Path.GetFileName(result.Program));
+        if (result.Environment.Count > 0) card.AddFact("environment", string.Join(" ", result.Environment.Select(e => $"{e.Key}={e.Value}")));
         card.AddFact("ran_s", Math.Round(result.Elapsed.TotalSeconds, 1));
         card.AddFact("ended", result.Stopped ? "stopped by the capture" : $"exited with code {result.ExitCode.ToString(CultureInfo.InvariantCulture)}");
         card.AddFact("pprof_url", result.PprofUrl ?? "none (no 'listening on http://…' line and no --pprof-url)");
