@@ -60,7 +60,7 @@ public static class GoroutineCards
         card.AddFact("goroutines", dump.Total);
         card.AddFact("distinct stacks", dump.Stacks.Count);
         if (dump.CapturedAt is { } at) card.AddFact("captured", at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'"));
-        if (dump.Preamble.Length > 0) card.AddFact("traceback", dump.Preamble.Split('\n')[0]);
+        if (dump.Preamble.Length > 0) card.AddFact("traceback", dump.Reason);
         if (dump.Goroutines is { } table)
         {
             var blockedForever = 0L;

@@ -67,6 +67,15 @@ public sealed class GoroutineDump
     /// <summary>What a traceback printed before its first goroutine (<c>panic: …</c>, <c>SIGQUIT: quit</c>, …), at most 20 lines; empty otherwise.</summary>
     public string Preamble { get; }
 
+    /// <summary>
+    /// Why a traceback was printed: the first preamble line that says so (<c>panic: …</c>, <c>fatal error: …</c>,
+    /// <c>SIGQUIT: quit</c>, <c>unexpected fault address …</c>), else its first line; empty for dumps without a preamble.
+    /// </summary>
+    public string Reason => Preamble.Split('\n').FirstOrDefault(l => ReasonStarts.Any(s => l.StartsWith(s, StringComparison.Ordinal)))
+        ?? Preamble.Split('\n')[0];
+
+    private static readonly string[] ReasonStarts = ["panic: ", "fatal error: ", "SIG", "unexpected fault", "runtime: ", "[signal "];
+
     /// <summary>Lines outside any goroutine record that were not part of the form (a crash's register dump, program output), counted.</summary>
     public SkippedLines Skipped { get; }
 

@@ -18,7 +18,7 @@ public static class StartFunction
     public const string TruncatedPrefix = "(truncated) ";
 
     /// <summary>
-    /// Index into <paramref name="innermostFirst"/> of the start frame, or -1 when there are no frames.
+    /// Index into <paramref name="innermostFirst"/> of the start frame, or -1 when there is none (no frames, or only runtime.goexit).
     /// </summary>
     public static int Find(IReadOnlyList<string> innermostFirst)
     {
@@ -26,7 +26,8 @@ public static class StartFunction
             if (IsShown(innermostFirst[i])) return i;
         for (var i = innermostFirst.Count - 1; i >= 0; i--)
             if (innermostFirst[i] != "runtime.goexit") return i;
-        return innermostFirst.Count - 1;
+        // Only runtime.goexit: a goroutine created but not yet started (protobuf leaves even that frame out).
+        return -1;
     }
 
     /// <summary>The grouping key for a stack with these functions (innermost first) that was, or was not, cut.</summary>

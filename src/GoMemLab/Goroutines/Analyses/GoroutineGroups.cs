@@ -90,7 +90,7 @@ public sealed class GoroutineGroups
         if (by.Needs() is { } needs)
             throw new InputFormatException(dump.Source,
                 $"is a {dump.Form.ToText()} goroutine dump: it counts goroutines per stack and has no {needs}; take a debug=2 dump "
-                + "(/debug/pprof/goroutine?debug=2) or a SIGQUIT traceback to group by {by.ToText()}");
+                + $"(/debug/pprof/goroutine?debug=2) or a SIGQUIT traceback to group by {by.ToText()}");
         return FromRecords(dump);
     }
 

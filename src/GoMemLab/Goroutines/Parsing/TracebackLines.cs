@@ -21,18 +21,25 @@ internal static class TracebackLines
         return true;
     }
 
-    /// <summary>Parses <c>\tFILE:LINE[ +0xN][ fp=… sp=… pc=…]</c> (the tab already removed).</summary>
+    /// <summary>
+    /// Parses <c>\tFILE:LINE[ +0xN][ fp=… sp=… pc=…]</c> (the tab already removed). The line number follows the last
+    /// colon (the tail after it holds none), so Windows paths (<c>C:/…</c>) and paths with spaces read correctly.
+    /// </summary>
     public static bool TryParseFileLine(ReadOnlySpan<byte> text, out ReadOnlySpan<byte> file, out int line)
     {
         file = default;
         line = 0;
-        var fp = text.IndexOf(" fp="u8);
-        if (fp >= 0) text = text[..fp];
-        var offset = text.LastIndexOf(" +0x"u8);
-        if (offset >= 0) text = text[..offset];
         var colon = text.LastIndexOf((byte)':');
         if (colon <= 0) return false;
-        if (!Utf8Parser.TryParse(text[(colon + 1)..], out line, out var used) || used != text.Length - colon - 1 || line < 0) return false;
+        var i = colon + 1;
+        long value = 0;
+        for (; i < text.Length && (uint)(text[i] - '0') <= 9; i++)
+        {
+            value = value * 10 + (text[i] - '0');
+            if (value > int.MaxValue) return false;
+        }
+        if (i == colon + 1 || (i < text.Length && text[i] != (byte)' ')) return false;
+        line = (int)value;
         file = text[..colon];
         return true;
     }

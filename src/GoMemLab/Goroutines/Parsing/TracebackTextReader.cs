@@ -131,37 +131,31 @@ internal sealed class TracebackTextReader
 
     private void InRecord(ReadOnlySpan<byte> line, long number)
     {
-        if (line[0] == (byte)'\t')
+        // Dispatch on the first byte: frames, the common case, start with a letter or '_'.
+        switch (line[0])
         {
-            if (_section == Section.Goroutine && line.SequenceEqual("\tgoroutine running on other thread; stack unavailable"u8))
-            {
-                _flags |= GoroutineTable.StackUnavailableFlag;
+            case (byte)'\t':
+                if (_section == Section.Goroutine && line.SequenceEqual("\tgoroutine running on other thread; stack unavailable"u8))
+                {
+                    _flags |= GoroutineTable.StackUnavailableFlag;
+                    return;
+                }
+                throw Error(number, $"a file:line line with no frame line before it: {Quote(line)}");
+            case (byte)'c' when line.StartsWith("created by "u8):
+                if (!TracebackLines.TryParseCreatedBy(line, out var function, out var creator))
+                    throw Error(number, $"expected 'created by FUNCTION' or 'created by FUNCTION in goroutine N', found {Quote(line)}");
+                if (_section == Section.Goroutine) _sawCreatedBy = true;
+                SetPending(function, number, createdBy: true, creator);
                 return;
-            }
-            throw Error(number, $"a file:line line with no frame line before it: {Quote(line)}");
-        }
-        if (line.StartsWith("created by "u8))
-        {
-            if (!TracebackLines.TryParseCreatedBy(line, out var function, out var creator))
-                throw Error(number, $"expected 'created by FUNCTION' or 'created by FUNCTION in goroutine N', found {Quote(line)}");
-            if (_section == Section.Goroutine) _sawCreatedBy = true;
-            SetPending(function, number, createdBy: true, creator);
-            return;
-        }
-        if (TracebackLines.IsOldElision(line))
-        {
-            if (_section == Section.Goroutine) _oldElided = true;
-            return;
-        }
-        if (TracebackLines.IsMiddleElision(line))
-        {
-            if (_section == Section.Goroutine) _middleElided = true;
-            return;
-        }
-        if (line.StartsWith("[originating from goroutine "u8) && line.EndsWith("]:"u8))
-        {
-            _section = Section.Ancestor;
-            return;
+            case (byte)'.' when TracebackLines.IsOldElision(line):
+                if (_section == Section.Goroutine) _oldElided = true;
+                return;
+            case (byte)'.' when TracebackLines.IsMiddleElision(line):
+                if (_section == Section.Goroutine) _middleElided = true;
+                return;
+            case (byte)'[' when line.StartsWith("[originating from goroutine "u8) && line.EndsWith("]:"u8):
+                _section = Section.Ancestor;
+                return;
         }
         if (_section == Section.Goroutine && _sawCreatedBy)
             throw Error(number, $"a frame after the 'created by' lines of goroutine {_id} (line {_headerLine}): {Quote(line)}");
