@@ -32,5 +32,5 @@ public sealed class GoMemLabKernelExtension : IKernelExtension
         kernel.KernelInfo.SupportedDirectives.Select(d => d.Name).Where(n => n.StartsWith("#!", StringComparison.Ordinal) && MagicCatalogNames.Contains(n));
 
     /// <summary>The names of the magics GoMemLab adds (for the greeting and the reference docs).</summary>
-    public static readonly IReadOnlySet<string> MagicCatalogNames = new HashSet<string> { "#!gomemlab", "#!pprof", "#!escape", "#!gobuild", "#!gctrace", "#!memstats", "#!gorun" };
+    public static readonly IReadOnlySet<string> MagicCatalogNames = new HashSet<string> { "#!gomemlab", "#!pprof", "#!escape", "#!gobuild", "#!gctrace", "#!memstats", "#!gorun", "#!goroutines" };
 }

@@ -1,6 +1,7 @@
 using GoMemLab.AssemblyListing;
 using GoMemLab.Cli.Notebooks;
 using GoMemLab.Escape;
+using GoMemLab.Goroutines;
 using GoMemLab.Profiles;
 using GoMemLab.Profiles.Analyses;
 using GoMemLab.Telemetry;
@@ -26,6 +27,7 @@ public static class FuzzTargets
         ["gctrace"] = GcTraceLog,
         ["memstats"] = MemStats,
         ["notebook"] = Notebook,
+        ["goroutines"] = Goroutines,
     };
 
     private static void Profile(byte[] input)
@@ -72,6 +74,19 @@ public static class FuzzTargets
         var series = MemStatsReader.Parse(input, "fuzz.json");
         series.ToDataFrame();
         MemStatsAnalysis.Summary(series);
+    }
+
+    // Every form goes through one entry (protobuf via ProfileLoader, debug=1, debug=2 and tracebacks streamed);
+    // then what a user looks at next: the groupings the form allows and the per-goroutine table.
+    private static void Goroutines(byte[] input)
+    {
+        var dump = GoroutineDump.Parse(input, "fuzz.txt");
+        dump.ByStart();
+        dump.ToDataFrame();
+        if (!dump.HasGoroutineDetail) return;
+        dump.ByCreation();
+        dump.ByState();
+        for (var i = 0; i < Math.Min(dump.Goroutines!.Count, 100); i++) dump.Goroutines.Arguments(i);
     }
 
     private static void Notebook(byte[] input)

@@ -14,5 +14,6 @@ public static class MagicCatalog
         EscapeMagic.Register(kernel);
         GoBuildMagic.Register(kernel);
         PprofMagic.Register(kernel);
+        GoroutinesMagic.Register(kernel);
     }
 }

@@ -144,7 +144,7 @@ internal sealed class CountTextReader
     {
         if (!_inRecord) return;
         _inRecord = false;
-        if (_frames.Count == 0) throw Error(_recordLine, "a record without '#' frame lines");
+        if (_frames.Count == 0) throw Error(_recordLine, "a record without its '#' frame lines (is the file cut short?)");
         // runtime.goexit is printed only when every frame is a runtime frame (printStackRecord's second pass).
         var last = _addresses.Count == 0 ? 0 : _addresses[^1];
         var complete = _lastFunction == "runtime.goexit" || (last > 0 && !_symbolized.Contains(last - 1));

@@ -29,7 +29,7 @@ internal static class GoroutineDumpLoader
                 length = file.CanSeek ? file.Length : -1;
                 if (length == 0) throw new InputFormatException(path, Expected("is empty"));
                 var gzip = IsGzip(file);
-                content = Sniff(path, Head(gzip ? Gunzipping(path, file) : file));
+                content = Sniff(path, ReadHead(gzip ? Gunzipping(file) : file));
                 if (gzip) length = -1;
             }
             if (content == Content.Protobuf)
@@ -59,7 +59,7 @@ internal static class GoroutineDumpLoader
             Stream Open() => gzip ? new GZipStream(new MemoryStream(bytes, writable: false), CompressionMode.Decompress)
                 : new MemoryStream(bytes, writable: false);
             Content content;
-            using (var head = Open()) content = Sniff(name, Head(head));
+            using (var head = Open()) content = Sniff(name, ReadHead(head));
             if (content == Content.Protobuf)
                 return ProtobufGoroutines.FromProfile(ProfileLoader.Load(bytes, name, null, cancel), name, capturedAt);
             using var stream = Open();
@@ -83,13 +83,13 @@ internal static class GoroutineDumpLoader
         return await Task.Run(() => LoadBytes(body, pathOrUrl, answered, cancel), cancel).ConfigureAwait(false);
     }
 
-    private static Content Sniff(string name, byte[] head)
+    private static Content Sniff(string name, Head head)
     {
-        var text = head.AsSpan(0, Math.Min(head.Length, 4096));
+        var text = head.Bytes.AsSpan(0, Math.Min(head.Bytes.Length, 4096));
         foreach (var b in text)
             if (b < 0x20 && b is not (byte)'\t' and not (byte)'\n' and not (byte)'\r')
                 return Content.Protobuf;
-        var lines = Encoding.UTF8.GetString(head).Split('\n');
+        var lines = Encoding.UTF8.GetString(head.Bytes).Split('\n');
         var first = lines.Select(l => l.TrimEnd('\r')).FirstOrDefault(l => l.Trim().Length > 0) ?? "";
         var profile = CountTextReader.ProfileName(first);
         if (profile is "goroutine" or "goroutineleak") return Content.CountText;
@@ -100,19 +100,21 @@ internal static class GoroutineDumpLoader
         // The last line of the head may be cut; a header there is found by the reader anyway.
         foreach (var line in lines.Take(lines.Length - 1))
             if (TracebackHeader.Looks(Encoding.UTF8.GetBytes(line.TrimEnd('\r')))) return Content.Stacks;
-        throw new InputFormatException(name, Expected($"has no goroutine record in its first {Math.Min(head.Length, SniffBytes) / 1024.0:0.#} KiB"));
+        throw new InputFormatException(name, Expected(head.Whole ? "has no goroutine record" : $"has no goroutine record in its first {SniffBytes >> 10} KiB"));
     }
 
     private static string Expected(string problem) =>
         $"{problem}: expected a goroutine dump (protobuf, 'goroutine profile: total N' from debug=1, or 'goroutine N [state]:' records "
         + "from debug=2, a panic or SIGQUIT)";
 
-    private static byte[] Head(Stream stream)
+    private readonly record struct Head(byte[] Bytes, bool Whole);
+
+    /// <summary>The first <see cref="SniffBytes"/> of the content; a text that ends in them gets a newline, so its last line counts.</summary>
+    private static Head ReadHead(Stream stream)
     {
         var buffer = new byte[SniffBytes];
         var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-        // A text that ends inside the head still counts its last line.
-        return read < buffer.Length ? [.. buffer.AsSpan(0, read), (byte)'\n'] : buffer;
+        return read < buffer.Length ? new Head([.. buffer.AsSpan(0, read), (byte)'\n'], true) : new Head(buffer, false);
     }
 
     private static bool IsGzip(FileStream file)
@@ -123,7 +125,7 @@ internal static class GoroutineDumpLoader
         return InputFile.IsGzip(magic[..read]);
     }
 
-    private static Stream Gunzipping(string path, FileStream file) => new GZipStream(file, CompressionMode.Decompress, leaveOpen: true);
+    private static Stream Gunzipping(FileStream file) => new GZipStream(file, CompressionMode.Decompress, leaveOpen: true);
 
     private static Stream OpenText(string path)
     {

@@ -44,11 +44,12 @@ internal ref struct TracebackHeader
         }
         if (words.IsEmpty) return "the state between [ and ] is empty";
         header.StateWords = words;
-        while (comma >= 0)
+        var parts = comma < 0 ? ReadOnlySpan<byte>.Empty : inside[(comma + 2)..];
+        while (!parts.IsEmpty)
         {
-            var part = inside[(comma + 2)..];
-            comma = part.IndexOf(", "u8);
-            if (comma >= 0) part = part[..comma];
+            var next = parts.IndexOf(", "u8);
+            var part = next < 0 ? parts : parts[..next];
+            parts = next < 0 ? ReadOnlySpan<byte>.Empty : parts[(next + 2)..];
             if (part.SequenceEqual("locked to thread"u8)) header.LockedToThread = true;
             else if (part.EndsWith(" minutes"u8))
             {

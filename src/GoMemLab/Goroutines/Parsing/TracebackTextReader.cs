@@ -156,6 +156,11 @@ internal sealed class TracebackTextReader
             case (byte)'[' when line.StartsWith("[originating from goroutine "u8) && line.EndsWith("]:"u8):
                 _section = Section.Ancestor;
                 return;
+            case (byte)'e' when line.StartsWith("exit status "u8):
+                // `go run` reports the crashed program's exit right after its last frame.
+                EndRecord();
+                _skipped.Add(number, "not part of a goroutine record");
+                return;
         }
         if (_section == Section.Goroutine && _sawCreatedBy)
             throw Error(number, $"a frame after the 'created by' lines of goroutine {_id} (line {_headerLine}): {Quote(line)}");

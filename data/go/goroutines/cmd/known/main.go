@@ -145,6 +145,13 @@ func main() {
 		}
 	}
 	time.Sleep(200 * time.Millisecond)
+	// A goroutine's wait clock (waitsince) is set by the first GC that finds it
+	// blocked, to the time that GC's predecessor finished marking
+	// (work.tstart; src/runtime/mgcmark.go, mgc.go), and a program's first GC
+	// has no predecessor. Collect twice, or a program that allocates nothing
+	// shows no wait minutes at all.
+	runtime.GC()
+	runtime.GC()
 	time.Sleep(*hold)
 
 	writeJSON(filepath.Join(*out, "expected.json"), expectation{
