@@ -13,7 +13,7 @@ namespace GoMemLab.Interactive.Magics;
 /// </summary>
 public sealed class LoadGoroutines : MagicCommand
 {
-    public string[]? Path { get; set; }
+    public string? Path { get; set; }
     public string? Name { get; set; }
     public string? By { get; set; }
     public string? Every { get; set; }
@@ -33,10 +33,9 @@ public static class GoroutinesMagic
             + "verdict per group, and the card a stacked chart over time.",
         Parameters =
         {
-            new KernelDirectiveParameter("--path", "The dump file(s) (relative to the notebook; a '*' pattern reads several in name order) or URL(s).")
-            {
-                AllowImplicitName = true, MaxOccurrences = 64,
-            }.WithFileCompletions(".pb.gz", "debug1.txt", "debug2.txt", ".txt"),
+            new KernelDirectiveParameter("--path", "The dump file (relative to the notebook) or URL; several as one quoted argument "
+                + "(\"a.pb.gz b.pb.gz\") or a '*' pattern, read in natural name order (…-2 before …-10).") { AllowImplicitName = true }
+                .WithFileCompletions(".pb.gz", "debug1.txt", "debug2.txt", ".txt"),
             new KernelDirectiveParameter("--name", "The C# variable to store the dump (or the list of snapshots) in (default: from the file name)."),
             new KernelDirectiveParameter("--by", "Several snapshots: group by start (default), creation or state (debug=2 only)."),
             new KernelDirectiveParameter("--every", "Several text snapshots, which record no time: the time between them, as a Go duration (e.g. 5s)."),
@@ -49,8 +48,9 @@ public static class GoroutinesMagic
         kernel.AddDirective<LoadGoroutines>(directive, (command, context) =>
             MagicKit.RunAsync(command, context, directive, Example, async () =>
             {
-                var given = (command.Path ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
-                if (given.Count == 0) throw new ArgumentException("missing FILE_OR_URL of a goroutine dump");
+                var given = Split(command.Path);
+                if (given.Count == 0)
+                    throw new ArgumentException("missing FILE_OR_URL of a goroutine dump (several: one quoted argument \"a b c\", or a '*' pattern)");
                 var by = GoroutineGroupingText.Parse(command.By);
                 TimeSpan? every = command.Every is { } text ? GoDuration.Parse(text) : null;
                 var sources = given.SelectMany(Expand).ToList();
@@ -69,6 +69,16 @@ public static class GoroutinesMagic
                 await MagicKit.DefineVariableAsync(kernel, name + "_growth", growth);
                 context.Display(GoroutineCards.ForSnapshots(growth, dumps, title));
             }));
+    }
+
+    // The host binds one value per parameter, so several dumps come as one argument: split it on spaces, unless it names one
+    // existing file whose path has spaces.
+    private static List<string> Split(string? argument)
+    {
+        if (string.IsNullOrWhiteSpace(argument)) return [];
+        var whole = argument.Trim();
+        if (!ProfileLoader.IsUrl(whole) && File.Exists(MagicKit.ResolvePath(whole))) return [whole];
+        return whole.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
     }
 
     // URLs pass through; '*' patterns expand to their files in natural name order (…-2 before …-10).

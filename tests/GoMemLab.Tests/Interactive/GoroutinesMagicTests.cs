@@ -31,7 +31,8 @@ public class GoroutinesMagicTests
     {
         using var kernel = new InProcessKernel();
         var files = string.Join(' ', Enumerable.Range(1, 6).Select(n => $"../data/artifacts/goroutines/phases-{n}.pb.gz"));
-        var cell = await kernel.SubmitAsync($"#!goroutines {files} --name phases", NotebookFolder);
+        // The host binds one value per parameter: several dumps come as one quoted argument.
+        var cell = await kernel.SubmitAsync($"#!goroutines \"{files}\" --name phases", NotebookFolder);
         Assert.True(cell.Succeeded, cell.Error);
         Assert.Equal(6, kernel.Variable<IReadOnlyList<GoroutineDump>>("phases").Count);
         var growth = kernel.Variable<GoroutineGrowth>("phases_growth");
@@ -64,14 +65,14 @@ public class GoroutinesMagicTests
         var wrong = await kernel.SubmitAsync("#!goroutines ../data/artifacts/goroutines/known-debug1.txt --by state", NotebookFolder);
         Assert.True(wrong.Succeeded, wrong.Error); // one dump: --by only matters for snapshots
         var lacks = await kernel.SubmitAsync(
-            "#!goroutines ../data/artifacts/goroutines/phases-1-debug1.txt ../data/artifacts/goroutines/phases-2-debug1.txt --every 1s --by state",
+            "#!goroutines \"../data/artifacts/goroutines/phases-1-debug1.txt ../data/artifacts/goroutines/phases-2-debug1.txt\" --every 1s --by state",
             NotebookFolder);
         Assert.Contains("phases-1-debug1.txt: is a count text (debug=1) goroutine dump", lacks.Error);
         Assert.DoesNotContain("   at ", lacks.Error);
         var bad = await kernel.SubmitAsync("#!goroutines ../tests/GoMemLab.Tests/BadInputs/goroutines-mixed-text.txt", NotebookFolder);
         Assert.Contains("goroutines-mixed-text.txt:3: expected the file:line", bad.Error);
         var none = await kernel.SubmitAsync("#!goroutines");
-        Assert.Equal("#!goroutines: missing FILE_OR_URL of a goroutine dump", none.Error);
+        Assert.Equal("#!goroutines: missing FILE_OR_URL of a goroutine dump (several: one quoted argument \"a b c\", or a '*' pattern)", none.Error);
         var help = await kernel.SubmitAsync("#!goroutines -h");
         Assert.True(help.Succeeded, help.Error);
         Assert.Contains("--every", help.AllHtml);
