@@ -18,6 +18,10 @@ public static partial class CliExamples
     private const string Asm = "data/artifacts/escape/leaky-asm.txt";
     private const string GcTraceLog = "data/artifacts/telemetry/leaky-gctrace.log";
     private const string MemStatsLines = "data/artifacts/telemetry/leaky-memstats.jsonl";
+    private const string Goroutines = "data/artifacts/goroutines/leaky-goroutine-6-debug2.txt";
+    private const string GoroutineSnapshots = "data/artifacts/goroutines/leaky-goroutine-1.pb.gz data/artifacts/goroutines/leaky-goroutine-2.pb.gz "
+        + "data/artifacts/goroutines/leaky-goroutine-3.pb.gz data/artifacts/goroutines/leaky-goroutine-4.pb.gz "
+        + "data/artifacts/goroutines/leaky-goroutine-5.pb.gz data/artifacts/goroutines/leaky-goroutine-6.pb.gz";
 
     private static CliErrorCase Missing(string commandLine) => new("Missing path", Args(commandLine));
 
@@ -161,6 +165,29 @@ public static partial class CliExamples
                 Missing("memstats no-such-memstats.jsonl"),
                 WrongFormat("an escape log", $"memstats {EscapeM1}"),
                 BadOption("a --every that is not a Go duration (checked before any request)", "memstats http://127.0.0.1:6060/debug/vars --every nope"),
+            ],
+        },
+        new("goroutines top")
+        {
+            Run = Args($"goroutines top {Goroutines} --by creation"),
+            Errors =
+            [
+                Missing("goroutines top no-such-dump.txt"),
+                WrongFormat("a heap profile", $"goroutines top {Heap}"),
+                BadOption("--by state on a protobuf dump, which has no states",
+                    "goroutines top data/artifacts/goroutines/leaky-goroutine-6.pb.gz --by state"),
+                BadOption("an unknown --by", $"goroutines top {Goroutines} --by function"),
+            ],
+        },
+        new("goroutines growth")
+        {
+            Run = Args($"goroutines growth {GoroutineSnapshots}"),
+            Errors =
+            [
+                Missing($"goroutines growth {GoroutineSnapshots} no-such-dump.txt"),
+                WrongFormat("a heap profile among the snapshots", $"goroutines growth {GoroutineSnapshots} {Heap}"),
+                BadOption("text snapshots without --every",
+                    "goroutines growth data/artifacts/goroutines/phases-1-debug2.txt data/artifacts/goroutines/phases-2-debug2.txt"),
             ],
         },
         new("why")

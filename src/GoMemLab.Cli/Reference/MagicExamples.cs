@@ -1,6 +1,8 @@
 using GoMemLab.AssemblyListing;
 using GoMemLab.Environment;
 using GoMemLab.Escape;
+using GoMemLab.Goroutines;
+using GoMemLab.Goroutines.Analyses;
 using GoMemLab.Live;
 using GoMemLab.Profiles;
 using GoMemLab.Telemetry;
@@ -65,6 +67,17 @@ public static class MagicExamples
             new("Missing file", "#!pprof no-such-profile.pb.gz"),
             new("Wrong format: an escape log", "#!pprof ../data/artifacts/escape/leaky-m1.txt"),
             new("Bad --sample-index", "#!pprof ../data/artifacts/heap/leaky-heap-4.pb.gz --sample-index bogus"),
+        ]),
+        new("#!goroutines",
+        [
+            new(typeof(GoroutineDump), "for one dump"),
+            new(typeof(IReadOnlyList<GoroutineDump>), "for several snapshots, with VAR_growth"),
+            new(typeof(GoroutineGrowth), "VAR_growth, for several snapshots"),
+        ],
+        [
+            new("Missing file", "#!goroutines no-such-dump.txt"),
+            new("Wrong format: a heap profile", "#!goroutines ../data/artifacts/heap/leaky-heap-4.pb.gz"),
+            new("Text snapshots without --every", "#!goroutines \"../data/artifacts/goroutines/phases-*-debug2.txt\""),
         ]),
     ];
 }
