@@ -14,6 +14,7 @@ namespace GoMemLab.Goroutines.Parsing;
 /// frame (inlined frames expanded; runtime.goexit and leading runtime frames hidden) and a blank line. NAME is
 /// <c>goroutine</c> or, Go 1.26+, <c>goroutineleak</c>.
 /// <para>
+/// A record of one address and no <c>#</c> line is a goroutine not started yet (only runtime.goexit on its stack).
 /// A stack is complete when its last address is the hidden runtime.goexit, i.e. no <c>#</c> line symbolizes it
 /// (the <c>#</c> addresses are the return addresses minus one); otherwise the runtime cut it (32 frames in Go 1.19).
 /// The header's total must equal the sum of the counts: a file cut short fails that check.
@@ -144,7 +145,10 @@ internal sealed class CountTextReader
     {
         if (!_inRecord) return;
         _inRecord = false;
-        if (_frames.Count == 0) throw Error(_recordLine, "a record without its '#' frame lines (is the file cut short?)");
+        // printStackRecord never prints runtime.goexit, so a goroutine created but not yet started is "1 @ 0xGOEXIT" alone;
+        // every other address gets a '#' line, symbolized or not.
+        if (_frames.Count == 0 && _addresses.Count != 1)
+            throw Error(_recordLine, "a record without its '#' frame lines (is the file cut short?)");
         // runtime.goexit is printed only when every frame is a runtime frame (printStackRecord's second pass).
         var last = _addresses.Count == 0 ? 0 : _addresses[^1];
         var complete = _lastFunction == "runtime.goexit" || (last > 0 && !_symbolized.Contains(last - 1));

@@ -52,6 +52,7 @@ internal sealed class TracebackTextReader
     private long _pendingCreator;
     private long _pendingLine;
 
+    private InputFormatException? _errorBeforeEnd;
     private bool _recordOpen;
     private bool _keep;
     private long _id;
@@ -82,6 +83,25 @@ internal sealed class TracebackTextReader
     }
 
     private void Line(ReadOnlySpan<byte> line, long number)
+    {
+        if (!_mayBeCutByPprof)
+        {
+            ReadLine(line, number);
+            return;
+        }
+        // A dump runtime/pprof cut at 64 MiB ends in the middle of a line: an error there is the cut, anywhere else it is one.
+        if (_errorBeforeEnd is not null) throw _errorBeforeEnd;
+        try
+        {
+            ReadLine(line, number);
+        }
+        catch (InputFormatException e)
+        {
+            _errorBeforeEnd = e;
+        }
+    }
+
+    private void ReadLine(ReadOnlySpan<byte> line, long number)
     {
         if (!line.IsEmpty && line[^1] == (byte)'\r') line = line[..^1];
         if (_expectFileLine)
@@ -263,7 +283,7 @@ internal sealed class TracebackTextReader
     private GoroutineDump Finish(DateTimeOffset? capturedAt)
     {
         var warnings = new List<string>();
-        if (_expectFileLine)
+        if (_errorBeforeEnd is not null || _expectFileLine)
         {
             if (!_mayBeCutByPprof)
                 throw Error(_pendingLine, $"the dump ends after '{Shorten(_pendingFunction.AsSpan(0, _pendingFunctionLength))}' "
