@@ -106,16 +106,16 @@ stage leaky-goroutines-fixed leaky
 cp -r "$GO_DIR/leaky-fixed/cmd" .
 note 'the fixed service' 'cp -r data/go/leaky-fixed/cmd .   # in a copy of data/go/leaky: the fixed audit.go and its guard test'
 capture leaky-fixed
-go test ./cmd/leaky >"$G/guard-test-fixed.txt" 2>&1
-note 'guard-test-fixed.txt (passes)' 'go test ./cmd/leaky'
+go test -count=1 ./cmd/leaky >"$G/guard-test-fixed.txt" 2>&1
+note 'guard-test-fixed.txt (passes)' 'go test -count=1 ./cmd/leaky'
 
 copy_module leaky-goroutines leaky
 cp "$GO_DIR/leaky-fixed/cmd/leaky/audit_test.go" cmd/leaky/
-if go test ./cmd/leaky >"$G/guard-test-leaky.txt" 2>&1; then
+if go test -count=1 ./cmd/leaky >"$G/guard-test-leaky.txt" 2>&1; then
 	echo "60-goroutines: the guard test passed on the leaky audit.go" >&2
 	exit 1
 fi
-note 'guard-test-leaky.txt (fails: the leak)' 'cp data/go/leaky-fixed/cmd/leaky/audit_test.go cmd/leaky/ && go test ./cmd/leaky   # in a copy of data/go/leaky'
+note 'guard-test-leaky.txt (fails: the leak)' 'cp data/go/leaky-fixed/cmd/leaky/audit_test.go cmd/leaky/ && go test -count=1 ./cmd/leaky   # in a copy of data/go/leaky'
 
 cd "$BUILD_ROOT/goroutines"
 wait "$held_pid"
