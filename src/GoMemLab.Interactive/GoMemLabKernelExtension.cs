@@ -33,5 +33,5 @@ public sealed class GoMemLabKernelExtension : IKernelExtension
 
     /// <summary>The names of the magics GoMemLab adds (for the greeting and the reference docs).</summary>
     public static readonly IReadOnlySet<string> MagicCatalogNames = new HashSet<string>
-        { "#!gomemlab", "#!pprof", "#!escape", "#!gobuild", "#!gctrace", "#!memstats", "#!gorun", "#!fleet", "#!heapdump", "#!ssa" };
+        { "#!gomemlab", "#!pprof", "#!escape", "#!gobuild", "#!gctrace", "#!memstats", "#!gorun", "#!fleet", "#!heapdump", "#!ssa", "#!goroutines" };
 }

@@ -2,6 +2,7 @@ using GoMemLab.AssemblyListing;
 using GoMemLab.Cli.Notebooks;
 using GoMemLab.Escape;
 using GoMemLab.HeapDumps;
+using GoMemLab.Goroutines;
 using GoMemLab.Profiles;
 using GoMemLab.Profiles.Analyses;
 using GoMemLab.Ssa;
@@ -31,6 +32,7 @@ public static class FuzzTargets
         ["notebook"] = Notebook,
         ["heapdump"] = HeapDumpFile,
         ["ssa"] = SsaPage,
+        ["goroutines"] = Goroutines,
     };
 
     private static void Profile(byte[] input)
@@ -87,6 +89,19 @@ public static class FuzzTargets
         foreach (var sample in GoMemLab.Telemetry.Prometheus.PrometheusText.Parse(text, "fuzz.prom",
             out _)) _ = sample.SeriesKey("quantile");
         MemStats(input);
+    }
+
+    // Every form goes through one entry (protobuf via ProfileLoader, debug=1, debug=2 and tracebacks streamed);
+    // then what a user looks at next: the groupings the form allows and the per-goroutine table.
+    private static void Goroutines(byte[] input)
+    {
+        var dump = GoroutineDump.Parse(input, "fuzz.txt");
+        dump.ByStart();
+        dump.ToDataFrame();
+        if (!dump.HasGoroutineDetail) return;
+        dump.ByCreation();
+        dump.ByState();
+        for (var i = 0; i < Math.Min(dump.Goroutines!.Count, 100); i++) dump.Goroutines.Arguments(i);
     }
 
     private static void Notebook(byte[] input)

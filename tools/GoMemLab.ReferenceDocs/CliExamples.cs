@@ -21,6 +21,10 @@ public static partial class CliExamples
     private const string Fleet = "data/artifacts/fleet";
     private const string Dump = "data/artifacts/heapdump/leaky.dump.gz";
     private const string EarlyDump = "data/artifacts/heapdump/leaky-early.dump.gz";
+    private const string Goroutines = "data/artifacts/goroutines/leaky-goroutine-6-debug2.txt";
+    private const string GoroutineSnapshots = "data/artifacts/goroutines/leaky-goroutine-1.pb.gz data/artifacts/goroutines/leaky-goroutine-2.pb.gz "
+        + "data/artifacts/goroutines/leaky-goroutine-3.pb.gz data/artifacts/goroutines/leaky-goroutine-4.pb.gz "
+        + "data/artifacts/goroutines/leaky-goroutine-5.pb.gz data/artifacts/goroutines/leaky-goroutine-6.pb.gz";
 
     private static CliErrorCase Missing(string commandLine) => new("Missing path", Args(commandLine));
 
@@ -225,6 +229,29 @@ public static partial class CliExamples
                 Missing("heapdump redact no-such.dump out/redacted.dump"),
                 WrongFormat("a heap profile", $"heapdump redact {Heap} out/redacted.dump"),
                 BadOption("an OUT that exists", $"heapdump redact {Dump} README.md"),
+            ],
+        },
+        new("goroutines top")
+        {
+            Run = Args($"goroutines top {Goroutines} --by creation"),
+            Errors =
+            [
+                Missing("goroutines top no-such-dump.txt"),
+                WrongFormat("a heap profile", $"goroutines top {Heap}"),
+                BadOption("--by state on a protobuf dump, which has no states",
+                    "goroutines top data/artifacts/goroutines/leaky-goroutine-6.pb.gz --by state"),
+                BadOption("an unknown --by", $"goroutines top {Goroutines} --by function"),
+            ],
+        },
+        new("goroutines growth")
+        {
+            Run = Args($"goroutines growth {GoroutineSnapshots}"),
+            Errors =
+            [
+                Missing($"goroutines growth {GoroutineSnapshots} no-such-dump.txt"),
+                WrongFormat("a heap profile among the snapshots", $"goroutines growth {GoroutineSnapshots} {Heap}"),
+                BadOption("text snapshots without --every",
+                    "goroutines growth data/artifacts/goroutines/phases-1-debug2.txt data/artifacts/goroutines/phases-2-debug2.txt"),
             ],
         },
         new("why")

@@ -230,6 +230,36 @@ public static class ColumnMeanings
             ["time_ns"] = "The phase's compile time as the page's header prints it, ns (empty where it prints none).",
             ["calls"] = "Functions the live values call after the phase (runtime.newobject, …), \", \"-joined.",
         },
+        ["goroutines top"] = new()
+        {
+            ["key"] = "The group: the start function (the outermost frame Go shows; `(truncated) F` when the dump cut the stack), "
+                + "the creation site `F (file:line)` of the `created by` lines, or the state as Go printed it, by `--by`.",
+            ["count"] = "Goroutines in the group.",
+            ["share"] = "count as a fraction of the dump's goroutines.",
+            ["max_wait_minutes"] = "The longest wait Go printed in the group, in whole minutes (0: none over a minute); empty for protobuf and debug=1.",
+            ["example_goroutine"] = "The lowest goroutine id in the group, to look up in the dump; empty for forms without ids.",
+            ["wait_under_1m"] = "Goroutines without a wait figure: blocked under a minute, or not blocked (Go starts the clock at a GC).",
+            ["wait_1_to_9m"] = "Goroutines blocked 1 to 9 minutes.",
+            ["wait_10_to_59m"] = "Goroutines blocked 10 to 59 minutes.",
+            ["wait_60m_plus"] = "Goroutines blocked an hour or more.",
+            ["leaked"] = "Goroutines the runtime marked leaked: every one of a goroutineleak profile, the `(leaked)` ones of a debug=2 dump.",
+            ["locked_to_thread"] = "Goroutines locked to their OS thread (runtime.LockOSThread); empty for forms without states.",
+            ["breakdown"] = "The group's make-up the other way round, largest first: its states (start and creation groups) or its start functions (state groups).",
+        },
+        ["goroutines growth"] = new()
+        {
+            ["key"] = "The group, as in `goroutines top` with the same `--by`.",
+            ["first"] = "Goroutines in the group in the earliest snapshot (0 when absent).",
+            ["last"] = "Goroutines in the group in the latest snapshot.",
+            ["delta"] = "last − first.",
+            ["slope_per_min"] = "Goroutines per minute: the Theil–Sen slope over the snapshots' times that the verdict is judged on.",
+            ["verdict"] = "growing, steady, shrinking or insufficient data (fewer than 5 snapshots): the leak rule of the gctrace and MemStats "
+                + "signals, with a floor of 10 goroutines.",
+            ["r_squared"] = "R² of that line (empty when the count never changes).",
+            ["threshold"] = "The change over the window the verdict needed: 10% of the group's median count, at least 10 goroutines.",
+            ["snapshots_present"] = "In how many snapshots the group has goroutines.",
+            ["evidence"] = "The verdict in one sentence.",
+        },
         ["capture"] = new()
         {
             ["at_s"] = "Seconds since the program started when the heap profile was taken.",

@@ -1,6 +1,8 @@
 using GoMemLab.AssemblyListing;
 using GoMemLab.Environment;
 using GoMemLab.Escape;
+using GoMemLab.Goroutines;
+using GoMemLab.Goroutines.Analyses;
 using GoMemLab.Live;
 using GoMemLab.Profiles;
 using GoMemLab.Ssa;
@@ -84,5 +86,16 @@ public static class MagicExamples
             new("Wrong format: a heap profile", "#!fleet ../data/artifacts/heap/leaky-heap-4.pb.gz"),
             new("Both --sql and --where", "#!fleet no-such.duckdb --sql \"SELECT 1\" --where \"service = 'leaky'\""),
         ]) { ExampleNotRunBecause = "it reads a fleet database, which `gomemlab fleet ingest` makes first (notebooks/10-fleet.ipynb does both)" },
+        new("#!goroutines",
+        [
+            new(typeof(GoroutineDump), "for one dump"),
+            new(typeof(IReadOnlyList<GoroutineDump>), "for several snapshots, with VAR_growth"),
+            new(typeof(GoroutineGrowth), "VAR_growth, for several snapshots"),
+        ],
+        [
+            new("Missing file", "#!goroutines no-such-dump.txt"),
+            new("Wrong format: a heap profile", "#!goroutines ../data/artifacts/heap/leaky-heap-4.pb.gz"),
+            new("Text snapshots without --every", "#!goroutines \"../data/artifacts/goroutines/phases-*-debug2.txt\""),
+        ]),
     ];
 }

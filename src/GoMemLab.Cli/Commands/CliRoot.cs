@@ -16,6 +16,7 @@ public static class CliRoot
         root.Subcommands.Add(GcTraceCommand.Create());
         root.Subcommands.Add(MemStatsCommand.Create());
         root.Subcommands.Add(HeapDumpCommands.Create());
+        root.Subcommands.Add(GoroutinesCommands.Create());
         root.Subcommands.Add(WhyCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(CaptureCommand.Create());

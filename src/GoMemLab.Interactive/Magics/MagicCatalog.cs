@@ -17,5 +17,6 @@ public static class MagicCatalog
         FleetMagic.Register(kernel);
         HeapDumpMagic.Register(kernel);
         SsaMagic.Register(kernel);
+        GoroutinesMagic.Register(kernel);
     }
 }
