@@ -103,4 +103,16 @@ public static class InputFile
             throw new InputFormatException(name, "gzip data is truncated", inner: e);
         }
     }
+
+    /// <summary>
+    /// The files a path names: the path itself, or every file matching a '*' / '?' pattern in its file-name part
+    /// (e.g. "out/heap-*.pb.gz"), in ordinal name order. Empty when nothing matches or the folder is missing.
+    /// </summary>
+    public static IReadOnlyList<string> Matching(string pathOrPattern)
+    {
+        var name = Path.GetFileName(pathOrPattern);
+        if (name.IndexOfAny(['*', '?']) < 0) return File.Exists(pathOrPattern) ? [pathOrPattern] : [];
+        var dir = Path.GetDirectoryName(pathOrPattern) is { Length: > 0 } d ? d : ".";
+        return Directory.Exists(dir) ? Directory.GetFiles(dir, name).Order(StringComparer.Ordinal).ToArray() : [];
+    }
 }
