@@ -73,9 +73,12 @@ public static class InputFile
     {
         var bytes = ReadAllBytesMaybeGzip(path);
         if (bytes.Length == 0)
-            throw new InputFormatException(path, $"is empty, expected go build -gcflags={gcflag} output (the compiler prints it on stderr: go build -gcflags={gcflag} 2> FILE)");
+            throw new InputFormatException(path, $"is empty, expected go build -gcflags={gcflag} output ({CompilerOutputHint(gcflag)})");
         return bytes;
     }
+
+    /// <summary>The usual cause of an empty compiler log, in words: "the compiler prints it on stderr: go build -gcflags=FLAG 2> FILE".</summary>
+    public static string CompilerOutputHint(string gcflag) => $"the compiler prints it on stderr: go build -gcflags={gcflag} 2> FILE";
 
     /// <summary>True when the bytes start with the gzip magic 1f 8b.</summary>
     public static bool IsGzip(ReadOnlySpan<byte> head) => head.Length >= 2 && head[0] == 0x1f && head[1] == 0x8b;
