@@ -37,14 +37,17 @@ public static class SiteLeakSuspects
         if (heapSeries.Count == 0) throw new ArgumentException("no heap profile given");
         var latest = HeapAllocationSites.Find(heapSeries[^1]);
         var first = heapSeries.Count > 1 ? HeapAllocationSites.Find(heapSeries[0]) : null;
-        var firstInuse = first?.Sites.ToDictionary(s => (s.Function, s.Site), s => s.InuseSpace) ?? [];
+        // The rows show paths relative to the module (ModuleRelativePaths), the sites as the profile has them: the same file
+        // when the profile's path is the row's or ends with it.
+        var firstSites = first?.Sites.ToLookup(s => (s.Function, s.Line)) ?? Enumerable.Empty<HeapAllocationSite>().ToLookup(s => (s.Function, s.Line));
         var suspects = new List<SiteLeakSuspect>();
         foreach (var row in latestRows)
         {
             if (row.Site == WhyOnHeap.StandardLibraryOnlySite || row.Status == "not-sampled") continue;
             if (row.InuseSpace < rule.MinimumInuseShare * latest.TotalInuseSpace || row.InuseSpace <= 0) continue;
             if ((row.RetentionRatio ?? 0) < rule.MinimumRetention) continue;
-            var before = firstInuse.GetValueOrDefault((row.Function, row.Site));
+            var before = firstSites[(row.Function, row.Line)]
+                .Where(s => s.File == row.File || s.File.EndsWith("/" + row.File, StringComparison.Ordinal)).Sum(s => s.InuseSpace);
             if (first is not null && row.InuseSpace <= before) continue;
             var share = (double)row.InuseSpace / latest.TotalInuseSpace;
             var growth = first is null ? "one profile: growth not shown"

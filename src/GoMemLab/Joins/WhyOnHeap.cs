@@ -40,6 +40,8 @@ public sealed record WhyOnHeapRow(
 /// allocations lists both); the profile is sampled, so small sites may be missing; the escape log and listing must
 /// come from the same source as the profiled binary — the join cannot tell when they do not.
 /// A last row, site <c>(standard library only)</c>, holds the bytes of samples with no frame outside the standard library.
+/// Paths are shown relative to their module (<see cref="ModuleRelativePaths"/>): <c>order.go:26</c>, not <c>/home/me/batch/order.go:26</c>
+/// in the site and <c>./order.go</c> in the decision.
 /// </summary>
 public static class WhyOnHeap
 {
@@ -92,6 +94,11 @@ public static class WhyOnHeap
             if (asmResolver.Resolve(key) is { } asmFile) covered.Add((asmFile, (int)site.Line));
         }
         if (includeUnsampled) rows.AddRange(Unsampled(escape, decisions, calls, logResolver, covered));
+        // Profiles and listings of ordinary builds name files absolutely, -m logs relative to the build: show both as the module does.
+        var paths = ModuleRelativePaths.For(
+            sites.Sites.Select(s => s.File).Concat(sites.Sites.SelectMany(s => s.InlinedInto.Select(i => i.File))).Concat((assembly ?? []).Select(c => c.File)),
+            logFiles.Values);
+        rows = rows.Select(paths.Apply).ToList();
         if (sites.UnattributedAllocSpace != 0 || sites.UnattributedInuseSpace != 0)
             rows.Add(new WhyOnHeapRow(StandardLibraryOnlySite, "", "", 0, sites.UnattributedAllocSpace, sites.UnattributedInuseSpace,
                 Ratio(sites.UnattributedInuseSpace, sites.UnattributedAllocSpace), "unexplained", "", "", "", "", "", "",
