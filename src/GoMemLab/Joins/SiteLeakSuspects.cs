@@ -64,7 +64,10 @@ public static class SiteLeakSuspects
         return suspects;
     }
 
-    /// <summary>Columns: site, function, inuse_space, inuse_space_first, alloc_space, retention_ratio, status, cause, reason.</summary>
+    /// <summary>
+    /// Columns: site, function, inuse_space, inuse_space_first, alloc_space, retention_ratio, status, cause, reason, then pattern and
+    /// remedy (<see cref="LeakRemedy"/>).
+    /// </summary>
     public static DataFrame ToDataFrame(IReadOnlyList<SiteLeakSuspect> suspects) => new(
         new StringDataFrameColumn("site", suspects.Select(s => s.Site.Site)),
         new StringDataFrameColumn("function", suspects.Select(s => s.Site.Function)),
@@ -74,5 +77,7 @@ public static class SiteLeakSuspects
         new DoubleDataFrameColumn("retention_ratio", suspects.Select(s => s.Site.RetentionRatio)),
         new StringDataFrameColumn("status", suspects.Select(s => s.Site.Status)),
         new StringDataFrameColumn("cause", suspects.Select(s => s.Site.Cause)),
-        new StringDataFrameColumn("reason", suspects.Select(s => s.Reason)));
+        new StringDataFrameColumn("reason", suspects.Select(s => s.Reason)),
+        new StringDataFrameColumn("pattern", suspects.Select(s => LeakRemedy.For(s).Pattern.ToText())),
+        new StringDataFrameColumn("remedy", suspects.Select(s => LeakRemedy.For(s).Remedy)));
 }

@@ -34,6 +34,9 @@ public sealed record IncidentReportInputs
     /// run with); null = one is composed from these inputs (<see cref="IncidentReport.ReportCommand"/>).
     /// </summary>
     public string? CommandLine { get; init; }
+
+    /// <summary>What holds each leak suspect (a heap dump's roots); null = the report says a heap dump would name it.</summary>
+    public ISuspectHolders? Holders { get; init; }
 }
 
 /// <summary>
@@ -116,8 +119,10 @@ public sealed class IncidentReport
             else
             {
                 page.AddHtml(WhyOnHeapHtml.Render(Suspects.Select(s => s.Site).ToList(), 30));
-                page.AddHtml("<ol>" + string.Concat(Suspects.Select(s =>
-                    $"<li><code>{Encode(s.Site.Site)}</code> in <code>{Encode(s.Site.Function)}</code>: {Encode(s.Reason)}</li>\n")) + "</ol>");
+                page.AddHtml("<ol>" + string.Concat(Suspects.Select(SuspectItem)) + "</ol>");
+                if (Inputs.Holders is null)
+                    page.AddParagraph("Which variable or goroutine holds each suspect is not in a heap profile: a heap dump "
+                        + "(runtime/debug.WriteHeapDump) names the root and the path that keep it alive.");
             }
 
             page.AddHeading("Allocated vs in use");
@@ -237,6 +242,16 @@ public sealed class IncidentReport
         if (Inputs.Title != new IncidentReportInputs().Title) parts.AddRange(["--title", Inputs.Title]);
         parts.AddRange(["--out", _savedTo ?? "report.html"]);
         return ShellWords.Join(parts);
+    }
+
+    // The suspect, why it is one, the usual remedy for its pattern and, with a heap dump, what holds it.
+    private string SuspectItem(SiteLeakSuspect s)
+    {
+        var remedy = LeakRemedy.For(s);
+        var holder = Inputs.Holders?.HeldBy(s);
+        return $"<li><code>{Encode(s.Site.Site)}</code> in <code>{Encode(s.Site.Function)}</code>: {Encode(s.Reason)}<br>\n"
+            + $"<strong>Looks like {Encode(remedy.Pattern.ToText())}</strong> ({Encode(remedy.Evidence)}). <strong>Usual remedy:</strong> {Encode(remedy.Remedy)}"
+            + (holder is null ? "" : $"<br>\n<strong>Held by:</strong> <code>{Encode(holder)}</code>") + "</li>\n";
     }
 
     private static string Wide(string table) => $"<div style=\"overflow-x:auto\">{table}</div>";
