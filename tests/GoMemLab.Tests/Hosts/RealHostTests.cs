@@ -15,11 +15,13 @@ public class RealHostTests
 {
     private static readonly TimeSpan CellTimeout = TimeSpan.FromMinutes(5);
 
-    private static readonly Dictionary<string, (string, string)[]> Parameters = new()
+    // Live cells off (they build and run Go programs: minutes); the fleet notebook makes its fleet in a scratch folder.
+    private static (string, string)[] ParametersFor(string name, TempDirectory scratch) => name switch
     {
-        ["02-escape-analysis"] = [("live", "false")],
-        ["04-fix-and-guard"] = [("live", "false")],
-        ["05-long-run"] = [("startLiveService", "false")],
+        "02-escape-analysis" or "04-fix-and-guard" => [("live", "false")],
+        "05-long-run" => [("startLiveService", "false")],
+        "10-fleet" => [("fleetFolder", scratch.File("fleet")), ("database", scratch.File("fleet.duckdb")), ("parquetFolder", scratch.File("parquet"))],
+        _ => [],
     };
 
     public static TheoryData<string> Curated()
@@ -34,7 +36,8 @@ public class RealHostTests
     [MemberData(nameof(Curated))]
     public void Runs_in_jupyter_with_charts(string name)
     {
-        using var notebook = new HostNotebook(Curated(name), Parameters.GetValueOrDefault(name, []));
+        using var scratch = new TempDirectory();
+        using var notebook = new HostNotebook(Curated(name), ParametersFor(name, scratch));
         var result = NotebookHosts.Jupyter(notebook, CellTimeout, Path.GetDirectoryName(notebook.InputPath)!);
         Assert.True(result.ExitCode == 0, $"jupyter nbconvert exited {result.ExitCode}:\n{result.Output}");
         notebook.AssertExecutedWithChart(result.Output);
@@ -44,7 +47,8 @@ public class RealHostTests
     [MemberData(nameof(Curated))]
     public void Runs_in_dotnet_repl_with_charts(string name)
     {
-        using var notebook = new HostNotebook(Curated(name), Parameters.GetValueOrDefault(name, []));
+        using var scratch = new TempDirectory();
+        using var notebook = new HostNotebook(Curated(name), ParametersFor(name, scratch));
         // dotnet-repl resolves relative paths against its own working directory, not the notebook's.
         var result = NotebookHosts.DotnetRepl(notebook, CellTimeout, Path.GetDirectoryName(notebook.InputPath)!);
         notebook.AssertExecutedWithChart(result.Output);

@@ -116,7 +116,7 @@ public class NotebookParameterTests
     [Fact]
     public void Every_curated_notebook_documents_every_parameter()
     {
-        foreach (var path in Directory.GetFiles(Path.Combine(RepoPaths.Root, "notebooks"), "0*.ipynb"))
+        foreach (var path in Directory.GetFiles(Path.Combine(RepoPaths.Root, "notebooks"), "*.ipynb").Where(p => !Path.GetFileName(p).StartsWith('.')))
             foreach (var parameter in NotebookParameterReader.Read(JupyterNotebook.Load(path)))
             {
                 Assert.False(string.IsNullOrWhiteSpace(parameter.Description), $"{Path.GetFileName(path)}: parameter {parameter.Name} has no comment");
