@@ -20,7 +20,8 @@ public static class RunCommand
         var paramOption = new Option<string[]>("--param")
         {
             Description = "name=value, injected after the cell tagged `parameters` (papermill convention), typed by the parameter's declaration: "
-                + "string, number, bool, or string array (repeat --param name=… or give a JSON array). Repeatable.",
+                + "string, number, bool, or string array (repeat --param name=… or give a JSON array). A relative path is taken from the "
+                + "current folder. Repeatable.",
             AllowMultipleArgumentsPerToken = false,
         };
         var listOption = new Option<bool>("--list-params") { Description = "Print the notebook's parameters (name, type, default, description) and run nothing." };
@@ -44,7 +45,13 @@ public static class RunCommand
             // Checked before running: a run can take minutes, and its result could not be written anyway.
             if (Path.GetFullPath(ipynb) == Path.GetFullPath(path))
                 throw new ArgumentException($"--out {outDir} would overwrite the input notebook; choose another folder");
-            if (parameters.Count > 0) NotebookRunner.InjectParameters(notebook, parameters);
+            if (parameters.Count > 0)
+            {
+                // Relative paths are the user's, from the folder they run gomemlab in; the cells run in the notebook's folder.
+                parameters = NotebookParameters.FromCallerFolder(parameters, NotebookParameterReader.Read(notebook),
+                    Directory.GetCurrentDirectory(), Path.GetDirectoryName(Path.GetFullPath(path))!);
+                NotebookRunner.InjectParameters(notebook, parameters);
+            }
             var codeCells = notebook.Cells.Count(c => c.IsCode);
             Console.Error.WriteLine($"gomemlab run: {path} ({codeCells} code cells)");
             // One line per finished cell everywhere; on a terminal also a bar with the running cell's time.

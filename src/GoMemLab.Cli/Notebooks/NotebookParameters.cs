@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using GoMemLab.Inputs;
 
 namespace GoMemLab.Cli.Notebooks;
 
@@ -55,6 +56,45 @@ public static partial class NotebookParameters
             overridden.Add(derived.Name);
         }
         return code.ToString();
+    }
+
+    /// <summary>
+    /// The values with each relative path the user gave from their shell's folder (<paramref name="callerFolder"/>) made relative
+    /// to the notebook's folder, where its cells run. A string or string-array value is such a path when, from the caller's
+    /// folder and not from the notebook's, it names a file, a folder or files matching a '*' pattern, or — for a file still to be
+    /// written — has a folder part that exists (<c>prof/report.html</c>). Other values (a bare name, a label) are kept.
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Value)> FromCallerFolder(IReadOnlyList<(string Name, string Value)> given,
+        IReadOnlyList<NotebookParameter> declared, string callerFolder, string notebookFolder)
+    {
+        string Rebase(string value)
+        {
+            if (value.Length == 0 || Path.IsPathRooted(value)) return value;
+            bool Names(string folder) => InputFile.Matching(Path.Combine(folder, value)).Count > 0 || Directory.Exists(Path.Combine(folder, value))
+                || Path.GetDirectoryName(value) is { Length: > 0 } parent && Directory.Exists(Path.Combine(folder, parent));
+            return Names(callerFolder) && !Names(notebookFolder)
+                ? Path.GetRelativePath(notebookFolder, Path.GetFullPath(value, callerFolder)).Replace('\\', '/')
+                : value;
+        }
+        return given.Select(p => declared.FirstOrDefault(d => d.Name == p.Name)?.Kind switch
+        {
+            ParameterKind.String => (p.Name, Rebase(p.Value)),
+            ParameterKind.StringArray when p.Value.TrimStart().StartsWith('[') => (p.Name, RebaseJson(p.Value, Rebase)),
+            ParameterKind.StringArray => (p.Name, Rebase(p.Value)),
+            _ => p,
+        }).ToList();
+    }
+
+    private static string RebaseJson(string json, Func<string, string> rebase)
+    {
+        try
+        {
+            return JsonSerializer.Serialize((JsonSerializer.Deserialize<string[]>(json) ?? []).Select(rebase));
+        }
+        catch (JsonException)
+        {
+            return json; // the type check reports it
+        }
     }
 
     private static string Unknown(string notebookName, IReadOnlyList<NotebookParameter> declared, string name) => declared.Count == 0

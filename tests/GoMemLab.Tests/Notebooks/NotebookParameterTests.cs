@@ -114,6 +114,26 @@ public class NotebookParameterTests
     }
 
     [Fact]
+    public void Relative_paths_on_the_command_line_are_the_users_and_labels_stay_as_given()
+    {
+        using var dir = new TempDirectory();
+        var caller = dir.File("work");
+        var notebooks = dir.File("repo/notebooks");
+        Directory.CreateDirectory(Path.Combine(caller, "prof"));
+        Directory.CreateDirectory(notebooks);
+        File.WriteAllText(Path.Combine(caller, "prof", "heap-1.pb.gz"), "");
+        File.WriteAllText(Path.Combine(caller, "prof", "heap-2.pb.gz"), "");
+        var declared = NotebookParameterReader.Read(ParametersCell);
+        var rebased = NotebookParameters.FromCallerFolder(
+            [("heapSnapshots", "prof/heap-1.pb.gz"), ("heapSnapshots", "[\"prof/heap-2.pb.gz\"]"), ("heapLatest", "prof/report.html"),
+             ("label", "incident-42"), ("heapLatest", "prof/heap-*.pb.gz"), ("label", "/abs/x")], declared, caller, notebooks);
+        Assert.Equal(
+            [("heapSnapshots", "../../work/prof/heap-1.pb.gz"), ("heapSnapshots", "[\"../../work/prof/heap-2.pb.gz\"]"),
+             ("heapLatest", "../../work/prof/report.html"), ("label", "incident-42"), ("heapLatest", "../../work/prof/heap-*.pb.gz"), ("label", "/abs/x")],
+            rebased);
+    }
+
+    [Fact]
     public void Every_curated_notebook_documents_every_parameter()
     {
         foreach (var path in Directory.GetFiles(Path.Combine(RepoPaths.Root, "notebooks"), "*.ipynb").Where(p => !Path.GetFileName(p).StartsWith('.')))
