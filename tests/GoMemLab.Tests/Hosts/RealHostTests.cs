@@ -15,12 +15,13 @@ public class RealHostTests
 {
     private static readonly TimeSpan CellTimeout = TimeSpan.FromMinutes(5);
 
-    // Live cells off (they build and run Go programs: minutes); the fleet notebook makes its fleet in a scratch folder.
+    // Live cells off (they build and run Go programs: minutes); what notebooks write goes to a scratch folder.
     private static (string, string)[] ParametersFor(string name, TempDirectory scratch) => name switch
     {
         "02-escape-analysis" or "04-fix-and-guard" => [("live", "false")],
         "05-long-run" => [("startLiveService", "false")],
         "10-fleet" => [("fleetFolder", scratch.File("fleet")), ("database", scratch.File("fleet.duckdb")), ("parquetFolder", scratch.File("parquet"))],
+        "07-your-program" => [("reportFile", scratch.File("report.html"))],
         _ => [],
     };
 
