@@ -21,7 +21,7 @@ public class RealHostTests
         "02-escape-analysis" or "04-fix-and-guard" => [("live", "false")],
         "05-long-run" => [("startLiveService", "false")],
         "10-fleet" => [("fleetFolder", scratch.File("fleet")), ("database", scratch.File("fleet.duckdb")), ("parquetFolder", scratch.File("parquet"))],
-        "07-your-program" => [("reportFile", scratch.File("report.html"))],
+        "11-your-program" => [("reportFile", scratch.File("report.html"))],
         _ => [],
     };
 

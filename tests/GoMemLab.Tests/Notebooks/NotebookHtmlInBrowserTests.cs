@@ -21,7 +21,7 @@ public class NotebookHtmlInBrowserTests
 
     // Parameters that name files the notebook writes: into the test's own folder.
     private static (string, string)[] Written(string name, TempDirectory dir) =>
-        name == "07-your-program" ? [("reportFile", dir.File("report.html"))] : [];
+        name == "11-your-program" ? [("reportFile", dir.File("report.html"))] : [];
 
     public static TheoryData<string> Notebooks()
     {

@@ -63,8 +63,8 @@ public partial class YourOwnProgramTests
         Assert.Contains("<pre>gomemlab report --heap prof/heap-1.pb.gz --heap prof/heap-2.pb.gz --escape m2.txt --asm asm.txt --title 'batch — first look' "
             + "--out report.html</pre>", report);
         // 5. the notebook: its parameters without opening it, then a run on two snapshots that steps around the trend.
-        Assert.Matches(@"\nheapSnapshots\s+string\[\]\s", Output("gomemlab run $GOMEMLAB/notebooks/07-your-program.ipynb --list-params").Stdout);
-        var notebook = Page(Path.Combine(module, "nb", "07-your-program.html"));
+        Assert.Matches(@"\nheapSnapshots\s+string\[\]\s", Output("gomemlab run $GOMEMLAB/notebooks/11-your-program.ipynb --list-params").Stdout);
+        var notebook = Page(Path.Combine(module, "nb", "11-your-program.html"));
         Assert.Contains("A trend needs three or more heap snapshots; 2 given: this cell steps aside.", notebook);
         Assert.Contains("main.remember", notebook);
         Assert.Contains("unbounded-map", notebook);
