@@ -26,6 +26,7 @@ public sealed class GoMemLabKernelExtension : IKernelExtension
         FSharpCoreBridge.Install();
         NotebookFormatters.Register();
         MagicCatalog.RegisterAll(kernel);
+        MultipleValueReferences.Install(kernel.RootKernel);
     }
 
     private static IEnumerable<string> MagicNames(Kernel kernel) =>

@@ -47,6 +47,9 @@ public static partial class CliExamples
             Run = Args("run notebooks/00-start-here.ipynb --out out/run"),
             Stabilise = text => CellTime().Replace(text, "$1   #.#s  "),
             StabilisedWhat = "Cell times are shown as `#.#s`: they differ on every run.",
+            ColumnsWithoutRun = ("`gomemlab run notebooks/00-start-here.ipynb --list-params`, the table of the notebook's parameters",
+                () => GoMemLab.Cli.Notebooks.NotebookParameterTable.ToDataFrame(GoMemLab.Cli.Notebooks.NotebookParameterReader.Read(
+                    GoMemLab.Cli.Notebooks.JupyterNotebook.Load("notebooks/00-start-here.ipynb")))),
             Errors =
             [
                 Missing("run no-such-notebook.ipynb"),

@@ -88,6 +88,8 @@ public sealed partial class CliReferencePages(RootCommand root, string repositor
         if (!printsTables) return null;
         var csv = await RunAsync([.. WithoutFormat(shown), "--format", "csv"], cancellation);
         if (csv.ExitCode != 0) throw new InvalidOperationException($"the example failed with --format csv:\n{csv.Stderr}");
+        // A command whose --format serves one mode only (run: --list-params) prints no table in the example's mode.
+        if (csv.Stdout.Length == 0) return null;
         return (csv.Stdout.Split('\n')[0], outcome.Stdout.Split('\n')[0]);
     }
 

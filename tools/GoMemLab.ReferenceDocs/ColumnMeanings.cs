@@ -260,12 +260,20 @@ public static class ColumnMeanings
             ["snapshots_present"] = "In how many snapshots the group has goroutines.",
             ["evidence"] = "The verdict in one sentence.",
         },
+        ["run"] = new()
+        {
+            ["name"] = "--list-params: the parameter's name in the notebook's parameters cell (what --param NAME=VALUE sets).",
+            ["type"] = "The type the C# compiler gives its declaration: string, a number type, bool or string[]; `(fixed)` when the command line cannot set it.",
+            ["default"] = "The value as the parameters cell writes it.",
+            ["description"] = "The comment beside the declaration; for an array, how to give several values; what it is computed from unless given.",
+        },
         ["capture"] = new()
         {
             ["at_s"] = "Seconds since the program started when the heap profile was taken.",
             ["inuse_space"] = "Total inuse_space of the profile (bytes live as of the last GC).",
             ["alloc_space"] = "Total alloc_space of the profile (bytes allocated since start).",
             ["inuse_objects"] = "Total inuse_objects of the profile.",
+            ["source"] = "Where the profile came from: the pprof URL fetched, or the file the program wrote (--collect).",
         },
         ["heapdump info"] = new()
         {

@@ -57,4 +57,11 @@ public sealed partial record LiveCaptureOptions
 
     /// <summary>Where <c>go build</c> runs for a directory target: the module or package directory itself (default).</summary>
     public string? WorkingDirectory { get; init; }
+
+    /// <summary>
+    /// Heap profiles the program writes itself (runtime/pprof), as a path or a '*' / '?' pattern in its file-name part,
+    /// relative to the current directory: read once the program has ended. Files older than the capture are left out.
+    /// Null = none. This is how a batch program without net/http/pprof gets a heap series.
+    /// </summary>
+    public string? Collect { get; init; }
 }
