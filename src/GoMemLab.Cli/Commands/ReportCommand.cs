@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GoMemLab.HeapDumps;
 using GoMemLab.Reports;
 using GoMemLab.Telemetry;
 
@@ -16,10 +17,15 @@ public static class ReportCommand
         var memstats = new Option<string[]>("--memstats") { Description = "MemStats JSON lines or expvar /debug/vars documents; repeatable." };
         var title = new Option<string?>("--title") { Description = "The report's title." };
         var output = new Option<string>("--out") { Description = "The HTML file to write (self-contained, opens offline).", Required = true };
+        var heapDump = WhyCommand.HeapDumpHolderOption();
+        var binary = HeapDumpCommands.BinaryOption();
         var command = new Command("report", "Write one self-contained HTML incident report: verdict, leak suspects, alloc vs inuse, trend, GC, why on the heap, regeneration commands.")
-            { heap, escape, asm, gctrace, memstats, title, output };
-        command.SetAction(parse => CliRun.Guard(() =>
+            { heap, escape, asm, gctrace, memstats, heapDump, binary, title, output };
+        command.SetAction((parse, cancel) => CliRun.GuardAsync(async () =>
         {
+            var holders = parse.GetValue(heapDump) is { } dumpPath
+                ? new HeapDumpHolders(await HeapDumpCommands.LoadAsync(dumpPath, parse.GetValue(binary), cancel))
+                : null;
             var report = IncidentReport.Build(new IncidentReportInputs
             {
                 HeapProfiles = parse.GetValue(heap) ?? [],
@@ -30,6 +36,7 @@ public static class ReportCommand
                 Title = parse.GetValue(title) ?? "Memory incident report",
                 // Verbatim, so the report's "This report" line is the command that was run.
                 CommandLine = "gomemlab " + ShellWords.Join(parse.Tokens.Select(t => t.Value)),
+                Holders = holders,
             });
             var path = parse.GetValue(output)!;
             report.Save(path);
