@@ -5,7 +5,10 @@ using Microsoft.DotNet.Interactive.Directives;
 
 namespace GoMemLab.Interactive.Magics;
 
-/// <summary>`#!gorun PROGRAM_DIR_OR_BINARY [--args …] [--env "GOGC=50 …"] [--for 30s] [--heap-every 10s] [--pprof-url URL] [--name VAR]`: a live capture.</summary>
+/// <summary>
+/// `#!gorun PROGRAM_DIR_OR_BINARY [--args …] [--env "GOGC=50 …"] [--for 30s] [--heap-every 10s] [--pprof-url URL]
+/// [--heapdump FILE [--heapdump-at D]] [--name VAR]`: a live capture.
+/// </summary>
 public sealed class GoRun : MagicCommand
 {
     public string? Target { get; set; }
@@ -14,6 +17,8 @@ public sealed class GoRun : MagicCommand
     public string? HeapEvery { get; set; }
     public string? PprofUrl { get; set; }
     public string? Env { get; set; }
+    public string? Heapdump { get; set; }
+    public string? HeapdumpAt { get; set; }
     public string? Name { get; set; }
 }
 
@@ -35,6 +40,9 @@ public static class GoRunMagic
             new KernelDirectiveParameter("--heap-every", "Interval between heap profiles, a Go duration (default 10s; 0s = none)."),
             new KernelDirectiveParameter("--pprof-url", "Base URL of the program's pprof server when it does not print one, e.g. http://127.0.0.1:6060."),
             new KernelDirectiveParameter("--env", "Environment for the program, NAME=VALUE pairs separated by spaces, e.g. \"GOGC=50 GOMEMLIMIT=64MiB\" (GODEBUG gets gctrace=1 added)."),
+            new KernelDirectiveParameter("--heapdump", "Also save a heap dump fetched from the program's /debug/heapdump to this new file "
+                + "(relative to the notebook; never replaced): .HeapDumpFile, for HeapDump.Load or #!heapdump."),
+            new KernelDirectiveParameter("--heapdump-at", "When to fetch the heap dump, a Go duration from the start (default: 5 s before the end)."),
             new KernelDirectiveParameter("--name", "The C# variable to store the capture in (default: from the program name)."),
         },
     }.WithHelp();
@@ -54,7 +62,11 @@ public static class GoRunMagic
                     HeapEvery = command.HeapEvery is null ? TimeSpan.FromSeconds(10) : GoDuration.Parse(command.HeapEvery),
                     PprofUrl = command.PprofUrl,
                     Environment = LiveCaptureOptions.ParseEnvironment(LiveCaptureCard.SplitArguments(command.Env)),
+                    HeapDumpFile = command.Heapdump is null ? null : MagicKit.ResolvePath(command.Heapdump),
+                    HeapDumpAt = command.HeapdumpAt is null ? null : GoDuration.Parse(command.HeapdumpAt),
                 };
+                if (options.HeapDumpFile is { } dumpFile && File.Exists(dumpFile))
+                    throw new ArgumentException($"--heapdump {command.Heapdump} exists already: a heap dump is saved only to a new file");
                 var status = KernelInvocationContextExtensions.Display(context, $"#!gorun: starting {command.Target} for {options.Duration.TotalSeconds:0} s…", "text/plain");
                 var progress = new Progress<string>(line => status.Update($"#!gorun: {line}"));
                 var result = await LiveCapture.RunAsync(options, progress, context.CancellationToken);
