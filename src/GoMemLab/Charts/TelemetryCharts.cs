@@ -85,8 +85,12 @@ public static class TelemetryCharts
         rows.Add(Line(rate.Select(r => r.X).ToArray(), rate.Select(r => r.Y), rateName).WithYAxisStyle<double, double, string>(TitleText: perSecond ? "GC/s" : "GCs"));
         var grid = CSharpChart.Grid(rows, rows.Count, 1, Pattern: StyleParam.LayoutGridPattern.Coupled);
         var xTitle = series.TimeSource == MemStatsTimeSource.Timestamps ? "seconds since first snapshot" : "snapshot";
-        return ChartStyle.Titled(grid, $"runtime.MemStats — {series.Source}", xTitle, null);
+        return ChartStyle.Titled(grid, $"runtime.MemStats — {FileNames(series.Source)}", xTitle, null);
     }
+
+    // The files by name, as the gctrace charts show theirs: a chart never carries the machine's folders (URLs stay whole).
+    private static string FileNames(string source) =>
+        string.Join(", ", source.Split(", ").Select(s => Path.IsPathRooted(s) ? Path.GetFileName(s) : s));
 
     // Several label sets (Prometheus): one line per series for the heap and for goroutines, else the lines would zigzag between instances.
     private static GenericChart PerSeries(MemStatsSeries series)

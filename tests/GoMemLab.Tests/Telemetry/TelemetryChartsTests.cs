@@ -25,6 +25,9 @@ public class TelemetryChartsTests
         Assert.Contains("\"yaxis\":\"y2\"", figure);
         Assert.Contains("\"yaxis\":\"y3\"", figure);
         Assert.DoesNotContain("\"name\":\"NumGC\"", figure);
+        // Titled by file name: the checkout's folders stay out of charts that notebooks and reports publish.
+        Assert.Contains("runtime.MemStats — leaky-memstats.jsonl", figure);
+        Assert.DoesNotContain(RepoPaths.Root, figure);
     }
 
     [Fact]
