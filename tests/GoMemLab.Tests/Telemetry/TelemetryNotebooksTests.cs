@@ -28,6 +28,10 @@ public class TelemetryNotebooksTests
         Assert.Contains("verdict-growing", outputs);
         Assert.Contains("verdict-steady", outputs);
         Assert.Contains("Did not find a phase matching gcrootdump", outputs);
+        Assert.DoesNotContain(RepoPaths.Root, outputs);
+        // The exercises' solutions: churn's live heap is steady, leaky's goroutines grow.
+        Assert.Contains("churn: steady — heap_live_mb", outputs);
+        Assert.Matches(@"goroutines: [\d.]+ goroutines per min \(R² [\d.]+\), growing", outputs);
     }
 
     [Fact]
