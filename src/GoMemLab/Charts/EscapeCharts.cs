@@ -7,7 +7,7 @@ namespace GoMemLab.Charts;
 
 /// <summary>
 /// Charts of escape analysis: heap escapes by cause, by package (stacked by cause), and one escape's
-/// <c>-m=2</c> flow as a chain (<see cref="FlowChain"/>; the older <see cref="FlowSankey"/> draws the same as a Sankey). Write them with <see cref="ChartHtml"/> or
+/// <c>-m=2</c> flow as a chain (<see cref="FlowChain"/>). Write them with <see cref="ChartHtml"/> or
 /// <see cref="OfflineHtmlPage"/> so they render offline. The source view is <see cref="EscapeSourceView"/>.
 /// </summary>
 public static class EscapeCharts
@@ -92,39 +92,6 @@ public static class EscapeCharts
         if (flows.Count == 0)
             throw new ArgumentException($"{diagnostic.File}:{diagnostic.Line}: '{diagnostic.Message}' has no flow; build with -gcflags=-m=2");
         return flows;
-    }
-
-    /// <summary>
-    /// Prefer <see cref="FlowChain"/>: every link here has width 1, so the Sankey's widths carry no information.
-    /// One diagnostic's explanation as a Sankey diagram: a node per location the compiler names
-    /// (<c>&amp;{storage for v}</c>, <c>~r0</c>, <c>{heap}</c>…), a link per <c>flow:</c> step from its
-    /// source to its destination, labelled with the reasons of the <c>from</c> steps under it.
-    /// </summary>
-    /// <exception cref="ArgumentException">The diagnostic has no flow step (not a <c>-m=2</c> log).</exception>
-    public static GenericChart FlowSankey(EscapeLog log, EscapeDiagnostic diagnostic)
-    {
-        var steps = log.StepsOf(diagnostic).ToList();
-        var flows = new List<(string Source, string Destination, List<string> Reasons)>();
-        foreach (var s in steps)
-        {
-            if (s.Kind == FlowStepKind.Flow) flows.Add((s.Source, s.Destination, []));
-            else if (s.Kind == FlowStepKind.From && flows.Count > 0) flows[^1].Reasons.Add($"{s.Expression} ({s.Reason})");
-        }
-        if (flows.Count == 0)
-            throw new ArgumentException($"{diagnostic.File}:{diagnostic.Line}: '{diagnostic.Message}' has no flow; build with -gcflags=-m=2");
-        var nodes = flows.SelectMany(f => new[] { f.Source, f.Destination }).Distinct().ToList();
-        var trace = new TraceDomain("sankey");
-        trace.SetProperty("orientation", "h");
-        trace.SetProperty("node", new Dictionary<string, object> { ["label"] = nodes, ["pad"] = 20, ["thickness"] = 14 });
-        trace.SetProperty("link", new Dictionary<string, object>
-        {
-            ["source"] = flows.Select(f => nodes.IndexOf(f.Source)).ToArray(),
-            ["target"] = flows.Select(f => nodes.IndexOf(f.Destination)).ToArray(),
-            ["value"] = flows.Select(_ => 1).ToArray(),
-            ["label"] = flows.Select(f => string.Join(" → ", f.Reasons)).ToArray(),
-        });
-        var chart = GenericChart.ofTraceObject(true, trace);
-        return Plotly.NET.Chart.withTitle($"{diagnostic.Message} — {Path.GetFileName(diagnostic.File)}:{diagnostic.Line}:{diagnostic.Column}", TitleFont: null).Invoke(chart);
     }
 
     // Plotly.NET.CSharp takes optional sequences as Optional<IEnumerable<T>>, which C# cannot convert to implicitly.

@@ -29,19 +29,6 @@ public class EscapeChartsTests
     }
 
     [Fact]
-    public void Sankey_links_follow_the_flow_of_one_escape()
-    {
-        var describe = Log.Diagnostics.Single(d => d.File.EndsWith("escape/iface.go") && d.Subject == "id");
-        var figure = GenericChart.toFigureJson(EscapeCharts.FlowSankey(Log, describe));
-        Assert.Contains("\"type\":\"sankey\"", figure);
-        // flow: {storage for ... argument} = &{storage for id}; flow: {heap} = {storage for ... argument}
-        Assert.Contains("\"label\":[\"&{storage for id}\",\"{storage for ... argument}\",\"{heap}\"]", figure);
-        Assert.Contains("\"source\":[0,1],\"target\":[1,2]", figure);
-        var noFlow = EscapeLog.Load(RepoPaths.Artifact("escape", "leaky-m1.txt")).Diagnostics.First(d => d.Kind.IsHeapDecision());
-        Assert.Throws<ArgumentException>(() => EscapeCharts.FlowSankey(Log, noFlow with { FlowStepCount = 0 }));
-    }
-
-    [Fact]
     public void Source_view_puts_each_decision_beside_its_line_with_the_flow_on_hover()
     {
         var html = EscapeSourceView.ToHtml(Log, RepoPaths.Data("go", "leaky", "escape", "iface.go"));
