@@ -18,7 +18,7 @@ public class RealHostTests
     // Live cells off (they build and run Go programs: minutes); what notebooks write goes to a scratch folder.
     private static (string, string)[] ParametersFor(string name, TempDirectory scratch) => name switch
     {
-        "02-escape-analysis" or "04-fix-and-guard" => [("live", "false")],
+        "02-escape-analysis" or "04-fix-and-guard" or "06-root-cause" => [("live", "false")],
         "05-long-run" => [("startLiveService", "false")],
         "08-goroutine-leaks" => [("live", "false")],
         "09-your-service" => [("outDir", scratch.File("09-your-service"))],

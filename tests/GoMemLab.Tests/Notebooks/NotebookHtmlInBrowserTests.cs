@@ -17,6 +17,7 @@ public class NotebookHtmlInBrowserTests
         ["02-escape-analysis"] = [("live", "false")],
         ["04-fix-and-guard"] = [("live", "false")],
         ["05-long-run"] = [("startLiveService", "false")],
+        ["06-root-cause"] = [("live", "false")],
     };
 
     // Parameters that name files the notebook writes: into the test's own folder.

@@ -3,7 +3,10 @@ using GoMemLab.Tests.Support;
 
 namespace GoMemLab.Tests.Notebooks;
 
-/// <summary>Chapter 06 runs end to end headless (as `gomemlab run` does) and its HTML renders every chart in Chromium offline.</summary>
+/// <summary>
+/// Chapter 06 runs end to end headless (as `gomemlab run` does), live: the retention guard runs on the service and on the
+/// fixed copy (go test, about a minute). Its HTML renders every chart in Chromium offline.
+/// </summary>
 [Collection(KernelCollection.Name)]
 public class RootCauseNotebookTests
 {
@@ -12,6 +15,8 @@ public class RootCauseNotebookTests
     [Fact]
     public async Task Chapter_06_runs_green_and_its_html_renders_offline()
     {
+        static string[] Scratch() => Directory.GetDirectories(Path.GetTempPath(), "gomemlab-06-*");
+        var before = Scratch();
         var notebook = JupyterNotebook.Load(Path.Combine(RepoPaths.Root, "notebooks", "06-root-cause.ipynb"));
         var run = await NotebookRunner.RunAsync(notebook, [], _ => { }, TimeSpan.FromMinutes(5), CancellationToken.None);
         Assert.Null(run.Failure?.ToString());
@@ -25,6 +30,19 @@ public class RootCauseNotebookTests
         Assert.Contains("fails the build", outputs);
         Assert.Contains("166.32MB", outputs);
         Assert.Contains("verdict growing; 5 suspect sites", outputs);
+        Assert.DoesNotContain(RepoPaths.Root, outputs);
+        Assert.DoesNotContain(Path.GetTempPath(), outputs);
+        Assert.Empty(Scratch().Except(before));
+
+        // What holds it: a global holds the cache and the sessions, goroutines blocked in a send hold the audit buffers.
+        Assert.Matches("example.com/leaky/internal/cache/cache.go:32.{0,40}bss\\+0x[0-9a-f]+.{0,20}global", outputs);
+        Assert.Matches("\\d+ goroutines in main.archive, waiting: chan send", outputs);
+        // The retention guard fails on the service and passes once the holders are removed (data/go/leaky-fixed/retention.patch).
+        Assert.Contains("leaky: go test exits 1", outputs);
+        Assert.Contains("the goroutine count keeps growing", outputs);
+        Assert.Contains("leaky-fixed: go test exits 0", outputs);
+        Assert.Contains("--- PASS: TestServiceRetention", outputs);
+        Assert.Matches("\\d+ goroutines are in main.archive \\(blocked on its send\\)", outputs);
 
         using var dir = new TempDirectory();
         var html = dir.File("06-root-cause.html");
