@@ -106,7 +106,7 @@ public sealed class WorkshopNotebookTests
         using var service = await LeakyService.StartAsync(TimeSpan.FromSeconds(120));
         using var dir = new TempDirectory();
         var parameters = new[] { ("pprofUrl", service.Url + "/debug/pprof"), ("expvarUrl", service.Url + "/debug/vars"), ("outDir",
-            dir.Path), ("secondsApart", "2") };
+            dir.Path), ("secondsApart", "2"), ("heapDumpUrl", service.Url + "/debug/heapdump") };
         var run = await NotebookRunner.RunAsync(JupyterNotebook.Load(Notebook("09-your-service")), parameters, _ => { },
             TimeSpan.FromMinutes(3), CancellationToken.None);
         Assert.True(run.Failure is null, $"cell {run.Failure?.Number} failed: {run.Failure?.Error}");
@@ -114,6 +114,11 @@ public sealed class WorkshopNotebookTests
         Assert.Equal(3, Directory.GetFiles(dir.Path, "heap-*.pb.gz").Length);
         // The deliberate leaks of data/go/leaky (its "// deliberate leak:" lines) are what the capture finds.
         Assert.Contains("cache.(*Cache).Put", Output(run, "latest.LeakSuspects()"));
+        // The saved heap dump is analysed: per root what it alone retains; a global (the cache's holder) leads.
+        Assert.True(File.Exists(Path.Combine(dir.Path, "heap.dump")));
+        var roots = Output(run, "var heapDump = HeapDump.Load(heapDumpFile)");
+        Assert.Contains("retained_bytes", roots);
+        Assert.Matches("<td>bss\\+0x[0-9a-f]+</td><td>global</td>", roots);
         Assert.Contains("your service was left running", Output(run, "sample is { HasExited: false }"));
     }
 
