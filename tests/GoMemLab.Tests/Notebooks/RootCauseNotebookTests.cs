@@ -29,7 +29,7 @@ public class RootCauseNotebookTests
         Assert.Contains("map-growth", outputs);
         Assert.Contains("fails the build", outputs);
         Assert.Contains("166.32MB", outputs);
-        Assert.Contains("verdict growing; 5 suspect sites", outputs);
+        Assert.Contains("verdict growing; 5 suspect sites (5 with their holder from the heap dump)", outputs);
         Assert.DoesNotContain(RepoPaths.Root, outputs);
         Assert.DoesNotContain(Path.GetTempPath(), outputs);
         Assert.Empty(Scratch().Except(before));
