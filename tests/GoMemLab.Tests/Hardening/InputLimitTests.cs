@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GoMemLab.Inputs;
 using GoMemLab.Tests.Support;
 
@@ -52,16 +51,6 @@ public sealed class InputLimitTests
 
     private static string Artifact(params string[] parts) => RepoPaths.Artifact(parts);
 
-    private static (int Exit, string Stdout, string Stderr) Gomemlab(string variable, string value, string[] arguments)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "gomemlab.dll"));
-        foreach (var a in arguments) info.ArgumentList.Add(a);
-        info.Environment[variable] = value;
-        using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout, stderr.Result);
-    }
+    private static (int Exit, string Stdout, string Stderr) Gomemlab(string variable, string value, string[] arguments) =>
+        GomemlabCli.Run(new Dictionary<string, string> { [variable] = value }, arguments);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GoMemLab.Tests.Support;
 
 namespace GoMemLab.Tests.Joins;
@@ -50,15 +49,5 @@ public class InvestigationCliTests
         Assert.False(File.Exists(dir.File("empty.html")));
     }
 
-    private static (int Exit, string Stdout, string Stderr) Gomemlab(params string[] arguments)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "gomemlab.dll"));
-        foreach (var a in arguments) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout, stderr.Result);
-    }
+    private static (int Exit, string Stdout, string Stderr) Gomemlab(params string[] arguments) => GomemlabCli.Run(arguments);
 }
