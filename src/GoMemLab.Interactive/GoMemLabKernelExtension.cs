@@ -28,9 +28,7 @@ public sealed class GoMemLabKernelExtension : IKernelExtension
         MagicCatalog.RegisterAll(kernel);
     }
 
+    // The magics the kernel really has: a host could refuse or replace one.
     private static IEnumerable<string> MagicNames(Kernel kernel) =>
-        kernel.KernelInfo.SupportedDirectives.Select(d => d.Name).Where(n => n.StartsWith("#!", StringComparison.Ordinal) && MagicCatalogNames.Contains(n));
-
-    /// <summary>The names of the magics GoMemLab adds (for the greeting and the reference docs).</summary>
-    public static readonly IReadOnlySet<string> MagicCatalogNames = new HashSet<string> { "#!gomemlab", "#!pprof", "#!escape", "#!gobuild", "#!gctrace", "#!memstats", "#!gorun", "#!fleet" };
+        kernel.KernelInfo.SupportedDirectives.Select(d => d.Name).Where(MagicCatalog.Names.Contains).Distinct();
 }

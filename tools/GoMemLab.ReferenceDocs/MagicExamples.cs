@@ -1,4 +1,4 @@
-using GoMemLab.AssemblyListing;
+using GoMemLab.AssemblyListings;
 using GoMemLab.Environment;
 using GoMemLab.Escape;
 using GoMemLab.Live;
@@ -55,7 +55,7 @@ public static class MagicExamples
             new("Missing file", "#!escape no-such-log.txt"),
             new("Wrong format: a heap profile", "#!escape ../data/artifacts/heap/leaky-heap-4.pb.gz"),
         ]),
-        new("#!gobuild", [new(typeof(EscapeLog), "with -m or -m=2 (the default)"), new(typeof(List<AllocationCall>), "with -S")],
+        new("#!gobuild", [new(typeof(EscapeLog), "with -m or -m=2 (the default)"), new(typeof(AssemblyListing), "with -S")],
         [
             new("Missing directory", "#!gobuild no-such-module"),
             new("No directory given", "#!gobuild --gcflags -m"),

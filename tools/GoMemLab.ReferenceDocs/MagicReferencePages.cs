@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using GoMemLab.Interactive;
+using GoMemLab.Interactive.Magics;
 
 namespace GoMemLab.ReferenceDocs;
 
@@ -22,7 +22,7 @@ public sealed partial class MagicReferencePages(string repositoryRoot)
         var examples = MagicExamples.All.ToDictionary(e => e.Name);
         var pages = new List<ReferencePage>();
         // The magics in the order the kernel declares them.
-        foreach (var name in session.DirectiveNames.Where(GoMemLabKernelExtension.MagicCatalogNames.Contains).Distinct())
+        foreach (var name in session.DirectiveNames.Where(MagicCatalog.Names.Contains).Distinct())
         {
             var example = examples.GetValueOrDefault(name)
                 ?? throw new InvalidOperationException($"{name} has no entry in {nameof(MagicExamples)}: add its variable types and error cases");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using GoMemLab.Cli.Terminal;
 using GoMemLab.Inputs;
 using GoMemLab.Live;
+using GoMemLab.Reports;
 using GoMemLab.Telemetry;
 
 namespace GoMemLab.Cli.Commands;
@@ -33,7 +34,7 @@ public static class CaptureCommand
                 result = await LiveCapture.RunAsync(new LiveCaptureOptions
                 {
                     Target = parse.GetValue(target)!,
-                    Arguments = LiveCaptureCard.SplitArguments(parse.GetValue(args)),
+                    Arguments = ProgramArguments.Split(parse.GetValue(args)),
                     Duration = length,
                     HeapEvery = GoDuration.Parse(parse.GetValue(heapEvery)!),
                     PprofUrl = parse.GetValue(pprofUrl),

@@ -12,7 +12,7 @@ public static class CliProfiles
         var progress = LoadProgressDisplay.OnStderr(alwaysShowProgress);
         try
         {
-            return await ProfileLoader.LoadPathOrUrlAsync(pathOrUrl, progress, cancel);
+            return await Profile.LoadAsync(pathOrUrl, progress, cancel);
         }
         finally
         {

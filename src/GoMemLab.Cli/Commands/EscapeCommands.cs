@@ -29,12 +29,12 @@ public static class EscapeCommands
     private static Command List()
     {
         var log = LogArgument();
-        var kind = new Option<string?>("--kind") { Description = "Only this kind: " + string.Join(", ", EscapeKinds.AllNames) + "." };
+        var kind = new Option<string?>("--kind") { Description = "Only this kind: " + string.Join(", ", EscapeKindText.All) + "." };
         var format = CommonOptions.Format();
         var command = new Command("list", "One row per diagnostic: package,file,line,column,kind,subject,message,flow_steps.") { log, kind, format };
         command.SetAction(parse => CliRun.Guard(() =>
         {
-            var wanted = parse.GetValue(kind) is { } k ? EscapeKinds.Parse(k) : (EscapeKind?)null;
+            var wanted = parse.GetValue(kind) is { } k ? EscapeKindText.Parse(k) : (EscapeKind?)null;
             var escapeLog = EscapeLog.Load(parse.GetValue(log)!);
             var frame = escapeLog.ToDataFrame(escapeLog.Diagnostics.Where(d => wanted is null || d.Kind == wanted));
             frame.Columns.Remove("function");
@@ -46,18 +46,18 @@ public static class EscapeCommands
     private static Command Summary()
     {
         var log = LogArgument();
-        var by = new Option<string>("--by") { Description = "Group by package or file.", DefaultValueFactory = _ => "package" };
+        var by = new Option<string>("--by") { Description = "Group by package or file.", DefaultValueFactory = _ => EscapeGrouping.Package.ToText() };
         // Checked by the parser, before the log is read: a typo must not cost a 200 MB load and half an output.
-        by.AcceptOnlyFromAmong("package", "file");
+        by.AcceptOnlyFromAmong([.. EscapeGroupingText.All]);
         var format = CommonOptions.Format();
         var command = new Command("summary", "Heap escapes by cause (from the -m=2 flows) per package or file; totals per kind on stderr.") { log, by, format };
         command.SetAction(parse => CliRun.Guard(() =>
         {
             var escapeLog = EscapeLog.Load(parse.GetValue(log)!);
-            var counts = escapeLog.CountByKind().Where(kv => kv.Value > 0).Select(kv => $"{kv.Key.Name()}={kv.Value}");
+            var counts = escapeLog.CountByKind().Where(kv => kv.Value > 0).Select(kv => $"{kv.Key.ToText()}={kv.Value}");
             Console.Error.WriteLine($"{escapeLog.Diagnostics.Count} diagnostics, {escapeLog.FlowStepCount} flow steps; {string.Join(" ", counts)}"
                 + (escapeLog.UnpositionedLines > 0 ? $"; {escapeLog.UnpositionedLines} lines without a position kept as other" : ""));
-            return CommonOptions.Print(EscapeCause.Summary(escapeLog, parse.GetValue(by)!), parse.GetValue(format));
+            return CommonOptions.Print(escapeLog.Causes().Summary(EscapeGroupingText.Parse(parse.GetValue(by)!)), parse.GetValue(format));
         }));
         return command;
     }
@@ -68,7 +68,7 @@ public static class EscapeCommands
         var format = CommonOptions.Format();
         var command = new Command("causes", "One row per heap escape with the cause its -m=2 flow shows.") { log, format };
         command.SetAction(parse => CliRun.Guard(() =>
-            CommonOptions.Print(EscapeCause.Table(EscapeLog.Load(parse.GetValue(log)!)), parse.GetValue(format))));
+            CommonOptions.Print(EscapeLog.Load(parse.GetValue(log)!).Causes().ToDataFrame(), parse.GetValue(format))));
         return command;
     }
 
@@ -113,7 +113,7 @@ public static class EscapeCommands
         command.SetAction(parse => CliRun.Guard(() =>
         {
             var result = EscapeDiff.Compare(EscapeLog.Load(parse.GetValue(before)!), EscapeLog.Load(parse.GetValue(after)!));
-            var shown = parse.GetValue(all) ? result : new EscapeDiff.Result(result.Rows.Where(r => r.Status != EscapeDiff.Change.Unchanged).ToList());
+            var shown = parse.GetValue(all) ? result : new EscapeDiff.Result([.. result.Rows.Where(r => r.Status != EscapeChange.Unchanged)]);
             CommonOptions.Print(shown.ToDataFrame(), parse.GetValue(format));
             Console.Error.WriteLine($"{result.New} new, {result.Removed} removed, {result.Unchanged} unchanged heap escapes");
             return parse.GetValue(failOnNew) && result.New > 0 ? 1 : 0;
@@ -129,11 +129,11 @@ public static class EscapeCommands
         var command = new Command("check", "Check a log against // ERROR \"regex\" annotations; exit 1 listing every unmet and unexpected diagnostic.") { log, expect, format };
         command.SetAction(parse => CliRun.Guard(() =>
         {
-            var expectations = EscapeExpectations.Read(parse.GetValue(expect)!);
-            var findings = EscapeExpectations.Check(EscapeLog.Load(parse.GetValue(log)!), expectations);
-            CommonOptions.Print(EscapeExpectations.ToDataFrame(findings), parse.GetValue(format));
-            Console.Error.WriteLine($"{expectations.Count(e => e.Line > 0)} expectations: {findings.Count(f => f.Status == "unmet")} unmet, {findings.Count(f => f.Status == "unexpected")} unexpected");
-            return findings.Count == 0 ? 0 : 1;
+            var expectations = EscapeExpectations.Load(parse.GetValue(expect)!);
+            var findings = expectations.Check(EscapeLog.Load(parse.GetValue(log)!));
+            CommonOptions.Print(findings.ToDataFrame(), parse.GetValue(format));
+            Console.Error.WriteLine($"{expectations.Expectations.Count} expectations: {findings.Describe()}");
+            return findings.AllMet ? 0 : 1;
         }));
         return command;
     }

@@ -2,12 +2,13 @@ using System.CommandLine;
 using GoMemLab.Charts;
 using GoMemLab.Profiles;
 using GoMemLab.Profiles.Analyses;
+using GoMemLab.Tables;
 
 namespace GoMemLab.Cli.Commands;
 
 /// <summary>
 /// `gomemlab pprof compare|trend|flame`: the heap analyses over profiles, added to the `pprof` group by
-/// <see cref="PprofCommands"/>. Each loads with <see cref="ProfileLoader"/> and prints an analysis's DataFrame
+/// <see cref="PprofCommands"/>. Each loads with <see cref="Profile.LoadAsync(string, CancellationToken)"/> and prints an analysis's table
 /// (or writes an offline chart page); no analysis lives here.
 /// </summary>
 public static class PprofAnalysisCommands
@@ -30,15 +31,24 @@ public static class PprofAnalysisCommands
         command.SetAction((parse, cancel) => CliRun.GuardAsync(async () =>
         {
             var profile = await CliProfiles.LoadAsync(parse.GetValue(source)!, cancel);
-            var filters = new TopOptions { Focus = parse.GetValue(focus), Ignore = parse.GetValue(ignore) };
+            var filter = new ProfileFilter { Focus = parse.GetValue(focus), Ignore = parse.GetValue(ignore) };
             if (parse.GetValue(suspects) && parse.GetValue(cum)) throw new ArgumentException("--suspects uses flat values; drop --cum");
-            var table = parse.GetValue(suspects)
-                ? LeakSuspects.Find(profile, null, filters)
-                : AllocVsInuse.Compute(profile, parse.GetValue(cum), filters);
+            IReadOnlyList<AllocVsInuseRow> rows;
+            ITableResult table;
+            if (parse.GetValue(suspects))
+            {
+                var found = profile.LeakSuspects(null, filter);
+                (rows, table) = (found.Rows, found);
+            }
+            else
+            {
+                var all = profile.AllocVsInuse(parse.GetValue(cum), filter);
+                (rows, table) = (all.Rows, all);
+            }
             if (parse.GetValue(chart) is { } page)
                 ChartHtml.WritePage(page, $"Allocated vs still in use — {Path.GetFileName(profile.Source)}",
-                    ProfileCharts.AllocVsInuseBars(table), ProfileCharts.RetentionScatter(table));
-            return CommonOptions.Print(table, parse.GetValue(format));
+                    ProfileCharts.AllocVsInuseBars(rows), ProfileCharts.RetentionScatter(rows));
+            return CommonOptions.Print(table.ToDataFrame(), parse.GetValue(format));
         }));
         return command;
     }
@@ -60,11 +70,9 @@ public static class PprofAnalysisCommands
         {
             var profiles = new List<Profile>();
             foreach (var path in parse.GetValue(sources)!) profiles.Add(await CliProfiles.LoadAsync(path, cancel));
-            var options = new TopOptions { SampleIndex = parse.GetValue(sampleIndex), Focus = parse.GetValue(focus), Ignore = parse.GetValue(ignore) };
-            var table = parse.GetValue(series)
-                ? HeapTrend.Series(profiles, options, parse.GetValue(cum))
-                : HeapTrend.Compute(profiles, options, parse.GetValue(cum));
-            return CommonOptions.Print(table, parse.GetValue(format));
+            var filter = new ProfileFilter { Focus = parse.GetValue(focus), Ignore = parse.GetValue(ignore) };
+            var trend = HeapTrend.Compute(profiles, parse.GetValue(sampleIndex), filter, parse.GetValue(cum));
+            return CommonOptions.Print(parse.GetValue(series) ? trend.PointsToDataFrame() : trend.ToDataFrame(), parse.GetValue(format));
         }));
         return command;
     }
@@ -85,11 +93,11 @@ public static class PprofAnalysisCommands
         {
             var path = parse.GetValue(source)!;
             var profile = await CliProfiles.LoadAsync(path, cancel);
+            // --diff-base names the before profile; the positional one is the after.
             if (parse.GetValue(diffBase) is { } basePath)
-                profile = Diff.Against(profile, await CliProfiles.LoadAsync(basePath, cancel));
+                profile = ProfileDiff.Compare(await CliProfiles.LoadAsync(basePath, cancel), profile);
             if (parse.GetValue(minimumShare) is < 0 or >= 1) throw new ArgumentException("--min-share must be in [0, 1)");
-            var options = new TopOptions { SampleIndex = parse.GetValue(sampleIndex), Focus = parse.GetValue(focus), Ignore = parse.GetValue(ignore) };
-            var loaded = new LoadedProfile(profile, options.SampleIndex, options.Focus, options.Ignore);
+            var loaded = new LoadedProfile(profile, parse.GetValue(sampleIndex), new ProfileFilter { Focus = parse.GetValue(focus), Ignore = parse.GetValue(ignore) });
             var outPath = parse.GetValue(output)!;
             var page = new OfflineHtmlPage($"Flame graph of {Path.GetFileName(path)}");
             page.AddParagraph(loaded.ToString());

@@ -40,15 +40,14 @@ public static class PprofCommands
             if (parse.GetValue(nodeCount) < 0) throw new ArgumentException("--nodecount must be 0 (all) or positive");
             var always = parse.GetValue(progress);
             var profile = await CliProfiles.LoadAsync(parse.GetValue(source)!, cancel, always);
+            // --diff-base names the before profile; the positional one is the after.
             if (parse.GetValue(diffBase) is { } basePath)
-                profile = Diff.Against(profile, await CliProfiles.LoadAsync(basePath, cancel, always));
-            var report = Top.Compute(profile, new TopOptions
+                profile = ProfileDiff.Compare(await CliProfiles.LoadAsync(basePath, cancel, always), profile);
+            var report = profile.Top(new TopOptions
             {
                 SampleIndex = parse.GetValue(sampleIndex),
                 Granularity = parse.GetValue(granularity),
-                Focus = parse.GetValue(focus),
-                Ignore = parse.GetValue(ignore),
-                Hide = parse.GetValue(hide),
+                Filter = new ProfileFilter { Focus = parse.GetValue(focus), Ignore = parse.GetValue(ignore), Hide = parse.GetValue(hide) },
                 NodeCount = parse.GetValue(nodeCount),
             });
             WarnUnmatched(report, parse.GetValue(focus), parse.GetValue(ignore), parse.GetValue(hide));

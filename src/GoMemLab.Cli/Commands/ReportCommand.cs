@@ -18,9 +18,9 @@ public static class ReportCommand
         var output = new Option<string>("--out") { Description = "The HTML file to write (self-contained, opens offline).", Required = true };
         var command = new Command("report", "Write one self-contained HTML incident report: verdict, leak suspects, alloc vs inuse, trend, GC, why on the heap, regeneration commands.")
             { heap, escape, asm, gctrace, memstats, title, output };
-        command.SetAction(parse => CliRun.Guard(() =>
+        command.SetAction((parse, cancel) => CliRun.GuardAsync(() =>
         {
-            var report = IncidentReport.Build(new IncidentReportInputs
+            var inputs = new IncidentReportInputs
             {
                 HeapProfiles = parse.GetValue(heap) ?? [],
                 Escape = parse.GetValue(escape),
@@ -28,11 +28,13 @@ public static class ReportCommand
                 GcTrace = parse.GetValue(gctrace),
                 MemStats = parse.GetValue(memstats) ?? [],
                 Title = parse.GetValue(title) ?? "Memory incident report",
-            });
+            };
+            if (inputs.IsEmpty) throw new ArgumentException("the report needs at least one input: --heap, --escape, --gctrace or --memstats");
+            var report = IncidentReport.Build(inputs, cancel);
             var path = parse.GetValue(output)!;
             report.Save(path);
             Console.WriteLine($"wrote {path}: verdict {report.Verdict.ToText()}, {report.Suspects.Count} leak suspects, {report.Why.Count} sites, {report.ChartCount} charts");
-            return 0;
+            return Task.FromResult(0);
         }));
         return command;
     }

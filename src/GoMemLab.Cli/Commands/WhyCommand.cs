@@ -1,5 +1,5 @@
 using System.CommandLine;
-using GoMemLab.AssemblyListing;
+using GoMemLab.AssemblyListings;
 using GoMemLab.Escape;
 using GoMemLab.Joins;
 using GoMemLab.Profiles;
@@ -24,10 +24,10 @@ public static class WhyCommand
         command.SetAction((parse, cancel) => CliRun.GuardAsync(async () =>
         {
             var profile = await CliProfiles.LoadAsync(parse.GetValue(heap)!, cancel);
-            var log = parse.GetValue(escape) is { } e ? EscapeLog.Load(e) : null;
-            var calls = parse.GetValue(asm) is { } a ? AssemblyListingReader.ReadFile(a) : null;
-            var rows = WhyOnHeap.Join(profile, log, calls, parse.GetValue(unsampled));
-            if (parse.GetValue(unexplained)) rows = rows.Where(r => r.Status == "unexplained").ToList();
+            var log = parse.GetValue(escape) is { } e ? EscapeLog.Load(e, cancel) : null;
+            var listing = parse.GetValue(asm) is { } a ? AssemblyListing.Load(a, cancel) : null;
+            var rows = WhyOnHeap.Join(profile, log, listing, parse.GetValue(unsampled));
+            if (parse.GetValue(unexplained)) rows = [.. rows.Where(r => r.Status == WhyOnHeapStatus.Unexplained)];
             return CommonOptions.Print(WhyOnHeap.ToDataFrame(rows), parse.GetValue(format), parse.GetValue(output));
         }));
         return command;

@@ -1,5 +1,6 @@
 using GoMemLab.Charts;
 using GoMemLab.Escape;
+using GoMemLab.Reports;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Directives;
 using Microsoft.DotNet.Interactive.Formatting;
@@ -43,14 +44,9 @@ public static class EscapeMagic
                 var log = await Task.Run(() => EscapeLog.Load(path, context.CancellationToken), context.CancellationToken);
                 var name = MagicKit.VariableName(command.Name, command.Path, "escapes");
                 await MagicKit.DefineVariableAsync(kernel, name, log, typeof(Microsoft.Data.Analysis.DataFrame));
-                var card = EscapeCards.ForLog(log, $"escape analysis — {System.IO.Path.GetFileName(command.Path.TrimEnd('/'))} → {name}");
-                if (command.Expect is { } expect)
-                {
-                    var findings = EscapeExpectations.Check(log, EscapeExpectations.Read(MagicKit.ResolvePath(expect)));
-                    card.AddFact("// ERROR expectations", findings.Count == 0 ? "all met" : $"{findings.Count(f => f.Status == "unmet")} unmet, {findings.Count(f => f.Status == "unexpected")} unexpected");
-                    if (findings.Count > 0) card.AddTable("Unmet and unexpected diagnostics", EscapeExpectations.ToDataFrame(findings), maxRows: 50);
-                }
-                context.Display(card);
+                var findings = command.Expect is { } expect
+                    ? EscapeExpectations.Load(MagicKit.ResolvePath(expect), context.CancellationToken).Check(log) : null;
+                context.Display(EscapeCards.ForLog(log, $"escape analysis — {System.IO.Path.GetFileName(command.Path.TrimEnd('/'))} → {name}", findings));
                 if (command.Source is { } source)
                     context.DisplayAs(EscapeSourceView.ToHtml(log, MagicKit.ResolvePath(source)), HtmlFormatter.MimeType);
             }));

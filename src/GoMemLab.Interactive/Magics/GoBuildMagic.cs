@@ -1,5 +1,6 @@
-using GoMemLab.AssemblyListing;
+using GoMemLab.AssemblyListings;
 using GoMemLab.Escape;
+using GoMemLab.Reports;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Directives;
 using Microsoft.DotNet.Interactive.Formatting;
@@ -23,7 +24,7 @@ public static class GoBuildMagic
     public static KernelActionDirective Directive() => new KernelActionDirective("#!gobuild")
     {
         Description = "Run go build -a -gcflags=FLAGS PACKAGES in a module directory (no shell), streaming the compiler's output, then load it: "
-            + "-m / -m=2 output into an EscapeLog variable with its card, -S output into a list of AllocationCall. Fails with one line when Go is "
+            + "-m / -m=2 output into an EscapeLog variable with its card, -S output into an AssemblyListing. Fails with one line when Go is "
             + "missing or the build fails.",
         Parameters =
         {
@@ -53,15 +54,15 @@ public static class GoBuildMagic
                 progress.Update($"go build -a -gcflags={flags} {string.Join(' ', packages)}: {lines:N0} lines, exit {build.ExitCode}");
                 if (command.Save is { } save) await File.WriteAllTextAsync(MagicKit.ResolvePath(save), build.Output, context.CancellationToken);
                 var name = MagicKit.VariableName(command.Name, command.Dir, "build");
-                var bytes = System.Text.Encoding.UTF8.GetBytes(build.Output);
+                var source = $"go build -gcflags={flags} in {command.Dir}";
                 if (flags.Contains("-S", StringComparison.Ordinal))
                 {
-                    var calls = AssemblyListingReader.Read(bytes, $"go build -gcflags={flags} in {command.Dir}");
-                    await MagicKit.DefineVariableAsync(kernel, name, calls.ToList(), typeof(Microsoft.Data.Analysis.DataFrame));
-                    context.Display(AllocationCallTable.ByFunction(calls));
+                    var listing = AssemblyListing.Parse(build.Output, source, context.CancellationToken);
+                    await MagicKit.DefineVariableAsync(kernel, name, listing, typeof(Microsoft.Data.Analysis.DataFrame));
+                    context.Display(listing.CallsByFunction());
                     return;
                 }
-                var log = EscapeTextReader.Read(bytes, $"go build -gcflags={flags} in {command.Dir}");
+                var log = EscapeLog.Parse(build.Output, source, context.CancellationToken);
                 await MagicKit.DefineVariableAsync(kernel, name, log, typeof(Microsoft.Data.Analysis.DataFrame));
                 context.Display(EscapeCards.ForLog(log, $"go build -gcflags={flags} — {command.Dir} → {name}"));
             }));

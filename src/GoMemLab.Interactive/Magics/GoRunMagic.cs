@@ -1,4 +1,5 @@
 using GoMemLab.Live;
+using GoMemLab.Reports;
 using GoMemLab.Telemetry;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Directives;
@@ -47,7 +48,7 @@ public static class GoRunMagic
                 var options = new LiveCaptureOptions
                 {
                     Target = MagicKit.ResolvePath(command.Target),
-                    Arguments = LiveCaptureCard.SplitArguments(command.Args),
+                    Arguments = ProgramArguments.Split(command.Args),
                     Duration = command.For is null ? TimeSpan.FromSeconds(30) : GoDuration.Parse(command.For),
                     HeapEvery = command.HeapEvery is null ? TimeSpan.FromSeconds(10) : GoDuration.Parse(command.HeapEvery),
                     PprofUrl = command.PprofUrl,

@@ -89,7 +89,7 @@ public static partial class MagicKit
             return requested;
         }
         var stem = source.TrimEnd('/', '\\');
-        if (Uri.TryCreate(stem, UriKind.Absolute, out var uri) && (uri.Scheme == "http" || uri.Scheme == "https"))
+        if (HttpInput.IsUrl(stem) && Uri.TryCreate(stem, UriKind.Absolute, out var uri))
             stem = uri.Segments.LastOrDefault()?.Trim('/') ?? fallback;
         else
             stem = Path.GetFileName(stem);

@@ -1,3 +1,4 @@
+using GoMemLab.Inputs;
 using GoMemLab.Profiles;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Directives;
@@ -26,7 +27,7 @@ public static class PprofMagic
     public static KernelActionDirective Directive() => new KernelActionDirective("#!pprof")
     {
         Description = "Load a pprof profile (heap, CPU, goroutine; .pb.gz, .pb or debug=1 heap text; file or net/http/pprof URL) into a "
-            + "LoadedProfile variable — heap4.Top(), .AllocVsInuse(), .LeakSuspects(), .Flame(), .FlameChart(), .DiffWith(other), .Samples() — "
+            + "LoadedProfile variable — heap4.Top(), .AllocVsInuse(), .LeakSuspects(), .Flame(), .FlameChart(), .DiffSince(before), .Samples() — "
             + "and show type, time, totals, the top 10 and a chart.",
         Parameters =
         {
@@ -57,10 +58,10 @@ public static class PprofMagic
                 {
                     if (!context.CancellationToken.IsCancellationRequested) live.Update(card);
                 });
-                var profile = await ProfileLoader.LoadPathOrUrlAsync(Resolve(command.Path), progress, context.CancellationToken);
+                var profile = await Profile.LoadAsync(Resolve(command.Path), progress, context.CancellationToken);
                 if (!string.IsNullOrWhiteSpace(command.DiffBase))
-                    profile = Diff.Against(profile, await ProfileLoader.LoadPathOrUrlAsync(Resolve(command.DiffBase), progress, context.CancellationToken));
-                var loaded = new LoadedProfile(profile, command.SampleIndex, command.Focus, command.Ignore);
+                    profile = ProfileDiff.Compare(await Profile.LoadAsync(Resolve(command.DiffBase), progress, context.CancellationToken), profile);
+                var loaded = new LoadedProfile(profile, command.SampleIndex, new ProfileFilter { Focus = command.Focus, Ignore = command.Ignore });
                 var card = loaded.Card(title, loaded.IsDiff ? $"{command.Path} minus {command.DiffBase}" : command.Path);
                 await MagicKit.DefineVariableAsync(kernel, name, loaded, typeof(Microsoft.Data.Analysis.DataFrame), typeof(Plotly.NET.GenericChart));
                 if (live is null) context.Display(card);
@@ -68,14 +69,14 @@ public static class PprofMagic
             }));
     }
 
-    private static string Resolve(string pathOrUrl) => ProfileLoader.IsUrl(pathOrUrl) ? pathOrUrl : MagicKit.ResolvePath(pathOrUrl);
+    private static string Resolve(string pathOrUrl) => HttpInput.IsUrl(pathOrUrl) ? pathOrUrl : MagicKit.ResolvePath(pathOrUrl);
 
     private const long SlowFileBytes = 8 << 20;
 
     private static bool IsSlow(string? pathOrUrl)
     {
         if (string.IsNullOrWhiteSpace(pathOrUrl)) return false;
-        if (ProfileLoader.IsUrl(pathOrUrl)) return true;
+        if (HttpInput.IsUrl(pathOrUrl)) return true;
         var file = new FileInfo(MagicKit.ResolvePath(pathOrUrl));
         return file.Exists && file.Length > SlowFileBytes;
     }

@@ -15,9 +15,9 @@ public static class EscapeCharts
     /// <summary>Horizontal bars: number of heap decisions per cause (see <see cref="EscapeCause"/>), largest first.</summary>
     public static GenericChart EscapesByCause(EscapeLog log)
     {
-        var counts = log.Diagnostics.Where(d => d.Kind.IsHeapDecision())
-            .GroupBy(d => EscapeCause.Classify(log, d))
-            .Select(g => (Cause: g.Key.Name(), Count: g.Count()))
+        var counts = log.Causes().Rows
+            .GroupBy(r => r.Cause)
+            .Select(g => (Cause: g.Key.ToText(), Count: g.Count()))
             .OrderBy(c => c.Count).ToList();
         var chart = CSharpChart.Bar<int, string, string>(counts.Select(c => c.Count), Keys: Some(counts.Select(c => c.Cause)), Name: "heap escapes");
         return ChartStyle.Titled(chart, $"Heap escapes by cause — {Path.GetFileName(log.Source)}", "heap escapes", null);
@@ -29,7 +29,7 @@ public static class EscapeCharts
     /// </summary>
     public static GenericChart EscapesByPackage(EscapeLog log, int top = 20)
     {
-        var heap = log.Diagnostics.Where(d => d.Kind.IsHeapDecision()).Select(d => (d, Cause: EscapeCause.Classify(log, d))).ToList();
+        var heap = log.Causes().Rows.Select(r => (d: r.Decision, r.Cause)).ToList();
         var byFile = heap.Select(h => h.d.Package).Distinct().Count() <= 1;
         string Group(EscapeDiagnostic d) => byFile ? d.File : d.Package;
         var groups = heap.GroupBy(h => Group(h.d)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
@@ -37,7 +37,7 @@ public static class EscapeCharts
         var traces = Enum.GetValues<EscapeCauseKind>()
             .Where(c => heap.Any(h => h.Cause == c))
             .Select(cause => CSharpChart.Bar<int, string, string>(
-                groups.Select(g => heap.Count(h => h.Cause == cause && Group(h.d) == g)), Keys: Some(groups), Name: cause.Name()))
+                groups.Select(g => heap.Count(h => h.Cause == cause && Group(h.d) == g)), Keys: Some(groups), Name: cause.ToText()))
             .ToList();
         var layout = new Layout();
         layout.SetProperty("barmode", "stack");

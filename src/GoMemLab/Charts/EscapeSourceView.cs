@@ -46,7 +46,7 @@ public static class EscapeSourceView
 
     private static string Explanation(EscapeLog log, EscapeDiagnostic d)
     {
-        var text = new StringBuilder($"{d.File}:{d.Line}:{d.Column} {d.Kind.Name()}");
+        var text = new StringBuilder($"{d.File}:{d.Line}:{d.Column} {d.Kind.ToText()}");
         foreach (var s in log.StepsOf(d)) text.Append('\n').Append(s.Kind == FlowStepKind.From ? "    " : "  ").Append(s.Text);
         return text.ToString();
     }

@@ -45,6 +45,13 @@ public sealed record EnvironmentCard(
         }
     }
 
+    /// <summary>What each column of <see cref="ToDataFrame"/> means.</summary>
+    public static IReadOnlyDictionary<string, string> ColumnMeanings { get; } = new Dictionary<string, string>
+    {
+        ["item"] = "What is described: GoMemLab, .NET runtime, OS, host, go on PATH, go version, GOROOT.",
+        ["value"] = "Its value on this machine.",
+    };
+
     /// <summary>The card as a two-column table (item, value).</summary>
     public DataFrame ToDataFrame()
     {
@@ -54,6 +61,7 @@ public sealed record EnvironmentCard(
             new StringDataFrameColumn("value", rows.Select(r => r.Value)));
     }
 
+    /// <summary>The card's items in display order; go version and GOROOT only when Go was found.</summary>
     public IEnumerable<(string Item, string Value)> Rows()
     {
         yield return ("GoMemLab", GoMemLabVersion);

@@ -24,7 +24,7 @@ namespace GoMemLab.Escape;
 /// wrapper closures get a decision record here although the text form prints only their
 /// explanation; and the main package is called <c>main</c>, not by its import path.
 /// </summary>
-public static class EscapeJsonReader
+internal static class EscapeJsonReader
 {
     /// <summary>Reads every <c>*.json</c> file under <paramref name="directory"/> (sorted by path).</summary>
     /// <exception cref="InputFormatException">Missing directory, no logopt files, or a malformed line.</exception>

@@ -12,7 +12,7 @@ namespace GoMemLab.Escape;
 /// Go 1.19, <c>←</c> of Go 1.21+). Unknown lines become <see cref="EscapeKind.Other"/>; only a binary
 /// file or text with no diagnostic at all is refused.
 /// </summary>
-public static class EscapeTextReader
+internal static class EscapeTextReader
 {
     /// <summary>Reads a log file (gzip allowed).</summary>
     /// <exception cref="InputFormatException">Missing file, binary content, or not a compiler log.</exception>

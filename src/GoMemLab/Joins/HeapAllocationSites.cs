@@ -70,8 +70,8 @@ public sealed class HeapAllocationSites
     public static HeapAllocationSites Find(Profile profile)
     {
         var hide = StandardLibraryHidePattern(profile);
-        var alloc = Top.Compute(profile, new TopOptions { SampleIndex = "alloc_space", Granularity = Granularity.Lines, Hide = hide });
-        var inuse = Top.Compute(profile, new TopOptions { SampleIndex = "inuse_space", Granularity = Granularity.Lines, Hide = hide });
+        var alloc = Top.Compute(profile, new TopOptions { SampleIndex = "alloc_space", Granularity = Granularity.Lines, Filter = new ProfileFilter { Hide = hide } });
+        var inuse = Top.Compute(profile, new TopOptions { SampleIndex = "inuse_space", Granularity = Granularity.Lines, Filter = new ProfileFilter { Hide = hide } });
         var values = new Dictionary<NodeIdentity, (long Alloc, long Inuse)>();
         foreach (var row in alloc.Rows) if (row.Flat != 0) values[row.Identity] = (row.Flat, 0);
         foreach (var row in inuse.Rows)

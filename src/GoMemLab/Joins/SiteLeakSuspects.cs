@@ -12,7 +12,7 @@ public sealed record SiteLeakSuspect(WhyOnHeapRow Site, long InuseSpaceFirst, in
 
 /// <summary>
 /// Picks the leak suspects among the allocation SITES (file:line, joined with escape reasons) of the latest heap
-/// profile of a series — the site-level, series-aware counterpart of <see cref="LeakSuspects"/>, which ranks the
+/// profile of a series — the site-level, series-aware counterpart of <see cref="Profiles.Analyses.LeakSuspects"/>, which ranks the
 /// functions of one profile. It applies the same <see cref="LeakSuspectRule"/>, with the site default
 /// <see cref="SiteRule"/>, plus growth across the series:
 /// <list type="number">
@@ -41,7 +41,7 @@ public static class SiteLeakSuspects
         var suspects = new List<SiteLeakSuspect>();
         foreach (var row in latestRows)
         {
-            if (row.Site == WhyOnHeap.StandardLibraryOnlySite || row.Status == "not-sampled") continue;
+            if (row.Site == WhyOnHeap.StandardLibraryOnlySite || row.Status == WhyOnHeapStatus.NotSampled) continue;
             if (row.InuseSpace < rule.MinimumInuseShare * latest.TotalInuseSpace || row.InuseSpace <= 0) continue;
             if ((row.RetentionRatio ?? 0) < rule.MinimumRetention) continue;
             var before = firstInuse.GetValueOrDefault((row.Function, row.Site));
@@ -51,8 +51,8 @@ public static class SiteLeakSuspects
                 : $"in use grew {ByteSize.Format(before)} → {ByteSize.Format(row.InuseSpace)} over {heapSeries.Count} profiles";
             var why = row.Status switch
             {
-                "explained" => $"{row.EscapeKind} ({row.Cause}): {row.Flow}",
-                "runtime" => $"always on the heap: {row.Cause}" + (row.AssemblyCall.Length > 0 ? $" ({row.AssemblyCall})" : ""),
+                WhyOnHeapStatus.Explained => $"{row.EscapeKind} ({row.Cause}): {row.Flow}",
+                WhyOnHeapStatus.Runtime => $"always on the heap: {row.Cause}" + (row.AssemblyCall.Length > 0 ? $" ({row.AssemblyCall})" : ""),
                 _ => "not explained: " + row.Reason,
             };
             suspects.Add(new SiteLeakSuspect(row, before, heapSeries.Count, string.Create(CultureInfo.InvariantCulture,
@@ -69,7 +69,7 @@ public static class SiteLeakSuspects
         new Int64DataFrameColumn("inuse_space_first", suspects.Select(s => s.InuseSpaceFirst)),
         new Int64DataFrameColumn("alloc_space", suspects.Select(s => s.Site.AllocSpace)),
         new DoubleDataFrameColumn("retention_ratio", suspects.Select(s => s.Site.RetentionRatio)),
-        new StringDataFrameColumn("status", suspects.Select(s => s.Site.Status)),
+        new StringDataFrameColumn("status", suspects.Select(s => s.Site.Status.ToText())),
         new StringDataFrameColumn("cause", suspects.Select(s => s.Site.Cause)),
         new StringDataFrameColumn("reason", suspects.Select(s => s.Reason)));
 }

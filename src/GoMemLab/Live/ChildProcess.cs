@@ -4,7 +4,11 @@ using System.Text;
 namespace GoMemLab.Live;
 
 /// <summary>How a child process ended.</summary>
-public sealed record ChildProcessResult(int ExitCode, string StandardOutput, string StandardError, TimeSpan Elapsed, bool Cancelled);
+public sealed record ChildProcessResult(int ExitCode, string StandardOutput, string StandardError, TimeSpan Elapsed, bool Cancelled)
+{
+    /// <summary>Everything it printed: stdout, then stderr (where Go's tools put their messages).</summary>
+    public string Output => StandardOutput + StandardError;
+}
 
 /// <summary>
 /// Runs a program (the Go toolchain or a Go binary) the safe way: arguments are passed as a list,

@@ -34,11 +34,18 @@ public sealed record LiveCaptureResult(
     /// </summary>
     public DataFrame HeapSeries() => new(
         new DoubleDataFrameColumn("at_s", HeapProfiles.Select(h => h.At.TotalSeconds)),
-        new Int64DataFrameColumn("inuse_space", HeapProfiles.Select(h => Total(h.Profile, "inuse_space"))),
-        new Int64DataFrameColumn("alloc_space", HeapProfiles.Select(h => Total(h.Profile, "alloc_space"))),
-        new Int64DataFrameColumn("inuse_objects", HeapProfiles.Select(h => Total(h.Profile, "inuse_objects"))));
+        new Int64DataFrameColumn("inuse_space", HeapProfiles.Select(h => h.Profile.Total("inuse_space"))),
+        new Int64DataFrameColumn("alloc_space", HeapProfiles.Select(h => h.Profile.Total("alloc_space"))),
+        new Int64DataFrameColumn("inuse_objects", HeapProfiles.Select(h => h.Profile.Total("inuse_objects"))));
 
-    private static long Total(Profile profile, string index) => Top.ComputeTotal(profile, profile.SampleIndexByName(index));
+    /// <summary>What each column of <see cref="HeapSeries"/> means.</summary>
+    public static IReadOnlyDictionary<string, string> HeapSeriesColumnMeanings { get; } = new Dictionary<string, string>
+    {
+        ["at_s"] = "Seconds since the program started when the heap profile was taken.",
+        ["inuse_space"] = "Total inuse_space of the profile (bytes live as of the last GC).",
+        ["alloc_space"] = "Total alloc_space of the profile (bytes allocated since start).",
+        ["inuse_objects"] = "Total inuse_objects of the profile.",
+    };
 }
 
 /// <summary>
@@ -143,7 +150,7 @@ public static partial class LiveCapture
             try
             {
                 var at = clock.Elapsed;
-                var profile = await ProfileLoader.LoadUrlAsync(heapUrl, TimeSpan.FromSeconds(10), cancel: stop);
+                var profile = await Profile.LoadUrlAsync(heapUrl, TimeSpan.FromSeconds(10), cancel: stop);
                 profiles.Add(new CapturedHeapProfile(at, profile));
                 progress?.Report(string.Create(CultureInfo.InvariantCulture, $"heap profile {profiles.Count} at {at.TotalSeconds:0.#} s"));
             }

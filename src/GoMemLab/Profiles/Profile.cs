@@ -7,12 +7,13 @@ namespace GoMemLab.Profiles;
 /// mutex. It mirrors google/pprof's data model but stores samples as columns (<see cref="SampleTable"/>)
 /// and resolves string-table references, so readers never see string indexes.
 /// <para>
-/// Immutable once built. Produced by <see cref="ProfileLoader"/> (protobuf, gzipped or not, and the legacy
-/// <c>debug=1</c> heap text), by <see cref="ProfileBuilder"/>, and by the operations <c>Merge</c>/<c>Diff</c>.
-/// Every index in the tables has been validated, so analyses may index without checks.
+/// Immutable once built. Produced by <see cref="Load(string, CancellationToken)"/> and its siblings (protobuf,
+/// gzipped or not, and the legacy <c>debug=1</c> heap text), by <see cref="ProfileBuilder"/>, and by
+/// <see cref="ProfileMerge"/> and <see cref="ProfileDiff"/>. Every index in the tables has been validated, so
+/// analyses may index without checks. The analyses are instance methods (<see cref="LeakSuspects"/>, <see cref="Top"/>…).
 /// </para>
 /// </summary>
-public sealed class Profile
+public sealed partial class Profile
 {
     internal Profile(
         string source,
@@ -142,4 +143,17 @@ public enum ProfileFormat
     LegacyHeapText,
     /// <summary>Built in memory (builder, merge, diff).</summary>
     Built,
+}
+
+/// <summary>Spelling of <see cref="ProfileFormat"/> in tables (<see cref="ProfileSummary"/>'s format row).</summary>
+public static class ProfileFormatText
+{
+    /// <summary><c>protobuf</c>, <c>legacy heap text</c> or <c>built</c>.</summary>
+    public static string ToText(this ProfileFormat format) => format switch
+    {
+        ProfileFormat.Protobuf => "protobuf",
+        ProfileFormat.LegacyHeapText => "legacy heap text",
+        ProfileFormat.Built => "built",
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
+    };
 }

@@ -8,19 +8,14 @@ using GoMemLab.Profiles.Protobuf;
 namespace GoMemLab.Profiles;
 
 /// <summary>
-/// Loads a pprof profile from a file, bytes or an HTTP URL, recognising the content rather than the name:
-/// gzip (decompressed, then recognised again), pprof protobuf, or the legacy heap text of
-/// <c>/debug/pprof/heap?debug=1</c>. Everything wrong with the input surfaces as one
-/// <see cref="InputFormatException"/> naming the file or URL (and the byte offset when known).
-/// Files are opened read-only and shared (<see cref="InputFile.OpenRead"/>).
+/// The implementation behind <see cref="Profile.Load(string, CancellationToken)"/> and <see cref="Profile.Parse"/>:
+/// recognises the content rather than the name (gzip, then recognised again; pprof protobuf; the legacy heap text of
+/// <c>/debug/pprof/heap?debug=1</c>) and hands it to its reader. Everything wrong with the input surfaces as one
+/// <see cref="InputFormatException"/> naming the file or URL (and the byte offset when known). Files are opened
+/// read-only and shared (<see cref="InputFile.OpenRead"/>).
 /// </summary>
-public static class ProfileLoader
+internal static class ProfileLoader
 {
-    /// <summary>
-    /// Loads the profile at <paramref name="path"/>; progress (optional) is reported about every 5%.
-    /// Cancelling <paramref name="cancel"/> stops the load within about a megabyte of input
-    /// (<see cref="OperationCanceledException"/>) and leaves nothing referenced.
-    /// </summary>
     public static Profile Load(string path, IProgress<LoadProgress>? progress = null, CancellationToken cancel = default)
     {
         try
@@ -59,7 +54,6 @@ public static class ProfileLoader
         return LoadDecompressed(path, bytes, progress, cancel);
     }
 
-    /// <summary>Loads a profile from bytes (gzipped or not); <paramref name="name"/> is used in messages.</summary>
     public static Profile Load(byte[] content, string name, IProgress<LoadProgress>? progress = null, CancellationToken cancel = default)
     {
         cancel.ThrowIfCancellationRequested();
@@ -70,27 +64,6 @@ public static class ProfileLoader
         var plain = Gunzip(name, stream, progress, cancel);
         return LoadDecompressed(name, plain.Buffer.AsSpan(0, plain.Length), progress, cancel);
     }
-
-    /// <summary>
-    /// Fetches a profile over HTTP, e.g. <c>http://127.0.0.1:6060/debug/pprof/heap</c> or
-    /// <c>…/debug/pprof/profile?seconds=5</c>. The timeout is <paramref name="timeout"/> (default 60 s) plus the
-    /// <c>seconds</c> query parameter, since the server only answers after that long. Unreachable hosts,
-    /// HTTP errors and timeouts become <see cref="InputFormatException"/>s naming the URL.
-    /// </summary>
-    public static Task<Profile> LoadUrlAsync(string url, TimeSpan? timeout = null, IProgress<LoadProgress>? progress = null,
-        CancellationToken cancel = default) =>
-        ProfileDownloader.LoadAsync(url, timeout, progress, cancel);
-
-    /// <summary>
-    /// Loads from a URL (see <see cref="LoadUrlAsync"/>) or else a file path (see <see cref="Load(string, IProgress{LoadProgress}?, CancellationToken)"/>),
-    /// off the caller's thread, so that a notebook kernel stays responsive to a cancel while a big file decodes.
-    /// </summary>
-    public static Task<Profile> LoadPathOrUrlAsync(string pathOrUrl, IProgress<LoadProgress>? progress = null, CancellationToken cancel = default) =>
-        IsUrl(pathOrUrl) ? LoadUrlAsync(pathOrUrl, null, progress, cancel) : Task.Run(() => Load(pathOrUrl, progress, cancel), cancel);
-
-    /// <summary>True when the argument looks like an http(s) URL rather than a path.</summary>
-    public static bool IsUrl(string pathOrUrl) =>
-        pathOrUrl.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || pathOrUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
     private static Profile LoadDecompressed(string name, ReadOnlySpan<byte> data, IProgress<LoadProgress>? progress, CancellationToken cancel)
     {

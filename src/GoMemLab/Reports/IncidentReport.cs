@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using GoMemLab.AssemblyListing;
+using GoMemLab.AssemblyListings;
 using GoMemLab.Charts;
 using GoMemLab.Escape;
 using GoMemLab.Joins;
@@ -28,12 +28,15 @@ public sealed record IncidentReportInputs
     /// </summary>
     public IReadOnlyList<string> MemStats { get; init; } = [];
     public string Title { get; init; } = "Memory incident report";
+
+    /// <summary>True when no input is given (a report needs heap profiles, an escape log, a gctrace log or MemStats).</summary>
+    public bool IsEmpty => HeapProfiles.Count == 0 && Escape is null && GcTrace is null && MemStats.Count == 0;
 }
 
 /// <summary>
 /// One self-contained HTML write-up of a memory incident, from whatever evidence there is: the summary verdict
 /// (gctrace and MemStats leak signals, heap growth across profiles), the leak suspects with their reasons
-/// (<see cref="LeakSuspects"/>), alloc vs inuse per site, the suspects' trend across profiles, GC behaviour,
+/// (<see cref="SiteLeakSuspects"/>), alloc vs inuse per function, the suspects' trend across profiles, GC behaviour,
 /// the joined "why on the heap" table (<see cref="WhyOnHeap"/>) and its unexplained sites, and the exact commands
 /// that regenerate every input (<see cref="RegenerationCommands"/>). Charts are inlined plotly
 /// (<see cref="OfflineHtmlPage"/>): the file opens offline. Built in the core so the CLI (<c>gomemlab report</c>),
@@ -47,7 +50,7 @@ public sealed class IncidentReport
     public IncidentReportInputs Inputs { get; }
     public IReadOnlyList<Profile> HeapProfiles { get; private set; } = [];
     public EscapeLog? Escape { get; private set; }
-    public IReadOnlyList<AllocationCall>? Assembly { get; private set; }
+    public AssemblyListing? Assembly { get; private set; }
     public GcTrace? GcTrace { get; private set; }
     public MemStatsSeries? MemStats { get; private set; }
 
@@ -64,18 +67,21 @@ public sealed class IncidentReport
     /// <summary>The number of charts <see cref="ToHtml"/> draws (tests compare it with what a browser rendered).</summary>
     public int ChartCount { get; private set; }
 
-    /// <summary>Reads the inputs and runs the analyses; throws <see cref="ArgumentException"/> when no input is given.</summary>
-    public static IncidentReport Build(IncidentReportInputs inputs)
+    /// <summary>
+    /// Reads the inputs and runs the analyses; throws <see cref="ArgumentException"/> when no input is given
+    /// (<see cref="IncidentReportInputs.IsEmpty"/>), and the formats' <see cref="Inputs.InputFormatException"/> for bad input.
+    /// </summary>
+    public static IncidentReport Build(IncidentReportInputs inputs, CancellationToken cancel = default)
     {
-        if (inputs.HeapProfiles.Count == 0 && inputs.Escape is null && inputs.GcTrace is null && inputs.MemStats.Count == 0)
-            throw new ArgumentException("the report needs at least one input: --heap, --escape, --gctrace or --memstats");
+        if (inputs.IsEmpty)
+            throw new ArgumentException("the report needs at least one input: heap profiles, an escape log, a gctrace log or MemStats");
         var report = new IncidentReport(inputs)
         {
-            HeapProfiles = inputs.HeapProfiles.Select(p => ProfileLoader.Load(p)).ToList(),
-            Escape = inputs.Escape is null ? null : EscapeLog.Load(inputs.Escape),
-            Assembly = inputs.Assembly is null ? null : AssemblyListingReader.ReadFile(inputs.Assembly),
-            GcTrace = inputs.GcTrace is null ? null : GcTrace.Load(inputs.GcTrace),
-            MemStats = inputs.MemStats.Count == 0 ? null : MemStatsSeries.Load(inputs.MemStats),
+            HeapProfiles = inputs.HeapProfiles.Select(p => Profile.Load(p, cancel)).ToList(),
+            Escape = inputs.Escape is null ? null : EscapeLog.Load(inputs.Escape, cancel),
+            Assembly = inputs.Assembly is null ? null : AssemblyListing.Load(inputs.Assembly, cancel),
+            GcTrace = inputs.GcTrace is null ? null : GcTrace.Load(inputs.GcTrace, cancel),
+            MemStats = inputs.MemStats.Count == 0 ? null : MemStatsSeries.Load(inputs.MemStats, cancel),
         };
         if (report.HeapProfiles.Count > 0)
         {
@@ -117,14 +123,14 @@ public sealed class IncidentReport
             page.AddHeading("Allocated vs in use");
             page.AddParagraph("Per function (pprof's flat values): alloc_space counts every byte allocated since the program started, inuse_space "
                 + "what is still live at the last GC. Garbage shows a long alloc bar and no inuse bar; a leak shows the two bars close together.");
-            page.AddChart(ProfileCharts.AllocVsInuseBars(AllocVsInuse.Compute(HeapProfiles[^1]), 12)); charts++;
+            page.AddChart(ProfileCharts.AllocVsInuseBars(HeapProfiles[^1].AllocVsInuse().Rows, 12)); charts++;
 
             page.AddHeading("Trend across heap profiles");
             if (HeapProfiles.Count >= 3)
             {
                 var trend = HeapTrend.Compute(HeapProfiles);
-                page.AddChart(ProfileCharts.TrendLines(trend, HeapTrend.Series(HeapProfiles), 5)); charts++;
-                page.AddHtml(Wide(HtmlTable.Render(trend, 8)));
+                page.AddChart(ProfileCharts.TrendLines(trend, 5)); charts++;
+                page.AddHtml(Wide(HtmlTable.Render(trend.ToDataFrame(), 8)));
             }
             else page.AddParagraph($"A trend needs three or more heap profiles; {HeapProfiles.Count} given.");
         }
@@ -142,12 +148,12 @@ public sealed class IncidentReport
         {
             page.AddHeading("Why is this on the heap");
             page.AddParagraph(Escape is null
-                ? "No escape log was given, so no site can be explained: add --escape (go build -gcflags=-m=2) and --asm (-gcflags=-S)."
+                ? "No escape log was given, so no site can be explained: add an escape log (go build -gcflags=-m=2) and an assembly listing (-gcflags=-S)."
                 : "Each allocation site of the latest heap profile joined with the compiler's escape decision at that line (for inlined code, at the "
                   + "call it was inlined into), the flow that sends it to the heap, and the allocation call of the assembly. "
                   + "Rows marked not-sampled allocate according to the compiler but the profile caught no sample there.");
-            page.AddHtml(WhyOnHeapHtml.Render(Why.Where(r => r.Status != "unexplained").ToList(), 60));
-            var unexplained = Why.Where(r => r.Status == "unexplained").ToList();
+            page.AddHtml(WhyOnHeapHtml.Render(Why.Where(r => r.Status != WhyOnHeapStatus.Unexplained).ToList(), 60));
+            var unexplained = Why.Where(r => r.Status == WhyOnHeapStatus.Unexplained).ToList();
             page.AddHeading("Sites the join could not explain", 3);
             page.AddHtml(unexplained.Count == 0 ? "<p><em>None.</em></p>" : WhyOnHeapHtml.Render(unexplained, 40, withReason: true));
         }
@@ -178,8 +184,8 @@ public sealed class IncidentReport
             html.Append($"<li>{Encode(signal.Verdict.ToText())}: {Encode(signal.Evidence)}</li>\n");
         if (HeapProfiles.Count > 1)
         {
-            var first = Top.ComputeTotal(HeapProfiles[0], HeapProfiles[0].SampleIndexByName("inuse_space"));
-            var last = Top.ComputeTotal(HeapProfiles[^1], HeapProfiles[^1].SampleIndexByName("inuse_space"));
+            var first = HeapProfiles[0].Total("inuse_space");
+            var last = HeapProfiles[^1].Total("inuse_space");
             html.Append($"<li>heap profiles: inuse_space {ByteSize.Format(first)} → {ByteSize.Format(last)} over {HeapProfiles.Count} profiles</li>\n");
         }
         if (HeapProfiles.Count > 0)

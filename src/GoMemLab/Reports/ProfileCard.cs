@@ -39,15 +39,15 @@ public static class ProfileCard
             var (current, baseline) = DiffTotals(profile, t);
             card.AddFact(type.Type, $"base {scale.Format(baseline)} → current {scale.Format(current)} (change {Show(current - baseline)})");
         }
-        if (loaded.Focus is not null) card.AddFact("focus", loaded.Focus);
-        if (loaded.Ignore is not null) card.AddFact("ignore", loaded.Ignore);
+        if (!string.IsNullOrEmpty(loaded.Filter.Focus)) card.AddFact("focus", loaded.Filter.Focus);
+        if (!string.IsNullOrEmpty(loaded.Filter.Ignore)) card.AddFact("ignore", loaded.Filter.Ignore);
+        if (!string.IsNullOrEmpty(loaded.Filter.Hide)) card.AddFact("hide", loaded.Filter.Hide);
 
         var report = loaded.TopReport(count: 10);
         card.AddTable($"Top 10 by flat {report.SampleType.Type}", report.ToContractDataFrame());
         if (IsHeap(profile) && !loaded.IsDiff)
         {
-            var suspects = loaded.LeakSuspects();
-            var names = suspects.Columns["function"].Cast<string>().ToList();
+            var names = loaded.LeakSuspects().Rows.Select(r => r.Function).ToList();
             card.Verdict = names.Count == 0
                 ? "no function holds most of what it allocates (no leak suspect by retention)"
                 : $"leak suspects (hold what they allocate): {string.Join(", ", names)}";
@@ -64,7 +64,7 @@ public static class ProfileCard
         var samples = profile.Samples;
         for (var s = 0; s < samples.Count; s++)
         {
-            if (samples.StringLabel(s, Diff.BaseLabel) == "true") baseline -= samples.Value(s, typeIndex);
+            if (samples.StringLabel(s, ProfileDiff.BaseLabel) == "true") baseline -= samples.Value(s, typeIndex);
             else current += samples.Value(s, typeIndex);
         }
         return (current, baseline);

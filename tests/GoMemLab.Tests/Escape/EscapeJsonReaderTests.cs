@@ -12,7 +12,7 @@ public class EscapeJsonReaderTests
     // "other"); the JSON form has a decision record for them. Both count here.
     private static List<string> HeapDecisions(EscapeLog log) => log.Diagnostics
         .Where(d => d.Kind.IsHeapDecision() || d.Message.EndsWith(" escapes to heap:"))
-        .Select(d => $"{Relative(d.File)}:{d.Line}:{d.Column} {(d.Kind == EscapeKind.Other ? "escapes-to-heap" : d.Kind.Name())} "
+        .Select(d => $"{Relative(d.File)}:{d.Line}:{d.Column} {(d.Kind == EscapeKind.Other ? "escapes-to-heap" : d.Kind.ToText())} "
             + $"{(d.Kind == EscapeKind.Other ? d.Message[..^17] : d.Subject)} steps={log.StepsOf(d).Count(s => s.Kind == FlowStepKind.From)}")
         .Order(StringComparer.Ordinal).ToList();
 

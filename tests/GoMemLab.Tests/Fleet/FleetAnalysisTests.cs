@@ -20,7 +20,7 @@ public class FleetAnalysisTests(CommittedFleet fleet) : IClassFixture<CommittedF
             var folder = Directory.GetDirectories(CommittedFleet.Folder, $"pod={row.Group[1]}", SearchOption.AllDirectories).Single();
             Assert.Contains($"service={row.Group[0]}", folder);
             // The same series built independently: each file loaded, its pprof total (Top's, checked against go tool pprof), time order.
-            var series = Directory.GetFiles(folder, "*.pb.gz").Select(f => ProfileLoader.Load(f)).OrderBy(p => p.TimeNanos).ToList();
+            var series = Directory.GetFiles(folder, "*.pb.gz").Select(f => Profile.Load(f)).OrderBy(p => p.TimeNanos).ToList();
             Assert.Equal(series.Count, row.Profiles);
             var minutes = series.Select(p => (p.Time!.Value - series[0].Time!.Value).TotalMinutes).ToList();
             var megabytes = series.Select(p => Top.ComputeTotal(p, 3) / (double)(1 << 20)).ToList();

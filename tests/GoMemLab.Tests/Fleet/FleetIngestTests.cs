@@ -41,7 +41,7 @@ public class FleetIngestTests
         // Go labels heap samples with their object size (a numeric label, when the size is known): stored per sample.
         var labelled = CommittedFleet.StoredPaths().Sum(p =>
         {
-            var samples = GoMemLab.Profiles.ProfileLoader.Load(Path.Combine(CommittedFleet.Folder, p)).Samples;
+            var samples = GoMemLab.Profiles.Profile.Load(Path.Combine(CommittedFleet.Folder, p)).Samples;
             return Enumerable.Range(0, samples.Count).Count(s => samples.Labels(s).Any(l => l.Key == "bytes" && !l.IsString && l.Number > 0));
         });
         Assert.True(labelled > 100);

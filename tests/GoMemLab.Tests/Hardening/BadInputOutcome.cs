@@ -1,4 +1,4 @@
-using GoMemLab.AssemblyListing;
+using GoMemLab.AssemblyListings;
 using GoMemLab.Cli.Notebooks;
 using GoMemLab.Escape;
 using GoMemLab.Inputs;
@@ -37,17 +37,16 @@ public static class BadInputOutcome
         switch (loader)
         {
             case "pprof":
-                var profile = ProfileLoader.Load(path);
+                var profile = Profile.Load(path);
                 var report = profile.SampleTypes.Count == 0 ? null : Top.Compute(profile);
                 var top = report is null ? ""
                     : $"; top total {report.Total}: " + string.Join(", ", report.Rows.Take(2).Select(r => $"{r.Name} flat {r.Flat} cum {r.Cum}"));
                 return $"{profile.Samples.Count} samples, {profile.Locations.Count} locations{top}";
-            case "escape-text":
-                return Describe(EscapeTextReader.ReadFile(path));
-            case "escape-json":
-                return Describe(EscapeJsonReader.ReadDirectory(path));
+            // One loader for both forms: EscapeLog.Load reads a directory as -json=0,DIR and a file as -m text.
+            case "escape-text" or "escape-json":
+                return Describe(EscapeLog.Load(path));
             case "asm":
-                return $"{AssemblyListingReader.ReadFile(path).Count} allocation calls";
+                return $"{AssemblyListing.Load(path).Calls.Count} allocation calls";
             case "gctrace":
                 var trace = GcTrace.Load(path);
                 trace.ToDataFrame();

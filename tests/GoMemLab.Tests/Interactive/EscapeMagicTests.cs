@@ -1,4 +1,4 @@
-using GoMemLab.AssemblyListing;
+using GoMemLab.AssemblyListings;
 using GoMemLab.Escape;
 using GoMemLab.Tests.Support;
 
@@ -40,7 +40,7 @@ public class EscapeMagicTests
 
         var asm = await kernel.SubmitAsync("#!gobuild ../data/go/fix/before --gcflags -S --packages ./fingerprint --name fixAsm", NotebookFolder);
         Assert.True(asm.Succeeded, asm.Error);
-        Assert.Contains(kernel.Variable<List<AllocationCall>>("fixAsm"), c => c.RuntimeFunction == "makeslice" && c.Function.EndsWith("Fingerprint"));
+        Assert.Contains(kernel.Variable<AssemblyListing>("fixAsm").Calls, c => c.RuntimeFunction == "makeslice" && c.Function.EndsWith("Fingerprint"));
     }
 
     [Fact]

@@ -39,15 +39,15 @@ public partial class CuratedNotebookTests
         var cases = Directory.EnumerateFiles(RepoPaths.Data("go", "leaky", "escape"), "*.go")
             .SelectMany(File.ReadLines).Select(l => CaseComment().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();
         Assert.True(cases.Count >= 10, $"only {cases.Count} cases found in the catalogue");
-        var causesAndLeaks = Output(run, "Pick(catalogueCauses") + Output(run, "catalogueDiagnostics");
+        var causesAndLeaks = Output(run, "var causes = m2.Causes()") + Output(run, "catalogueDiagnostics");
         foreach (var function in cases) Assert.Contains($">{function}<", causesAndLeaks);
-        var causes = Output(run, "Pick(catalogueCauses");
+        var causes = Output(run, "var causes = m2.Causes()");
         foreach (var cause in new[] { "returned-to-caller", "stored-in-global-or-heap", "captured-by-closure", "converted-to-interface", "too-large-or-non-constant-size" })
             Assert.Contains(cause, causes);
 
         Assert.Contains("escape/pointer.go:16:2: moved to heap: p", Output(run, "var newPoint"));
         Assert.Contains("Sankey", Output(run, "FlowSankey(m2, newPoint)"), StringComparison.OrdinalIgnoreCase);
-        var expectations = Output(run, "EscapeExpectations.Read(catalogue)");
+        var expectations = Output(run, "EscapeExpectations.Load(catalogue)");
         Assert.Contains("-m: 71 expectations on 9 files: 0 unmet, 0 unexpected", expectations);
         Assert.Contains("-m=2: 71 expectations on 9 files: 0 unmet, 0 unexpected", expectations);
         // Mismatches the prose explains: the inlined String call, and a non-escaping map that still calls makemap.
@@ -71,7 +71,7 @@ public partial class CuratedNotebookTests
         var gate = Output(run, "var gateReport");
         Assert.Contains("the fix (before -> after): 0 new, 1 removed, 5 unchanged -> exit code 0", gate);
         Assert.Contains("a regression (after -> before): 1 new, 0 removed, 5 unchanged -> exit code 1", gate);
-        Assert.Contains("0 findings -> exit code 0", Output(run, "var findings = EscapeExpectations.Check"));
+        Assert.Contains("0 findings -> exit code 0", Output(run, "var findings = EscapeExpectations.Load(catalogue).Check"));
     }
 
     /// <summary>Every output (stream text, HTML, plain text) of the one code cell whose source contains <paramref name="sourcePart"/>.</summary>

@@ -12,7 +12,7 @@ public class BadProfileInputTests
     {
         var path = dir.File(name);
         File.WriteAllBytes(path, content);
-        var error = Assert.Throws<InputFormatException>(() => ProfileLoader.Load(path));
+        var error = Assert.Throws<InputFormatException>(() => Profile.Load(path));
         Assert.Equal(path, error.File);
         Assert.StartsWith(path, error.Message);
         return error;
@@ -24,13 +24,13 @@ public class BadProfileInputTests
         // drop_frames and keep_frames come from the file (found by fuzzing: "^([pace)$" crashed Top).
         var p = ProtoFixtures.Small();
         p.StringTable[12] = "[pace";
-        var broken = ProfileLoader.Load(p.Bytes(), "broken.pb");
+        var broken = Profile.Parse(p.Bytes(), "broken.pb");
         var error = Assert.Throws<InputFormatException>(() => GoMemLab.Profiles.Analyses.Top.Compute(broken, new()));
         Assert.StartsWith("broken.pb: its drop_frames \"[pace\" is not a usable regular expression", error.Message);
         // A catastrophic-backtracking pattern runs in linear time with the non-backtracking engine.
         p.StringTable[6] = new string('a', 5000) + "!";
         p.StringTable[12] = "(a+)+$";
-        var hostile = ProfileLoader.Load(p.Bytes(), "hostile.pb");
+        var hostile = Profile.Parse(p.Bytes(), "hostile.pb");
         // (With a backtracking engine this call would not return; the bound only turns such a hang into a failure.)
         var top = Task.Run(() => GoMemLab.Profiles.Analyses.Top.Compute(hostile, new()));
         Assert.True(await Task.WhenAny(top, Task.Delay(TimeSpan.FromSeconds(60))) == top, "Top did not finish: the drop_frames pattern backtracks");
@@ -49,7 +49,7 @@ public class BadProfileInputTests
     public void Directory()
     {
         using var dir = new TempDirectory();
-        var error = Assert.Throws<InputFormatException>(() => ProfileLoader.Load(dir.Path));
+        var error = Assert.Throws<InputFormatException>(() => Profile.Load(dir.Path));
         Assert.Contains("is a directory", error.Message);
     }
 
@@ -57,7 +57,7 @@ public class BadProfileInputTests
     public void MissingFile()
     {
         using var dir = new TempDirectory();
-        var error = Assert.Throws<InputFormatException>(() => ProfileLoader.Load(dir.File("nope.pb.gz")));
+        var error = Assert.Throws<InputFormatException>(() => Profile.Load(dir.File("nope.pb.gz")));
         Assert.Contains("no such file", error.Message);
     }
 

@@ -15,9 +15,9 @@ public class PprofAnalysisCliTests
         var (exit, stdout, _) = Gomemlab("pprof", "compare", Heap("leaky-heap-3.pb.gz"), "--format", "csv");
         Assert.Equal(0, exit);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(string.Join(",", AllocVsInuse.Columns), lines[0]);
+        Assert.Equal(string.Join(",", AllocVsInuseReport.Columns), lines[0]);
         var put = lines.Single(l => l.StartsWith("example.com/leaky/internal/cache.(*Cache).Put,", StringComparison.Ordinal)).Split(',');
-        var profile = ProfileLoader.Load(Heap("leaky-heap-3.pb.gz"));
+        var profile = Profile.Load(Heap("leaky-heap-3.pb.gz"));
         Assert.Equal(Top.Compute(profile, new TopOptions { SampleIndex = "alloc_space" }).Rows.Single(r => r.Name.EndsWith("(*Cache).Put")).Flat.ToString(), put[1]);
         Assert.Equal(Top.Compute(profile, new TopOptions { SampleIndex = "inuse_space" }).Rows.Single(r => r.Name.EndsWith("(*Cache).Put")).Flat.ToString(), put[3]);
 

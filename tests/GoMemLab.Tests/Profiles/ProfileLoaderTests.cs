@@ -14,7 +14,7 @@ public class ProfileLoaderTests
         var path = dir.File("small.pb.gz");
         File.WriteAllBytes(path, ProtoFixtures.Gzip(ProtoFixtures.Small().Bytes()));
 
-        var p = ProfileLoader.Load(path);
+        var p = Profile.Load(path);
 
         Assert.Equal(ProfileFormat.Protobuf, p.Format);
         Assert.Equal([new ProfileValueType("alloc_space", "bytes"), new ProfileValueType("inuse_space", "bytes")], p.SampleTypes);
@@ -53,7 +53,7 @@ public class ProfileLoaderTests
     {
         var proto = ProtoFixtures.Small();
         proto.DefaultSampleType = 0;
-        var p = ProfileLoader.Load(proto.Bytes(), "small.pb");
+        var p = Profile.Parse(proto.Bytes(), "small.pb");
         Assert.Equal(1, p.DefaultSampleIndex);
         Assert.Equal(1, p.SampleIndexByName(null));
         Assert.Equal(0, p.SampleIndexByName("alloc_space"));
@@ -70,7 +70,7 @@ public class ProfileLoaderTests
     public void StreamingReaderAgreesWithTheGeneratedParser(string artifact)
     {
         var path = RepoPaths.Artifact("heap", artifact);
-        var ours = ProfileLoader.Load(path);
+        var ours = Profile.Load(path);
         var reference = Proto.Profile.Parser.ParseFrom(GoMemLab.Inputs.InputFile.ReadAllBytesMaybeGzip(path));
 
         Assert.Equal(reference.SampleType.Select(t => reference.StringTable[(int)t.Type]), ours.SampleTypes.Select(t => t.Type));
@@ -103,7 +103,7 @@ public class ProfileLoaderTests
     public void ProgressIsReportedWhileLoading()
     {
         var reports = new List<LoadProgress>();
-        ProfileLoader.Load(RepoPaths.Artifact("heap", "leaky-heap-3.pb.gz"), new InlineProgress<LoadProgress>(reports.Add));
+        Profile.Load(RepoPaths.Artifact("heap", "leaky-heap-3.pb.gz"), new InlineProgress<LoadProgress>(reports.Add));
         Assert.Contains(reports, r => r.Stage == "decoding" && r.BytesRead > 0 && r.TotalBytes >= r.BytesRead);
         Assert.Equal(1.0, reports[^1].Fraction);
     }

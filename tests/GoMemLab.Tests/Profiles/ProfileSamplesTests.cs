@@ -9,7 +9,7 @@ public class ProfileSamplesTests
     [Fact]
     public void Samples_frame_has_one_row_per_sample_and_sums_to_pprof_totals()
     {
-        var p = ProfileLoader.Load(RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz"));
+        var p = Profile.Load(RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz"));
         var frame = ProfileSamples.ToDataFrame(p);
         Assert.Equal(p.Samples.Count, frame.Rows.Count);
         Assert.Equal(["sample_id", "alloc_objects", "alloc_space", "inuse_objects", "inuse_space", "leaf_function", "leaf_file", "leaf_line", "stack_id", "depth", "label_bytes"],
@@ -32,7 +32,7 @@ public class ProfileSamplesTests
     [Fact]
     public void Frames_list_inlined_callees_before_their_callers()
     {
-        var p = ProfileLoader.Load(RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz"));
+        var p = Profile.Load(RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz"));
         var withInline = Enumerable.Range(0, p.Samples.Count).First(s => ProfileSamples.Frames(p, s).Any(f => f.Inlined));
         var frames = ProfileSamples.Frames(p, withInline).ToList();
         var first = frames.FindIndex(f => f.Inlined);

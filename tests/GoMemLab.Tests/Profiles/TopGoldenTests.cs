@@ -42,17 +42,16 @@ public class TopGoldenTests
     public void TopMatchesGoToolPprof(string golden)
     {
         var c = PprofTopGolden.Cases(CasesPath).Single(x => x["golden"] == golden);
-        var sources = c["profile"].Split('+').Select(f => ProfileLoader.Load(RepoPaths.Artifact("heap", f))).ToList();
+        var sources = c["profile"].Split('+').Select(f => Profile.Load(RepoPaths.Artifact("heap", f))).ToList();
         var profile = sources.Count == 1 ? sources[0] : ProfileMerge.Merge(sources);
-        if (c["diff_base"].Length > 0) profile = Diff.Against(profile, ProfileLoader.Load(RepoPaths.Artifact("heap", c["diff_base"])));
+        // go tool pprof -diff_base=BEFORE AFTER
+        if (c["diff_base"].Length > 0) profile = ProfileDiff.Compare(Profile.Load(RepoPaths.Artifact("heap", c["diff_base"])), profile);
         if (c["strip_symbols"] == "yes") profile = ProfileSymbols.Strip(profile);
         var report = Top.Compute(profile, new TopOptions
         {
             SampleIndex = c["sample_index"],
             Granularity = Enum.Parse<Granularity>(c["granularity"], ignoreCase: true),
-            Focus = NullIfEmpty(c["focus"]),
-            Ignore = NullIfEmpty(c["ignore"]),
-            Hide = NullIfEmpty(c["hide"]),
+            Filter = new ProfileFilter { Focus = NullIfEmpty(c["focus"]), Ignore = NullIfEmpty(c["ignore"]), Hide = NullIfEmpty(c["hide"]) },
             NodeCount = int.Parse(c["nodecount"]),
         });
 

@@ -31,15 +31,11 @@ public static class HeapSampleTypes
 
     /// <summary>
     /// Flat and cum per function for one sample type: exactly the rows of <see cref="Top"/> at function
-    /// granularity with the given filters (focus/ignore/hide), keyed by the name pprof prints.
+    /// granularity with the given filter (focus/ignore/hide), keyed by the name pprof prints.
     /// </summary>
-    internal static Dictionary<string, (long Flat, long Cum)> PerFunction(Profile profile, string sampleIndex, TopOptions? filters)
+    internal static Dictionary<string, (long Flat, long Cum)> PerFunction(Profile profile, string sampleIndex, ProfileFilter? filter)
     {
-        var options = (filters ?? new TopOptions()) with
-        {
-            SampleIndex = sampleIndex, Granularity = Granularity.Functions, NodeCount = 0, NodeFraction = 0, SortByCum = false,
-        };
-        var report = Top.Compute(profile, options);
+        var report = Top.Compute(profile, new TopOptions { SampleIndex = sampleIndex, Filter = filter ?? ProfileFilter.None });
         var values = new Dictionary<string, (long, long)>(report.Rows.Count);
         foreach (var row in report.Rows) values[row.Name] = (row.Flat, row.Cum);
         return values;

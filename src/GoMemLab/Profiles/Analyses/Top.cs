@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Microsoft.Data.Analysis;
-
 namespace GoMemLab.Profiles.Analyses;
 
 /// <summary>
@@ -25,7 +22,8 @@ public static class Top
         options ??= new TopOptions();
         var sampleIndex = profile.SampleIndexByName(options.SampleIndex);
         var total = ComputeTotal(profile, sampleIndex);
-        var stacks = new FilteredStacks(profile, Compile("focus", options.Focus), Compile("ignore", options.Ignore), Compile("hide", options.Hide));
+        var filter = options.Filter;
+        var stacks = filter.Apply(profile);
         var (locationNodes, identities) = AssignNodes(profile, stacks, options.Granularity);
         var names = identities.Select(i => i.PrintableName).ToArray();
 
@@ -70,7 +68,8 @@ public static class Top
         }
         var type = profile.SampleTypes[sampleIndex];
         return new TopReport(rows, total, type, options.Granularity, stacks.SampleIds.Length, dropped,
-            options.Focus is null || stacks.FocusMatched, options.Ignore is null || stacks.IgnoreMatched, options.Hide is null || stacks.HideMatched);
+            string.IsNullOrEmpty(filter.Focus) || stacks.FocusMatched, string.IsNullOrEmpty(filter.Ignore) || stacks.IgnoreMatched,
+            string.IsNullOrEmpty(filter.Hide) || stacks.HideMatched);
     }
 
     /// <summary>pprof's report total: Σ|value| over all samples, or over the diff-base samples when there are any.</summary>
@@ -83,25 +82,12 @@ public static class Top
         {
             var v = Math.Abs(samples.Value(s, sampleIndex));
             total += v;
-            if (hasLabels && samples.StringLabel(s, Diff.BaseLabel) == "true") baseTotal += v;
+            if (hasLabels && samples.StringLabel(s, ProfileDiff.BaseLabel) == "true") baseTotal += v;
         }
         return baseTotal > 0 ? baseTotal : total;
     }
 
     private static double Percentage(long value, long total) => total == 0 ? 0 : Math.Abs((double)value / total) * 100;
-
-    private static Regex? Compile(string option, string? pattern)
-    {
-        if (string.IsNullOrEmpty(pattern)) return null;
-        try
-        {
-            return new Regex(pattern, RegexOptions.CultureInvariant);
-        }
-        catch (ArgumentException e)
-        {
-            throw new ArgumentException($"parsing {option} regexp: {e.Message}", e);
-        }
-    }
 
     private static (int[][] LocationNodes, List<NodeIdentity> Identities) AssignNodes(Profile profile, FilteredStacks stacks, Granularity granularity)
     {

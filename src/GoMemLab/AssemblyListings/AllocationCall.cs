@@ -1,4 +1,4 @@
-namespace GoMemLab.AssemblyListing;
+namespace GoMemLab.AssemblyListings;
 
 /// <summary>
 /// One call to a runtime allocation function in a <c>-S</c> listing, at the source line the
