@@ -25,6 +25,14 @@ public sealed partial class Profile
         ProfileLoader.Load(content, name, progress, cancel);
 
     /// <summary>
+    /// Reads a profile from a stream (from its current position), as <see cref="Load(string, CancellationToken)"/> reads a
+    /// file: a seekable stream is decoded as it is read, and what is not a profile is refused after its first bytes; a
+    /// stream that cannot seek is first read whole, within the size limit. The stream is left open.
+    /// </summary>
+    public static Profile Parse(Stream content, string name, IProgress<LoadProgress>? progress = null, CancellationToken cancel = default) =>
+        ProfileLoader.Load(content, name, progress, cancel);
+
+    /// <summary>
     /// Loads a file (see <see cref="Load(string, CancellationToken)"/>) or an http(s) URL (see <see cref="LoadUrlAsync"/>)
     /// off the caller's thread, so that a notebook kernel stays responsive to a cancel while a big file decodes.
     /// </summary>
