@@ -1,28 +1,39 @@
 namespace GoMemLab.ReferenceDocs;
 
 /// <summary>
-/// Turns the command lines written on the pages (paths relative to the repository root) into ones that run
-/// from any current directory, and back into text for the page.
+/// Turns the command lines written on the pages (paths relative to the repository root) into the ones the generator
+/// runs with the repository root as the current folder (<see cref="RunFromRootAsync{T}"/>), and back into text for
+/// the page. Paths stay as written, so that what the commands print (and the width of a table's path column) is the
+/// same in every checkout; only the scratch folder is elsewhere.
 /// </summary>
 public sealed class CliArguments(string repositoryRoot, string scratchFolder)
 {
     private const string ScratchPrefix = StableText.ScratchName + "/";
 
-    /// <summary>
-    /// <c>out/…</c> goes to the scratch folder; a path (a token with '/' or '.') naming a file or folder of the
-    /// repository, or a deliberately missing <c>no-such-…</c> one, becomes a path under the repository; the rest
-    /// (command names, option values) is left as is.
-    /// </summary>
+    // The current folder is the process's: runs that change it take turns.
+    private static readonly SemaphoreSlim CurrentFolder = new(1, 1);
+
+    /// <summary><c>out/…</c> goes to the scratch folder; every other token is left as written.</summary>
     public string[] Resolve(IEnumerable<string> tokens) => tokens.Select(Resolve).ToArray();
 
-    private string Resolve(string token)
+    private string Resolve(string token) =>
+        token.StartsWith(ScratchPrefix, StringComparison.Ordinal) ? Path.Combine(scratchFolder, token[ScratchPrefix.Length..]) : token;
+
+    /// <summary>Runs <paramref name="run"/> with the repository root as the current folder, then restores the previous one.</summary>
+    public async Task<T> RunFromRootAsync<T>(Func<Task<T>> run)
     {
-        if (token.StartsWith(ScratchPrefix, StringComparison.Ordinal)) return Path.Combine(scratchFolder, token[ScratchPrefix.Length..]);
-        if (token.StartsWith('-') || token.Contains("://", StringComparison.Ordinal)) return token;
-        var underRoot = Path.Combine(repositoryRoot, token);
-        var looksLikePath = token.Contains('/', StringComparison.Ordinal) || token.Contains('.', StringComparison.Ordinal);
-        return token.StartsWith("no-such-", StringComparison.Ordinal) || (looksLikePath && (File.Exists(underRoot) || Directory.Exists(underRoot)))
-            ? underRoot : token;
+        await CurrentFolder.WaitAsync();
+        var previous = Directory.GetCurrentDirectory();
+        try
+        {
+            Directory.SetCurrentDirectory(repositoryRoot);
+            return await run();
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(previous);
+            CurrentFolder.Release();
+        }
     }
 
     /// <summary>The command line as a reader would type it.</summary>

@@ -125,7 +125,7 @@ public sealed partial class CliReferencePages(RootCommand root, string repositor
 
     private async Task<CliOutcome> RunAsync(IEnumerable<string> shown, CancellationToken cancellation)
     {
-        var outcome = await InProcessCli.RunAsync(root, _arguments.Resolve(shown), cancellation);
+        var outcome = await _arguments.RunFromRootAsync(() => InProcessCli.RunAsync(root, _arguments.Resolve(shown), cancellation));
         return outcome with { Stdout = _stable.Apply(outcome.Stdout), Stderr = WithoutProgress(_stable.Apply(outcome.Stderr)) };
     }
 

@@ -1,4 +1,5 @@
 using GoMemLab.Fleet;
+using GoMemLab.Reports;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Directives;
 

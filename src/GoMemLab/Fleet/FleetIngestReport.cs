@@ -16,11 +16,13 @@ public enum FleetIngestStatus
 /// <summary>Lower-case words for <see cref="FleetIngestStatus"/>, as tables print them.</summary>
 public static class FleetIngestStatusText
 {
+    /// <summary><c>ingested</c>, <c>already present</c> or <c>skipped</c>.</summary>
     public static string ToText(this FleetIngestStatus status) => status switch
     {
         FleetIngestStatus.Ingested => "ingested",
         FleetIngestStatus.AlreadyPresent => "already present",
-        _ => "skipped",
+        FleetIngestStatus.Skipped => "skipped",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 }
 

@@ -1,8 +1,8 @@
 using System.Globalization;
-using GoMemLab.Reports;
+using GoMemLab.Fleet;
 using Microsoft.Data.Analysis;
 
-namespace GoMemLab.Fleet;
+namespace GoMemLab.Reports;
 
 /// <summary>The small card a notebook shows for a fleet database and a query result.</summary>
 public static class FleetCard
