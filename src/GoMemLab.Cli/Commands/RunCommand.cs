@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using GoMemLab.Cli.Terminal;
 using GoMemLab.Cli.Notebooks;
+using GoMemLab.Cli.Terminal;
 
 namespace GoMemLab.Cli.Commands;
 

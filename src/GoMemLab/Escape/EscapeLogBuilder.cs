@@ -181,7 +181,10 @@ internal sealed class EscapeLogBuilder
                 }
             }
             diagnostics[i] = new EscapeDiagnostic(i, _packages[d.Package], _files[d.File], d.Line, d.Column, functions[i],
-                d.Kind, d.Subject, d.Message, next - first, d.LogLine) { FirstStep = first };
+                d.Kind, d.Subject, d.Message, next - first, d.LogLine)
+            {
+                FirstStep = first,
+            };
         }
         return new EscapeLog(source, diagnostics, next == ordered.Length ? ordered : ordered[..next], stepText, unpositionedLines);
     }

@@ -1,6 +1,6 @@
 using GoMemLab.Cli.Commands;
-using GoMemLab.ReferenceDocs;
 using GoMemLab.Interactive.Magics;
+using GoMemLab.ReferenceDocs;
 using GoMemLab.Tests.Support;
 
 namespace GoMemLab.Tests.Docs;

@@ -9,11 +9,11 @@ namespace GoMemLab.Tests.Fleet;
 /// </summary>
 public sealed class CommittedFleet : IDisposable
 {
-    private readonly TempDirectory folder = new();
+    private readonly TempDirectory _folder = new();
 
     public CommittedFleet()
     {
-        DatabasePath = folder.File("fleet.duckdb");
+        DatabasePath = _folder.File("fleet.duckdb");
         using var fleet = FleetDatabase.Create(DatabasePath);
         Ingest = fleet.Ingest([Folder]);
     }
@@ -29,5 +29,5 @@ public sealed class CommittedFleet : IDisposable
         Directory.EnumerateFiles(Path.Combine(Folder, relativeFolder), "*.pb.gz", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(Folder, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => _folder.Dispose();
 }

@@ -181,14 +181,14 @@ public static class LegacyHeapTextParser
     /// <summary>Collects the comment lines of each record into per-address frames, and emits functions and locations.</summary>
     private sealed class Symbolizer(ProfileBuilder builder)
     {
-        private readonly Dictionary<ulong, List<(string Function, string File, long Line)>> framesByAddress = [];
-        private readonly Dictionary<(string, string), ulong> functionIds = [];
-        private readonly List<(ulong Pc, string Function, string File, long Line)> pending = [];
-        private readonly HashSet<ulong> goexitAddresses = [];
-        private readonly HashSet<ulong> hiddenRuntimeAddresses = [];
-        private List<ulong> record = [];
+        private readonly Dictionary<ulong, List<(string Function, string File, long Line)>> _framesByAddress = [];
+        private readonly Dictionary<(string, string), ulong> _functionIds = [];
+        private readonly List<(ulong Pc, string Function, string File, long Line)> _pending = [];
+        private readonly HashSet<ulong> _goexitAddresses = [];
+        private readonly HashSet<ulong> _hiddenRuntimeAddresses = [];
+        private List<ulong> _record = [];
 
-        public void BeginRecord(List<ulong> addresses) => record = addresses;
+        public void BeginRecord(List<ulong> addresses) => _record = addresses;
 
         public void AddCommentLine(string line)
         {
@@ -205,27 +205,27 @@ public static class LegacyHeapTextParser
                 if (colon > 0 && long.TryParse(parts[3].AsSpan(colon + 1), CultureInfo.InvariantCulture, out number)) file = parts[3][..colon];
                 else file = parts[3];
             }
-            pending.Add((pc, function, file, number));
+            _pending.Add((pc, function, file, number));
         }
 
         public void EndRecord()
         {
-            var printed = pending.Select(p => p.Pc).ToHashSet();
-            var firstPrinted = record.FindIndex(printed.Contains);
+            var printed = _pending.Select(p => p.Pc).ToHashSet();
+            var firstPrinted = _record.FindIndex(printed.Contains);
             if (firstPrinted >= 0)
-                for (var i = 0; i < record.Count; i++)
-                    if (!printed.Contains(record[i])) (i < firstPrinted ? hiddenRuntimeAddresses : goexitAddresses).Add(record[i]);
-            record = [];
+                for (var i = 0; i < _record.Count; i++)
+                    if (!printed.Contains(_record[i])) (i < firstPrinted ? _hiddenRuntimeAddresses : _goexitAddresses).Add(_record[i]);
+            _record = [];
             // Consecutive comment lines with the same PC are one location's inlined frames, innermost first.
-            for (var i = 0; i < pending.Count;)
+            for (var i = 0; i < _pending.Count;)
             {
-                var pc = pending[i].Pc;
+                var pc = _pending[i].Pc;
                 var frames = new List<(string, string, long)>();
-                for (; i < pending.Count && pending[i].Pc == pc; i++)
-                    if (pending[i].Function.Length > 0) frames.Add((pending[i].Function, pending[i].File, pending[i].Line));
-                framesByAddress.TryAdd(pc, frames);
+                for (; i < _pending.Count && _pending[i].Pc == pc; i++)
+                    if (_pending[i].Function.Length > 0) frames.Add((_pending[i].Function, _pending[i].File, _pending[i].Line));
+                _framesByAddress.TryAdd(pc, frames);
             }
-            pending.Clear();
+            _pending.Clear();
         }
 
         public void AddLocations(Dictionary<ulong, ulong> locationIdByAddress)
@@ -233,10 +233,10 @@ public static class LegacyHeapTextParser
             Span<(ulong, long, long)> none = [];
             foreach (var (address, id) in locationIdByAddress)
             {
-                if (!framesByAddress.TryGetValue(address, out var frames) || frames.Count == 0)
+                if (!_framesByAddress.TryGetValue(address, out var frames) || frames.Count == 0)
                 {
-                    if (goexitAddresses.Contains(address)) frames = [("runtime.goexit", "", 0)];
-                    else if (hiddenRuntimeAddresses.Contains(address)) frames = [("runtime.<hidden>", "", 0)];
+                    if (_goexitAddresses.Contains(address)) frames = [("runtime.goexit", "", 0)];
+                    else if (_hiddenRuntimeAddresses.Contains(address)) frames = [("runtime.<hidden>", "", 0)];
                 }
                 if (frames is null || frames.Count == 0)
                 {
@@ -247,10 +247,10 @@ public static class LegacyHeapTextParser
                 for (var k = 0; k < frames.Count; k++)
                 {
                     var (function, file, number) = frames[k];
-                    if (!functionIds.TryGetValue((function, file), out var functionId))
+                    if (!_functionIds.TryGetValue((function, file), out var functionId))
                     {
-                        functionId = (ulong)functionIds.Count + 1;
-                        functionIds.Add((function, file), functionId);
+                        functionId = (ulong)_functionIds.Count + 1;
+                        _functionIds.Add((function, file), functionId);
                         builder.AddFunction(functionId, function, function, file);
                     }
                     lines[k] = (functionId, number, 0);

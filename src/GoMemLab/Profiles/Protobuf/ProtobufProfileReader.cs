@@ -295,24 +295,24 @@ internal static class ProtobufProfileReader
     /// <summary>The string table with range-checked lookups; an absent table behaves as the single empty string.</summary>
     private sealed class StringTable
     {
-        private readonly List<string> strings;
+        private readonly List<string> _strings;
 
-        public List<string> Strings => strings;
-        private readonly string file;
+        public List<string> Strings => _strings;
+        private readonly string _file;
 
         public StringTable(List<string> strings, string file)
         {
-            this.file = file;
+            _file = file;
             if (strings.Count > 0 && strings[0].Length != 0)
                 throw new InputFormatException(file, $"malformed profile: the first string-table entry must be empty, found \"{Shorten(strings[0])}\"");
-            this.strings = strings.Count == 0 ? [""] : strings;
+            _strings = strings.Count == 0 ? [""] : strings;
         }
 
         public string Get(long index, string what)
         {
-            if (index < 0 || index >= strings.Count)
-                throw new InputFormatException(file, $"malformed profile: string index {index} of {what} is out of range (the string table has {strings.Count} entries)");
-            return strings[(int)index];
+            if (index < 0 || index >= _strings.Count)
+                throw new InputFormatException(_file, $"malformed profile: string index {index} of {what} is out of range (the string table has {_strings.Count} entries)");
+            return _strings[(int)index];
         }
 
         private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
