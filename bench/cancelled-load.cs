@@ -40,10 +40,12 @@ try
     {
         Console.Write($"cancelled at {cancelledAt:F0} ms, stopped {clock.Elapsed.TotalMilliseconds - cancelledAt:F1} ms later; ");
     }
-    Console.WriteLine($"managed heap {before / 1e6:F1} MB before, {GC.GetTotalMemory(forceFullCollection: true) / 1e6:F1} MB after the cancelled load");
+    Console.WriteLine($"managed heap {before / 1e6:F1} MB before, {GC.GetTotalMemory(forceFullCollection: true) / 1e6:F1} MB after "
+        + "the cancelled load");
     clock.Restart();
     var full = Profile.Load(path);
-    Console.WriteLine($"full load: {clock.ElapsedMilliseconds} ms, {full.Samples.Count:N0} samples, managed heap {GC.GetTotalMemory(true) / 1e6:F0} MB while held");
+    Console.WriteLine($"full load: {clock.ElapsedMilliseconds} ms, {full.Samples.Count:N0} samples, managed heap "
+        + $"{GC.GetTotalMemory(true) / 1e6:F0} MB while held");
     return 0;
 }
 finally

@@ -15,7 +15,8 @@ public sealed class GoMemLabKernelExtension : IKernelExtension
     {
         Load(kernel);
         KernelInvocationContext.Current?.DisplayAs(
-            $"GoMemLab {GoMemLab.Environment.EnvironmentCard.Version} loaded: magics {string.Join(", ", MagicNames(kernel))}. Start with #!gomemlab, add -h to any magic for help.",
+            $"GoMemLab {GoMemLab.Environment.EnvironmentCard.Version} loaded: magics {string.Join(", ", MagicNames(kernel))}. Start with "
+                + "#!gomemlab, add -h to any magic for help.",
             "text/plain");
         return Task.CompletedTask;
     }

@@ -39,7 +39,8 @@ public sealed class HangWatchdog : IDisposable
         if (input is null || _saved || Stopwatch.GetTimestamp() - Volatile.Read(ref _startedAt) < _limitTicks) return;
         _saved = true;
         Directory.CreateDirectory(_directory);
-        File.WriteAllBytes(Path.Combine(_directory, $"slow-{Convert.ToHexString(System.Security.Cryptography.SHA1.HashData(input))[..16]}"), input);
+        File.WriteAllBytes(Path.Combine(_directory,
+            $"slow-{Convert.ToHexString(System.Security.Cryptography.SHA1.HashData(input))[..16]}"), input);
     }
 
     public void Dispose() => _timer.Dispose();

@@ -12,7 +12,8 @@ namespace GoMemLab.ReferenceDocs;
 public static partial class CliExamples
 {
     private const string Heap = "data/artifacts/heap/leaky-heap-4.pb.gz";
-    private const string HeapSeries = "data/artifacts/heap/leaky-heap-1.pb.gz data/artifacts/heap/leaky-heap-2.pb.gz data/artifacts/heap/leaky-heap-3.pb.gz data/artifacts/heap/leaky-heap-4.pb.gz";
+    private const string HeapSeries = "data/artifacts/heap/leaky-heap-1.pb.gz data/artifacts/heap/leaky-heap-2.pb.gz "
+        + "data/artifacts/heap/leaky-heap-3.pb.gz data/artifacts/heap/leaky-heap-4.pb.gz";
     private const string EscapeM1 = "data/artifacts/escape/leaky-m1.txt";
     private const string EscapeM2 = "data/artifacts/escape/leaky-m2.txt";
     private const string Asm = "data/artifacts/escape/leaky-asm.txt";
@@ -62,7 +63,8 @@ public static partial class CliExamples
         new("pprof info")
         {
             Run = Args($"pprof info {Heap}"),
-            Errors = [Missing("pprof info no-such-profile.pb.gz"), WrongFormat("an escape log", $"pprof info {EscapeM1}"), BadOption("an unknown --format", $"pprof info {Heap} --format yaml")],
+            Errors = [Missing("pprof info no-such-profile.pb.gz"), WrongFormat("an escape log", $"pprof info {EscapeM1}"),
+                BadOption("an unknown --format", $"pprof info {Heap} --format yaml")],
         },
         new("pprof compare")
         {
@@ -97,22 +99,26 @@ public static partial class CliExamples
         new("escape list")
         {
             Run = Args($"escape list {EscapeM2} --kind moved-to-heap"),
-            Errors = [Missing("escape list no-such-log.txt"), WrongFormat("a heap profile", $"escape list {Heap}"), BadOption("an unknown --kind", $"escape list {EscapeM2} --kind bogus")],
+            Errors = [Missing("escape list no-such-log.txt"), WrongFormat("a heap profile", $"escape list {Heap}"),
+                BadOption("an unknown --kind", $"escape list {EscapeM2} --kind bogus")],
         },
         new("escape summary")
         {
             Run = Args($"escape summary {EscapeM2}"),
-            Errors = [Missing("escape summary no-such-log.txt"), WrongFormat("a heap profile", $"escape summary {Heap}"), BadOption("an unknown --by", $"escape summary {EscapeM2} --by function")],
+            Errors = [Missing("escape summary no-such-log.txt"), WrongFormat("a heap profile", $"escape summary {Heap}"),
+                BadOption("an unknown --by", $"escape summary {EscapeM2} --by function")],
         },
         new("escape causes")
         {
             Run = Args($"escape causes {EscapeM2}"),
-            Errors = [Missing("escape causes no-such-log.txt"), WrongFormat("a heap profile", $"escape causes {Heap}"), BadOption("an unknown --format", $"escape causes {EscapeM2} --format yaml")],
+            Errors = [Missing("escape causes no-such-log.txt"), WrongFormat("a heap profile", $"escape causes {Heap}"),
+                BadOption("an unknown --format", $"escape causes {EscapeM2} --format yaml")],
         },
         new("escape steps")
         {
             Run = Args($"escape steps {EscapeM2} --file escape/iface.go --line 11"),
-            Errors = [Missing("escape steps no-such-log.txt"), WrongFormat("a heap profile", $"escape steps {Heap}"), BadOption("a --line that is not a number", $"escape steps {EscapeM2} --line abc")],
+            Errors = [Missing("escape steps no-such-log.txt"), WrongFormat("a heap profile", $"escape steps {Heap}"),
+                BadOption("a --line that is not a number", $"escape steps {EscapeM2} --line abc")],
         },
         new("escape diff")
         {
@@ -121,7 +127,8 @@ public static partial class CliExamples
             [
                 Missing("escape diff data/artifacts/escape/fix-before-m2.txt no-such-log.txt"),
                 WrongFormat("a heap profile", $"escape diff {Heap} data/artifacts/escape/fix-after-m2.txt"),
-                BadOption("an unknown --format", "escape diff data/artifacts/escape/fix-before-m2.txt data/artifacts/escape/fix-after-m2.txt --format yaml"),
+                BadOption("an unknown --format",
+                    "escape diff data/artifacts/escape/fix-before-m2.txt data/artifacts/escape/fix-after-m2.txt --format yaml"),
             ],
         },
         new("escape check")
@@ -137,7 +144,8 @@ public static partial class CliExamples
         new("asm allocs")
         {
             Run = Args($"asm allocs {Asm}"),
-            Errors = [Missing("asm allocs no-such-listing.txt"), WrongFormat("an escape log", $"asm allocs {EscapeM1}"), BadOption("an unknown --format", $"asm allocs {Asm} --format yaml")],
+            Errors = [Missing("asm allocs no-such-listing.txt"), WrongFormat("an escape log", $"asm allocs {EscapeM1}"),
+                BadOption("an unknown --format", $"asm allocs {Asm} --format yaml")],
         },
         new("asm crosscheck")
         {
@@ -152,7 +160,8 @@ public static partial class CliExamples
         new("gctrace")
         {
             Run = Args($"gctrace {GcTraceLog}"),
-            Errors = [Missing("gctrace no-such-gctrace.log"), WrongFormat("an escape log", $"gctrace {EscapeM1}"), BadOption("an unknown --format", $"gctrace {GcTraceLog} --format yaml")],
+            Errors = [Missing("gctrace no-such-gctrace.log"), WrongFormat("an escape log", $"gctrace {EscapeM1}"),
+                BadOption("an unknown --format", $"gctrace {GcTraceLog} --format yaml")],
         },
         new("memstats")
         {
@@ -161,7 +170,8 @@ public static partial class CliExamples
             [
                 Missing("memstats no-such-memstats.jsonl"),
                 WrongFormat("an escape log", $"memstats {EscapeM1}"),
-                BadOption("a --every that is not a Go duration (checked before any request)", "memstats http://127.0.0.1:6060/debug/vars --every nope"),
+                BadOption("a --every that is not a Go duration (checked before any request)",
+                    "memstats http://127.0.0.1:6060/debug/vars --every nope"),
             ],
         },
         new("why")
@@ -176,7 +186,8 @@ public static partial class CliExamples
         },
         new("report")
         {
-            Run = Args($"report --heap {HeapSeries.Replace(" ", " --heap ")} --escape {EscapeM2} --asm {Asm} --gctrace {GcTraceLog} --memstats {MemStatsLines} --out out/report.html"),
+            Run = Args($"report --heap {HeapSeries.Replace(" ", " --heap ")} --escape {EscapeM2} --asm {Asm} --gctrace {GcTraceLog} "
+                + $"--memstats {MemStatsLines} --out out/report.html"),
             Errors =
             [
                 Missing("report --heap no-such-profile.pb.gz --out out/report.html"),
@@ -190,7 +201,8 @@ public static partial class CliExamples
                 "it builds and runs a Go program for `--for` seconds, and its numbers differ on every run"),
             ColumnsWithoutRun = ("`LiveCaptureResult.HeapSeries()`, the table capture prints (here of a capture without profiles)",
                 () => new LiveCaptureResult("program", null, [], null, 0, true, TimeSpan.Zero, "", []).HeapSeries()),
-            Errors = [Missing("capture no-such-program"), BadOption("a --for that is not a Go duration", "capture data/go/leaky/cmd/leaky --for nope")],
+            Errors = [Missing("capture no-such-program"), BadOption("a --for that is not a Go duration",
+                "capture data/go/leaky/cmd/leaky --for nope")],
         },
         // The fleet pages run in this order (the command tree's): ingest makes out/fleet.duckdb, the others read it.
         new("fleet ingest")
@@ -199,19 +211,22 @@ public static partial class CliExamples
             Errors =
             [
                 Missing("fleet ingest no-such-folder --db out/fleet.duckdb"),
-                WrongFormat("an escape log among the profiles (skipped, the rest stored)", $"fleet ingest {EscapeM1} {Heap} --db out/mixed.duckdb"),
+                WrongFormat("an escape log among the profiles (skipped, the rest stored)",
+                    $"fleet ingest {EscapeM1} {Heap} --db out/mixed.duckdb"),
                 BadOption("a --batch-size of 0", $"fleet ingest {Fleet} --db out/fleet.duckdb --batch-size 0"),
             ],
         },
         new("fleet top")
         {
-            Run = ["fleet", "top", "out/fleet.duckdb", "--sample-index", "inuse_space", "--where", "service = 'leaky'", "--nodecount", "10"],
+            Run = ["fleet", "top", "out/fleet.duckdb", "--sample-index", "inuse_space", "--where", "service = 'leaky'",
+                "--nodecount", "10"],
             Errors =
             [
                 Missing("fleet top no-such.duckdb"),
                 WrongFormat("a heap profile as the database", $"fleet top {Heap}"),
                 new("Bad option value: a --where naming no label", ["fleet", "top", "out/fleet.duckdb", "--where", "team = 'core'"]),
-                new("Bad option value: a --where that selects nothing", ["fleet", "top", "out/fleet.duckdb", "--where", "service = 'nginx'"]),
+                new("Bad option value: a --where that selects nothing", ["fleet", "top", "out/fleet.duckdb", "--where",
+                    "service = 'nginx'"]),
             ],
         },
         new("fleet trend")
@@ -226,13 +241,15 @@ public static partial class CliExamples
         },
         new("fleet sql")
         {
-            Run = ["fleet", "sql", "out/fleet.duckdb", "SELECT service, pod, count(*) AS profiles, sum(sample_count) AS samples FROM labelled_profiles GROUP BY ALL ORDER BY ALL"],
+            Run = ["fleet", "sql", "out/fleet.duckdb",
+                "SELECT service, pod, count(*) AS profiles, sum(sample_count) AS samples FROM labelled_profiles GROUP BY ALL ORDER BY ALL"],
             Errors =
             [
                 new("Missing path", ["fleet", "sql", "no-such.duckdb", "SELECT 1"]),
                 new("Wrong format: a heap profile as the database", ["fleet", "sql", Heap, "SELECT 1"]),
                 new("Bad option value: SQL that does not parse", ["fleet", "sql", "out/fleet.duckdb", "SELEC 1"]),
-                new("Bad option value: a statement that writes (the database is opened read-only)", ["fleet", "sql", "out/fleet.duckdb", "DELETE FROM profiles"]),
+                new("Bad option value: a statement that writes (the database is opened read-only)", ["fleet", "sql", "out/fleet.duckdb",
+                    "DELETE FROM profiles"]),
             ],
         },
         new("fleet export")
@@ -256,7 +273,8 @@ public static partial class CliExamples
         string[] onlySometimes = ["go version", "GOROOT"];
         return string.Join('\n', lines
             .Where(l => !onlySometimes.Any(item => l.StartsWith(item + " ", StringComparison.Ordinal)))
-            .Select(l => machine.Any(item => l.StartsWith(item + " ", StringComparison.Ordinal)) ? l[..valueColumn] + "<this machine>" : l));
+            .Select(l => machine.Any(item => l.StartsWith(item + " ", StringComparison.Ordinal)) ? l[..valueColumn]
+                + "<this machine>" : l));
     }
 
     [GeneratedRegex(@"^(  \[cell \d+\] .*?)\s+\d+[.,]\ds  ", RegexOptions.Multiline)]

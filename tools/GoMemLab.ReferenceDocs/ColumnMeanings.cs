@@ -21,7 +21,8 @@ public static class ColumnMeanings
     public static string Of(string command, string column)
     {
         if (!ByCommand.TryGetValue(command, out var tables))
-            throw new InvalidOperationException($"`gomemlab {command}` has no tables in {nameof(ColumnMeanings)}; map it to the ColumnMeanings of what it prints");
+            throw new InvalidOperationException($"`gomemlab {command}` has no tables in {nameof(ColumnMeanings)}; map it to the "
+                + "ColumnMeanings of what it prints");
         foreach (var table in tables)
             if (table.TryGetValue(column, out var meaning)) return meaning;
         throw new InvalidOperationException(
@@ -57,7 +58,8 @@ public static class ColumnMeanings
     {
         ["file"] = "The file as given: the folder argument joined with the path below it.",
         ["path"] = "The path stored in the database: relative to the folder given (a file given directly: as given, made relative).",
-        ["status"] = "ingested, already present (the same content, by SHA-256, is stored: nothing added) or skipped (not a usable profile).",
+        ["status"] = "ingested, already present (the same content, by SHA-256, is stored: nothing added) or skipped (not a "
+            + "usable profile).",
         ["profile_id"] = "The profile's id in the database (the stored copy's for already present; empty when skipped).",
         ["batch"] = "The transaction the file was read in (stored whole or not at all).",
         ["samples"] = "Samples stored for the profile (0 unless ingested).",
@@ -67,7 +69,8 @@ public static class ColumnMeanings
     // `gomemlab fleet trend`'s table (Fleet/): here until it moves beside the Fleet code that builds it.
     private static readonly Dictionary<string, string> FleetTrendColumns = new()
     {
-        ["service"] = "The value of the `--by` label (one column per label; empty for profiles without it). The example groups by service and load.",
+        ["service"] = "The value of the `--by` label (one column per label; empty for profiles without it). The example groups by "
+            + "service and load.",
         ["load"] = "The value of the second `--by` label of the example.",
         ["profiles"] = "Profiles in the group that carry a time.",
         ["first_time"] = "Time of the group's earliest profile (UTC).",

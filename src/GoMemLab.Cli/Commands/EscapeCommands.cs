@@ -31,7 +31,12 @@ public static class EscapeCommands
         var log = LogArgument();
         var kind = new Option<string?>("--kind") { Description = "Only this kind: " + string.Join(", ", EscapeKindText.All) + "." };
         var format = CommonOptions.Format();
-        var command = new Command("list", "One row per diagnostic: package,file,line,column,kind,subject,message,flow_steps.") { log, kind, format };
+        var command = new Command("list", "One row per diagnostic: package,file,line,column,kind,subject,message,flow_steps.")
+        {
+            log,
+            kind,
+            format,
+        };
         command.SetAction(parse => CliRun.Guard(() =>
         {
             var wanted = parse.GetValue(kind) is { } k ? EscapeKindText.Parse(k) : (EscapeKind?)null;
@@ -46,16 +51,22 @@ public static class EscapeCommands
     private static Command Summary()
     {
         var log = LogArgument();
-        var by = new Option<string>("--by") { Description = "Group by package or file.", DefaultValueFactory = _ => EscapeGrouping.Package.ToText() };
+        var by = new Option<string>("--by")
+        {
+            Description = "Group by package or file.",
+            DefaultValueFactory = _ => EscapeGrouping.Package.ToText(),
+        };
         // Checked by the parser, before the log is read: a typo must not cost a 200 MB load and half an output.
         by.AcceptOnlyFromAmong([.. EscapeGroupingText.All]);
         var format = CommonOptions.Format();
-        var command = new Command("summary", "Heap escapes by cause (from the -m=2 flows) per package or file; totals per kind on stderr.") { log, by, format };
+        var command = new Command("summary",
+            "Heap escapes by cause (from the -m=2 flows) per package or file; totals per kind on stderr.") { log, by, format };
         command.SetAction(parse => CliRun.Guard(() =>
         {
             var escapeLog = EscapeLog.Load(parse.GetValue(log)!);
             var counts = escapeLog.CountByKind().Where(kv => kv.Value > 0).Select(kv => $"{kv.Key.ToText()}={kv.Value}");
-            Console.Error.WriteLine($"{escapeLog.Diagnostics.Count} diagnostics, {escapeLog.FlowStepCount} flow steps; {string.Join(" ", counts)}"
+            Console.Error.WriteLine($"{escapeLog.Diagnostics.Count} diagnostics, {escapeLog.FlowStepCount} flow steps; "
+                + $"{string.Join(" ", counts)}"
                 + (escapeLog.UnpositionedLines > 0 ? $"; {escapeLog.UnpositionedLines} lines without a position kept as other" : ""));
             return CommonOptions.Print(escapeLog.Causes().Summary(EscapeGroupingText.Parse(parse.GetValue(by)!)), parse.GetValue(format));
         }));
@@ -83,20 +94,28 @@ public static class EscapeCommands
             CustomParser = result =>
             {
                 var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-                if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number > 0)
+                if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
+                    out var number) && number > 0)
                     return number;
                 result.AddError($"--line '{text}' is not a line number (a positive integer)");
                 return null;
             },
         };
         var format = CommonOptions.Format();
-        var command = new Command("steps", "The -m=2 explanation steps of each diagnostic (flow / from / note), one row per step.") { log, file, line, format };
+        var command = new Command("steps", "The -m=2 explanation steps of each diagnostic (flow / from / note), one row per step.")
+        {
+            log,
+            file,
+            line,
+            format,
+        };
         command.SetAction(parse => CliRun.Guard(() =>
         {
             var escapeLog = EscapeLog.Load(parse.GetValue(log)!);
             var f = parse.GetValue(file);
             var l = parse.GetValue(line);
-            var rows = escapeLog.Diagnostics.Where(d => (f is null || d.File.EndsWith(f, StringComparison.Ordinal)) && (l is null || d.Line == l));
+            var rows = escapeLog.Diagnostics.Where(d => (f is null || d.File.EndsWith(f, StringComparison.Ordinal))
+                && (l is null || d.Line == l));
             return CommonOptions.Print(escapeLog.StepsToDataFrame(rows), parse.GetValue(format));
         }));
         return command;
@@ -106,14 +125,25 @@ public static class EscapeCommands
     {
         var before = LogArgument("BEFORE");
         var after = LogArgument("AFTER");
-        var failOnNew = new Option<bool>("--fail-on-new") { Description = "Exit 1 when AFTER has a heap escape BEFORE does not (a CI gate)." };
+        var failOnNew = new Option<bool>("--fail-on-new")
+        {
+            Description = "Exit 1 when AFTER has a heap escape BEFORE does not (a CI gate).",
+        };
         var all = new Option<bool>("--all") { Description = "Also list unchanged escapes." };
         var format = CommonOptions.Format();
-        var command = new Command("diff", "New, removed and unchanged heap escapes, matched by file + function + subject.") { before, after, failOnNew, all, format };
+        var command = new Command("diff", "New, removed and unchanged heap escapes, matched by file + function + subject.")
+        {
+            before,
+            after,
+            failOnNew,
+            all,
+            format,
+        };
         command.SetAction(parse => CliRun.Guard(() =>
         {
             var result = EscapeDiff.Compare(EscapeLog.Load(parse.GetValue(before)!), EscapeLog.Load(parse.GetValue(after)!));
-            var shown = parse.GetValue(all) ? result : new EscapeDiff.Result([.. result.Rows.Where(r => r.Status != EscapeChange.Unchanged)]);
+            var shown = parse.GetValue(all) ? result
+                : new EscapeDiff.Result([.. result.Rows.Where(r => r.Status != EscapeChange.Unchanged)]);
             CommonOptions.Print(shown.ToDataFrame(), parse.GetValue(format));
             Console.Error.WriteLine($"{result.New} new, {result.Removed} removed, {result.Unchanged} unchanged heap escapes");
             return parse.GetValue(failOnNew) && result.New > 0 ? 1 : 0;
@@ -124,9 +154,15 @@ public static class EscapeCommands
     private static Command Check()
     {
         var log = LogArgument("LOG");
-        var expect = new Option<string>("--expect") { Description = "A .go file or directory of .go files with // ERROR \"regex\" annotations.", Required = true };
+        var expect = new Option<string>("--expect")
+        {
+            Description = "A .go file or directory of .go files with // ERROR \"regex\" annotations.",
+            Required = true,
+        };
         var format = CommonOptions.Format();
-        var command = new Command("check", "Check a log against // ERROR \"regex\" annotations; exit 1 listing every unmet and unexpected diagnostic.") { log, expect, format };
+        var command = new Command("check",
+            "Check a log against // ERROR \"regex\" annotations; exit 1 listing every unmet and unexpected diagnostic.") { log, expect,
+                format };
         command.SetAction(parse => CliRun.Guard(() =>
         {
             var expectations = EscapeExpectations.Load(parse.GetValue(expect)!);

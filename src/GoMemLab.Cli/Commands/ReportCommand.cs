@@ -9,14 +9,27 @@ public static class ReportCommand
 {
     public static Command Create()
     {
-        var heap = new Option<string[]>("--heap") { Description = "A heap profile; repeat, oldest first (the last is the report's 'now').", AllowMultipleArgumentsPerToken = false };
+        var heap = new Option<string[]>("--heap")
+        {
+            Description = "A heap profile; repeat, oldest first (the last is the report's 'now').",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var escape = new Option<string?>("--escape") { Description = "The -m/-m=2 log or -json=0,DIR directory of the profiled source." };
         var asm = new Option<string?>("--asm") { Description = "The -S listing of the same source." };
         var gctrace = new Option<string?>("--gctrace") { Description = "A GODEBUG=gctrace=1 log." };
-        var memstats = new Option<string[]>("--memstats") { Description = "MemStats JSON lines or expvar /debug/vars documents; repeatable." };
+        var memstats = new Option<string[]>("--memstats")
+        {
+            Description = "MemStats JSON lines or expvar /debug/vars documents; repeatable.",
+        };
         var title = new Option<string?>("--title") { Description = "The report's title." };
-        var output = new Option<string>("--out") { Description = "The HTML file to write (self-contained, opens offline).", Required = true };
-        var command = new Command("report", "Write one self-contained HTML incident report: verdict, leak suspects, alloc vs inuse, trend, GC, why on the heap, regeneration commands.")
+        var output = new Option<string>("--out")
+        {
+            Description = "The HTML file to write (self-contained, opens offline).",
+            Required = true,
+        };
+        var command = new Command("report",
+            "Write one self-contained HTML incident report: verdict, leak suspects, alloc vs inuse, trend, GC, why on the heap, "
+                + "regeneration commands.")
             { heap, escape, asm, gctrace, memstats, title, output };
         command.SetAction((parse, cancel) => CliRun.GuardAsync(() =>
         {
@@ -29,11 +42,13 @@ public static class ReportCommand
                 MemStats = parse.GetValue(memstats) ?? [],
                 Title = parse.GetValue(title) ?? "Memory incident report",
             };
-            if (inputs.IsEmpty) throw new ArgumentException("the report needs at least one input: --heap, --escape, --gctrace or --memstats");
+            if (inputs.IsEmpty) throw new ArgumentException("the report needs at least one input: --heap, --escape, "
+                + "--gctrace or --memstats");
             var report = IncidentReport.Build(inputs, cancel);
             var path = parse.GetValue(output)!;
             report.Save(path);
-            Console.WriteLine($"wrote {path}: verdict {report.Verdict.ToText()}, {report.Suspects.Count} leak suspects, {report.Why.Count} sites, {report.ChartCount} charts");
+            Console.WriteLine($"wrote {path}: verdict {report.Verdict.ToText()}, {report.Suspects.Count} leak suspects, {report.Why.Count} "
+                + $"sites, {report.ChartCount} charts");
             return Task.FromResult(0);
         }));
         return command;

@@ -15,10 +15,24 @@ public static class RunCommand
     public static Command Create()
     {
         var notebookArgument = new Argument<string>("notebook") { Description = "The .ipynb notebook to execute." };
-        var outOption = new Option<string>("--out") { Description = "Folder for NAME.ipynb and NAME.html (created if missing).", DefaultValueFactory = _ => "out" };
-        var paramOption = new Option<string[]>("--param") { Description = "name=value, injected after the cell tagged `parameters` (papermill convention). Repeatable.", AllowMultipleArgumentsPerToken = false };
-        var timeoutOption = new Option<int>("--cell-timeout") { Description = "Seconds a single cell may run before the run fails.", DefaultValueFactory = _ => 600 };
-        var command = new Command("run", "Execute every cell of a notebook in an in-process kernel with GoMemLab loaded; write the executed .ipynb and an offline .html.")
+        var outOption = new Option<string>("--out")
+        {
+            Description = "Folder for NAME.ipynb and NAME.html (created if missing).",
+            DefaultValueFactory = _ => "out",
+        };
+        var paramOption = new Option<string[]>("--param")
+        {
+            Description = "name=value, injected after the cell tagged `parameters` (papermill convention). Repeatable.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var timeoutOption = new Option<int>("--cell-timeout")
+        {
+            Description = "Seconds a single cell may run before the run fails.",
+            DefaultValueFactory = _ => 600,
+        };
+        var command = new Command("run",
+            "Execute every cell of a notebook in an in-process kernel with GoMemLab loaded; write the executed .ipynb and "
+                + "an offline .html.")
         {
             notebookArgument, outOption, paramOption, timeoutOption,
         };
@@ -41,7 +55,8 @@ public static class RunCommand
             var done = 0;
             var cellClock = System.Diagnostics.Stopwatch.StartNew();
             progress.KeepRedrawing(() => progress.Report("running", (double)done / Math.Max(1, codeCells),
-                $"{done} of {codeCells} code cells done, the next running for {cellClock.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)}s"));
+                $"{done} of {codeCells} code cells done, the next running for "
+                    + $"{cellClock.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)}s"));
             NotebookRun run;
             try
             {
@@ -49,7 +64,9 @@ public static class RunCommand
                     cell =>
                     {
                         progress.Message(
-                            $"  [cell {cell.Number}] {(cell.Skipped ? "skipped (GoMemLab is loaded in-process)" : cell.Error is null ? "ok" : "FAILED")} {cell.Elapsed.TotalSeconds,5:0.0}s  {cell.Summary}");
+                            $"  [cell {cell.Number}] "
+                                + $"{(cell.Skipped ? "skipped (GoMemLab is loaded in-process)" : cell.Error is null ? "ok" : "FAILED")} "
+                                    + $"{cell.Elapsed.TotalSeconds,5:0.0}s  {cell.Summary}");
                         done++;
                         cellClock.Restart();
                     },

@@ -14,7 +14,10 @@ public static class WhyCommand
         var heap = new Argument<string>("HEAP") { Description = "A heap profile (file or http URL of /debug/pprof/heap)." };
         var escape = new Option<string?>("--escape") { Description = "The -m/-m=2 log (or -json=0,DIR) of the profiled source." };
         var asm = new Option<string?>("--asm") { Description = "The -S listing of the same source." };
-        var unsampled = new Option<bool>("--unsampled") { Description = "Also list lines the listing or log shows allocating that the profile did not sample." };
+        var unsampled = new Option<bool>("--unsampled")
+        {
+            Description = "Also list lines the listing or log shows allocating that the profile did not sample.",
+        };
         var unexplained = new Option<bool>("--unexplained") { Description = "Only the sites the join could not explain, with the reason." };
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();

@@ -39,8 +39,10 @@ public static partial class NotebookParameters
 
     internal static string Literal(string value)
     {
-        if (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)) return l.ToString(CultureInfo.InvariantCulture);
-        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && value.Contains('.')) return d.ToString("R", CultureInfo.InvariantCulture);
+        if (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture,
+            out var l)) return l.ToString(CultureInfo.InvariantCulture);
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
+            && value.Contains('.')) return d.ToString("R", CultureInfo.InvariantCulture);
         if (value is "true" or "false") return value;
         return "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n").Replace("\r", "\\r") + "\"";
     }

@@ -23,12 +23,16 @@ public static class EscapeMagic
     public static KernelActionDirective Directive() => new KernelActionDirective("#!escape")
     {
         Description = "Load the compiler's escape-analysis output (go build -gcflags=-m or -m=2 text, or a -json=0,DIR directory) into an "
-            + "EscapeLog variable (.ToDataFrame(): one row per diagnostic; .StepsToDataFrame(): the -m=2 flows) and show heap escapes by cause.",
+            + "EscapeLog variable (.ToDataFrame(): one row per diagnostic; .StepsToDataFrame(): the -m=2 flows) and show heap "
+                + "escapes by cause.",
         Parameters =
         {
-            new KernelDirectiveParameter("--path", "The log file or -json directory (relative to the notebook).") { AllowImplicitName = true }.WithFileCompletions(".txt", ".log"),
+            new KernelDirectiveParameter("--path",
+                "The log file or -json directory (relative to the notebook).") { AllowImplicitName = true }.WithFileCompletions(".txt",
+                    ".log"),
             new KernelDirectiveParameter("--name", "The C# variable to store the EscapeLog in (default: from the file name)."),
-            new KernelDirectiveParameter("--expect", "Also check the log against // ERROR \"regex\" annotations in this .go file or directory."),
+            new KernelDirectiveParameter("--expect",
+                "Also check the log against // ERROR \"regex\" annotations in this .go file or directory."),
             new KernelDirectiveParameter("--source", "Also show this .go file with each line's decisions beside it."),
         },
     }.WithHelp();
@@ -46,7 +50,8 @@ public static class EscapeMagic
                 await MagicKit.DefineVariableAsync(kernel, name, log, typeof(Microsoft.Data.Analysis.DataFrame));
                 var findings = command.Expect is { } expect
                     ? EscapeExpectations.Load(MagicKit.ResolvePath(expect), context.CancellationToken).Check(log) : null;
-                context.Display(EscapeCards.ForLog(log, $"escape analysis — {System.IO.Path.GetFileName(command.Path.TrimEnd('/'))} → {name}", findings));
+                context.Display(EscapeCards.ForLog(log,
+                    $"escape analysis — {System.IO.Path.GetFileName(command.Path.TrimEnd('/'))} → {name}", findings));
                 if (command.Source is { } source)
                     context.DisplayAs(EscapeSourceView.ToHtml(log, MagicKit.ResolvePath(source)), HtmlFormatter.MimeType);
             }));

@@ -6,7 +6,8 @@ using Microsoft.DotNet.Interactive.Directives;
 
 namespace GoMemLab.Interactive.Magics;
 
-/// <summary>`#!gorun PROGRAM_DIR_OR_BINARY [--args …] [--for 30s] [--heap-every 10s] [--pprof-url URL] [--name VAR]`: a live capture.</summary>
+/// <summary>`#!gorun PROGRAM_DIR_OR_BINARY [--args …] [--for 30s] [--heap-every 10s] [--pprof-url URL] [--name VAR]`: a live
+/// capture.</summary>
 public sealed class GoRun : MagicCommand
 {
     public string? Target { get; set; }
@@ -23,17 +24,21 @@ public static class GoRunMagic
 
     public static KernelActionDirective Directive() => new KernelActionDirective("#!gorun")
     {
-        Description = "Build (for a package directory) and run a Go program with GODEBUG=gctrace=1 for a while, collecting its gctrace and, "
-            + "when it serves net/http/pprof (it prints 'listening on http://HOST:PORT', or give --pprof-url), heap profiles at intervals. "
-            + "The program is stopped when the time is up or the cell is cancelled. The result (a LiveCaptureResult: .GcTrace, "
-            + ".HeapProfiles, .HeapSeries(), .LiveHeapTrend) lands in a variable.",
+        Description = "Build (for a package directory) and run a Go program with GODEBUG=gctrace=1 for a while, collecting "
+            + "its gctrace and, when it serves net/http/pprof (it prints 'listening on http://HOST:PORT', or give --pprof-url), heap "
+            + "profiles at intervals. The program is stopped when the time is up or the cell is cancelled. The result (a "
+            + "LiveCaptureResult: .GcTrace, .HeapProfiles, .HeapSeries(), .LiveHeapTrend) lands in a variable.",
         Parameters =
         {
-            new KernelDirectiveParameter("--target", "The Go main package directory or a built binary (relative to the notebook).") { AllowImplicitName = true },
+            new KernelDirectiveParameter("--target", "The Go main package directory or a built binary (relative to the notebook).")
+            {
+                AllowImplicitName = true,
+            },
             new KernelDirectiveParameter("--args", "Arguments for the program, in double quotes, e.g. \"-addr 127.0.0.1:0\" (no shell)."),
             new KernelDirectiveParameter("--for", "How long to run, a Go duration (default 30s)."),
             new KernelDirectiveParameter("--heap-every", "Interval between heap profiles, a Go duration (default 10s; 0s = none)."),
-            new KernelDirectiveParameter("--pprof-url", "Base URL of the program's pprof server when it does not print one, e.g. http://127.0.0.1:6060."),
+            new KernelDirectiveParameter("--pprof-url",
+                "Base URL of the program's pprof server when it does not print one, e.g. http://127.0.0.1:6060."),
             new KernelDirectiveParameter("--name", "The C# variable to store the capture in (default: from the program name)."),
         },
     }.WithHelp();
@@ -53,7 +58,8 @@ public static class GoRunMagic
                     HeapEvery = command.HeapEvery is null ? TimeSpan.FromSeconds(10) : GoDuration.Parse(command.HeapEvery),
                     PprofUrl = command.PprofUrl,
                 };
-                var status = KernelInvocationContextExtensions.Display(context, $"#!gorun: starting {command.Target} for {options.Duration.TotalSeconds:0} s…", "text/plain");
+                var status = KernelInvocationContextExtensions.Display(context,
+                    $"#!gorun: starting {command.Target} for {options.Duration.TotalSeconds:0} s…", "text/plain");
                 var progress = new Progress<string>(line => status.Update($"#!gorun: {line}"));
                 var result = await LiveCapture.RunAsync(options, progress, context.CancellationToken);
                 var name = MagicKit.VariableName(command.Name, command.Target, "capture");

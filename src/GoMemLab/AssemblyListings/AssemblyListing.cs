@@ -38,7 +38,8 @@ public sealed class AssemblyListing : ITableResult
 
     /// <summary>Reads a listing file (gzip allowed).</summary>
     /// <exception cref="InputFormatException">Missing or empty file, binary content, or no STEXT function in a non-empty file.</exception>
-    /// <remarks>Cancelling <paramref name="cancel"/> stops the read within about a megabyte with <see cref="OperationCanceledException"/>.</remarks>
+    /// <remarks>Cancelling <paramref name="cancel"/> stops the read within about a megabyte with
+    /// <see cref="OperationCanceledException"/>.</remarks>
     public static AssemblyListing Load(string path, CancellationToken cancel = default) =>
         new(path, AssemblyListingReader.Read(InputFile.ReadCompilerOutput(path, "-S"), path, cancel));
 
@@ -60,7 +61,8 @@ public sealed class AssemblyListing : ITableResult
     /// <summary>Every allocation call, in listing order.</summary>
     public IReadOnlyList<AllocationCall> Calls { get; }
 
-    /// <summary>One row per call: package, function, file, line, runtime_function, pc (<see cref="AllocationCallTable.ToDataFrame"/>).</summary>
+    /// <summary>One row per call: package, function, file, line, runtime_function, pc
+    /// (<see cref="AllocationCallTable.ToDataFrame"/>).</summary>
     public DataFrame ToDataFrame() => AllocationCallTable.ToDataFrame(Calls);
 
     /// <summary>Calls counted per function and runtime function, most first (<see cref="AllocationCallTable.ByFunction"/>).</summary>

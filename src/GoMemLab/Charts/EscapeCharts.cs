@@ -19,7 +19,8 @@ public static class EscapeCharts
             .GroupBy(r => r.Cause)
             .Select(g => (Cause: g.Key.ToText(), Count: g.Count()))
             .OrderBy(c => c.Count).ToList();
-        var chart = CSharpChart.Bar<int, string, string>(counts.Select(c => c.Count), Keys: Some(counts.Select(c => c.Cause)), Name: "heap escapes");
+        var chart = CSharpChart.Bar<int, string, string>(counts.Select(c => c.Count), Keys: Some(counts.Select(c => c.Cause)),
+            Name: "heap escapes");
         return ChartStyle.Titled(chart, $"Heap escapes by cause — {Path.GetFileName(log.Source)}", "heap escapes", null);
     }
 
@@ -42,7 +43,8 @@ public static class EscapeCharts
         var layout = new Layout();
         layout.SetProperty("barmode", "stack");
         var chart = Plotly.NET.Chart.withLayout(layout).Invoke(CSharpChart.Combine(traces));
-        return ChartStyle.Titled(chart, $"Heap escapes by {(byFile ? "file" : "package")} and cause — {Path.GetFileName(log.Source)}", "heap escapes", null);
+        return ChartStyle.Titled(chart, $"Heap escapes by {(byFile ? "file" : "package")} and cause — {Path.GetFileName(log.Source)}",
+            "heap escapes", null);
     }
 
     /// <summary>
@@ -61,7 +63,8 @@ public static class EscapeCharts
             else if (s.Kind == FlowStepKind.From && flows.Count > 0) flows[^1].Reasons.Add($"{s.Expression} ({s.Reason})");
         }
         if (flows.Count == 0)
-            throw new ArgumentException($"{diagnostic.File}:{diagnostic.Line}: '{diagnostic.Message}' has no flow; build with -gcflags=-m=2");
+            throw new ArgumentException($"{diagnostic.File}:{diagnostic.Line}: '{diagnostic.Message}' has no flow; build "
+                + "with -gcflags=-m=2");
         var nodes = flows.SelectMany(f => new[] { f.Source, f.Destination }).Distinct().ToList();
         var trace = new TraceDomain("sankey");
         trace.SetProperty("orientation", "h");
@@ -74,7 +77,8 @@ public static class EscapeCharts
             ["label"] = flows.Select(f => string.Join(" → ", f.Reasons)).ToArray(),
         });
         var chart = GenericChart.ofTraceObject(true, trace);
-        return Plotly.NET.Chart.withTitle($"{diagnostic.Message} — {Path.GetFileName(diagnostic.File)}:{diagnostic.Line}:{diagnostic.Column}", TitleFont: null).Invoke(chart);
+        return Plotly.NET.Chart.withTitle($"{diagnostic.Message} — "
+            + $"{Path.GetFileName(diagnostic.File)}:{diagnostic.Line}:{diagnostic.Column}", TitleFont: null).Invoke(chart);
     }
 
     // Plotly.NET.CSharp takes optional sequences as Optional<IEnumerable<T>>, which C# cannot convert to implicitly.

@@ -26,7 +26,8 @@ public static class ProfileCharts
             HorizontalBar("cum", labels, rows.Select(r => scale.Scale(r.Cum)), rows.Select(r => r.Name), "#8c959f"),
         };
         return PlotlyFigure.Create(traces, BarLayout(
-            $"Top {rows.Count} by {(rows.Count > 0 ? "flat" : "")} {report.SampleType.Type}", $"{report.SampleType.Type} ({scale.Label})", rows.Count));
+            $"Top {rows.Count} by {(rows.Count > 0 ? "flat" : "")} {report.SampleType.Type}", $"{report.SampleType.Type} ({scale.Label})",
+                rows.Count));
     }
 
     /// <summary>
@@ -45,8 +46,10 @@ public static class ProfileCharts
         var labels = UniqueLabels(shown.Select(r => r.Function));
         var traces = new[]
         {
-            HorizontalBar("alloc_space (allocated since start)", labels, shown.Select(r => scale.Scale(r.AllocSpace)), shown.Select(r => r.Function), "#bf8700"),
-            HorizontalBar("inuse_space (live at last GC)", labels, shown.Select(r => scale.Scale(r.InuseSpace)), shown.Select(r => r.Function), "#cf222e"),
+            HorizontalBar("alloc_space (allocated since start)", labels, shown.Select(r => scale.Scale(r.AllocSpace)),
+                shown.Select(r => r.Function), "#bf8700"),
+            HorizontalBar("inuse_space (live at last GC)", labels, shown.Select(r => scale.Scale(r.InuseSpace)),
+                shown.Select(r => r.Function), "#cf222e"),
         };
         return PlotlyFigure.Create(traces, BarLayout("Allocated vs still in use, per function", "MiB", shown.Count));
     }
@@ -54,7 +57,8 @@ public static class ProfileCharts
     /// <summary>
     /// Log-log scatter of inuse_space against alloc_space per function (functions with either at 0 cannot be placed
     /// on a log axis and are left out), coloured by retention ratio. The dashed diagonal is "keeps everything it
-    /// allocates"; garbage sits far below it. The <paramref name="labelled"/> largest by inuse_space are named (one name per cluster of overlapping points).
+    /// allocates"; garbage sits far below it. The <paramref name="labelled"/> largest by inuse_space are named (one name per cluster of
+    /// overlapping points).
     /// </summary>
     public static GenericChart RetentionScatter(IReadOnlyList<AllocVsInuseRow> allocVsInuse, int labelled = 6)
     {
@@ -81,11 +85,13 @@ public static class ProfileCharts
             ["text"] = rows.Select(r => named.Contains(r.Function) ? ProfileValueScale.ShortName(r.Function) : "").ToArray(),
             ["textposition"] = "top center", ["textfont"] = new Dictionary<string, object?> { ["size"] = 11 },
             ["customdata"] = rows.Select(r => new object[] { r.Function, r.RetentionRatio ?? 0 }).ToArray(),
-            ["hovertemplate"] = "%{customdata[0]}<br>alloc %{x:.3f} MiB<br>inuse %{y:.3f} MiB<br>retention %{customdata[1]:.2f}<extra></extra>",
+            ["hovertemplate"] = "%{customdata[0]}<br>alloc %{x:.3f} MiB<br>inuse %{y:.3f} MiB<br>retention "
+                + "%{customdata[1]:.2f}<extra></extra>",
             ["marker"] = new Dictionary<string, object?>
             {
                 ["size"] = 11, ["color"] = rows.Select(r => r.RetentionRatio ?? 0).ToArray(), ["cmin"] = 0, ["cmax"] = 1,
-                ["colorscale"] = new object[] { new object[] { 0, "#54aeff" }, new object[] { 0.5, "#d4a72c" }, new object[] { 1, "#cf222e" } },
+                ["colorscale"] = new object[] { new object[] { 0, "#54aeff" }, new object[] { 0.5, "#d4a72c" },
+                    new object[] { 1, "#cf222e" } },
                 ["colorbar"] = new Dictionary<string, object?> { ["title"] = new Dictionary<string, object?> { ["text"] = "retention" } },
                 ["line"] = new Dictionary<string, object?> { ["width"] = 1, ["color"] = "#57606a" },
             },
@@ -142,7 +148,8 @@ public static class ProfileCharts
         return shortNames.Select((s, i) => duplicated.Contains(s) ? full[i] : s).ToArray();
     }
 
-    private static Dictionary<string, object?> HorizontalBar(string name, string[] labels, IEnumerable<double> values, IEnumerable<string> fullNames, string color) => new()
+    private static Dictionary<string, object?> HorizontalBar(string name, string[] labels, IEnumerable<double> values,
+        IEnumerable<string> fullNames, string color) => new()
     {
         ["type"] = "bar", ["orientation"] = "h", ["name"] = name, ["y"] = labels, ["x"] = values.ToArray(),
         ["customdata"] = fullNames.ToArray(), ["hovertemplate"] = "%{customdata}<br>" + name + ": %{x:.3f}<extra></extra>",

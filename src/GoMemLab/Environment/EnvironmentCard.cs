@@ -39,7 +39,8 @@ public sealed record EnvironmentCard(
     {
         get
         {
-            var info = typeof(EnvironmentCard).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+            var info = typeof(EnvironmentCard).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+                ?? "0.0.0";
             var plus = info.IndexOf('+');
             return plus < 0 ? info : info[..plus];
         }
@@ -68,7 +69,8 @@ public sealed record EnvironmentCard(
         yield return (".NET runtime", DotNetRuntime);
         yield return ("OS", OperatingSystem);
         yield return ("host", Host);
-        yield return ("go on PATH", GoPath ?? "not found (install Go, e.g. `apt-get install golang-go`, to build and run Go programs live)");
+        yield return ("go on PATH",
+            GoPath ?? "not found (install Go, e.g. `apt-get install golang-go`, to build and run Go programs live)");
         if (GoVersion is not null) yield return ("go version", GoVersion);
         if (GoRoot is not null) yield return ("GOROOT", GoRoot);
     }

@@ -32,10 +32,12 @@ public static class GoToolchain
     /// stderr included — also when it fails, since a failing command's message is often the point (<c>go tool compile
     /// -d=ssa/gcrootdump</c>). Null when Go is not installed. Cancelling kills it.
     /// </summary>
-    public static async Task<ChildProcessResult?> RunAsync(IReadOnlyList<string> args, string? workingDirectory = null, CancellationToken cancel = default) =>
+    public static async Task<ChildProcessResult?> RunAsync(IReadOnlyList<string> args, string? workingDirectory = null,
+        CancellationToken cancel = default) =>
         FindGo() is { } go ? await ChildProcess.RunAsync(go, args, workingDirectory, cancellation: cancel) : null;
 
-    /// <summary>Runs `go ARGS…` (no shell) and returns trimmed stdout, or null when Go is missing, fails, or takes longer than the timeout.</summary>
+    /// <summary>Runs `go ARGS…` (no shell) and returns trimmed stdout, or null when Go is missing, fails, or takes longer than the
+    /// timeout.</summary>
     public static string? Query(string go, TimeSpan timeout, params string[] args)
     {
         var start = new ProcessStartInfo(go) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -53,7 +53,8 @@ public static class EscapeAllocationCrossCheck
             ["function"] = CommonColumns.Function,
             ["decisions"] = "The heap decisions on the line, \"; \"-joined.",
             ["calls"] = "The runtime allocation functions called on the line, \"; \"-joined.",
-            ["may_not_allocate"] = "True when every call is one that may not allocate (growslice, stack-buffered conversions): no decision is expected.",
+            ["may_not_allocate"] = "True when every call is one that may not allocate (growslice, stack-buffered conversions): no "
+                + "decision is expected.",
         };
 
         /// <summary>Columns: status, file, line, function, decisions, calls, may_not_allocate (lists joined with "; ").</summary>
@@ -92,7 +93,8 @@ public static class EscapeAllocationCrossCheck
                 : ds.Count > 0 ? CrossCheckStatus.DecisionWithoutCall : CrossCheckStatus.CallWithoutDecision;
             var function = cs.Count > 0 ? cs[0].Function : ds[0].Function;
             rows.Add(new Row(status, key.File, key.Line, function, ds.Select(x => x.Message).ToList(),
-                cs.Select(x => x.RuntimeFunction).ToList(), cs.Count > 0 && cs.All(x => AllocationFunctions.MayNotAllocate(x.RuntimeFunction))));
+                cs.Select(x => x.RuntimeFunction).ToList(),
+                    cs.Count > 0 && cs.All(x => AllocationFunctions.MayNotAllocate(x.RuntimeFunction))));
         }
         return new Result(rows);
     }

@@ -86,7 +86,8 @@ public static class EscapeCause
     private static bool IsBoxedValue(string subject)
     {
         if (subject.Length == 0) return false;
-        string[] allocating = ["&", "new(", "make(", "[]", "map[", "func literal", "... argument", "string(", "([]byte)(", "([]rune)(", "(func"];
+        string[] allocating = ["&", "new(", "make(", "[]", "map[", "func literal", "... argument", "string(", "([]byte)(", "([]rune)(",
+            "(func"];
         foreach (var prefix in allocating)
             if (subject.StartsWith(prefix, StringComparison.Ordinal)) return false;
         return !subject.Contains(" + ", StringComparison.Ordinal);

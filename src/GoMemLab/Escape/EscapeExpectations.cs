@@ -19,7 +19,8 @@ public sealed class EscapeExpectations
     /// <summary>One annotation regex on one source line.</summary>
     public sealed record Expectation(string SourceFile, int Line, string Pattern);
 
-    /// <summary>One finding: an unmet annotation (<see cref="Pattern"/> set) or an unexpected diagnostic (<see cref="Message"/> set).</summary>
+    /// <summary>One finding: an unmet annotation (<see cref="Pattern"/> set) or an unexpected diagnostic (<see cref="Message"/>
+    /// set).</summary>
     public sealed record Finding(EscapeFindingStatus Status, string SourceFile, int Line, int Column, string Pattern, string Message);
 
     private EscapeExpectations(IReadOnlyList<string> files, IReadOnlyList<Expectation> expectations)
@@ -92,7 +93,8 @@ public sealed class EscapeExpectations
         {
             Regex regex;
             try { regex = new Regex(e.Pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)); }
-            catch (ArgumentException x) { throw new InputFormatException(e.SourceFile, $"// ERROR \"{e.Pattern}\" is not a valid regular expression ({x.Message})", line: e.Line, inner: x); }
+            catch (ArgumentException x) { throw new InputFormatException(e.SourceFile,
+                $"// ERROR \"{e.Pattern}\" is not a valid regular expression ({x.Message})", line: e.Line, inner: x); }
             var hits = byLine.TryGetValue((e.SourceFile, e.Line), out var list) ? list.Where(d => regex.IsMatch(d.Message)).ToList() : [];
             if (hits.Count == 0) findings.Add(new Finding(EscapeFindingStatus.Unmet, e.SourceFile, e.Line, 0, e.Pattern, ""));
             foreach (var d in hits) matched.Add(d.Index);
@@ -106,5 +108,6 @@ public sealed class EscapeExpectations
 
     private static bool IsLevelTwoOnly(EscapeDiagnostic d) =>
         d.Kind is EscapeKind.ParamLeaks or EscapeKind.CannotInline
-        || (d.Kind == EscapeKind.Other && (d.Message.Contains(" capturing by ", StringComparison.Ordinal) || d.Message.EndsWith(" escapes to heap:", StringComparison.Ordinal)));
+        || (d.Kind == EscapeKind.Other && (d.Message.Contains(" capturing by ", StringComparison.Ordinal)
+            || d.Message.EndsWith(" escapes to heap:", StringComparison.Ordinal)));
 }

@@ -33,7 +33,8 @@ public sealed record EscapeFindings(IReadOnlyList<EscapeExpectations.Finding> Ro
     /// <summary>What each column of <see cref="ToDataFrame"/> means.</summary>
     public static IReadOnlyDictionary<string, string> ColumnMeanings { get; } = new Dictionary<string, string>
     {
-        ["status"] = "unmet (an annotation's regex matched no diagnostic on its line) or unexpected (a diagnostic no regex of its line matched).",
+        ["status"] = "unmet (an annotation's regex matched no diagnostic on its line) or unexpected (a diagnostic no regex of "
+            + "its line matched).",
         ["file"] = "The annotated .go file.",
         ["line"] = CommonColumns.Line,
         ["column"] = CommonColumns.Column,

@@ -81,7 +81,9 @@ internal static class EscapeJsonReader
             }
             catch (KeyNotFoundException e)
             {
-                throw new InputFormatException(path, "has an unexpected JSON shape (a diagnostic without range.start.line and range.start.character)", line: i + 1, inner: e);
+                throw new InputFormatException(path,
+                    "has an unexpected JSON shape (a diagnostic without range.start.line and range.start.character)", line: i + 1,
+                        inner: e);
             }
             catch (FormatException e)
             {
@@ -91,7 +93,8 @@ internal static class EscapeJsonReader
         }
     }
 
-    private static void ReadDiagnostic(JsonElement root, int package, int file, long logLine, EscapeLogBuilder builder, MemoryStream stepText)
+    private static void ReadDiagnostic(JsonElement root, int package, int file, long logLine, EscapeLogBuilder builder,
+        MemoryStream stepText)
     {
         var start = root.GetProperty("range").GetProperty("start");
         var line = start.GetProperty("line").GetInt32();

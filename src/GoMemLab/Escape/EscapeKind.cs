@@ -56,7 +56,8 @@ public static class EscapeKindText
     /// <summary>Every name, in enum order.</summary>
     public static IReadOnlyList<string> All { get; } = [.. Enum.GetValues<EscapeKind>().Select(ToText)];
 
-    /// <summary>Parses a contract name (case and surrounding spaces ignored); throws <see cref="ArgumentException"/> listing the valid names otherwise.</summary>
+    /// <summary>Parses a contract name (case and surrounding spaces ignored); throws <see cref="ArgumentException"/> listing the valid
+    /// names otherwise.</summary>
     public static EscapeKind Parse(string text)
     {
         foreach (var kind in Enum.GetValues<EscapeKind>())

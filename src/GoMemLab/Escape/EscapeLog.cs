@@ -63,7 +63,8 @@ public sealed class EscapeLog
 
     /// <summary>Reads a text log (a file, gzip allowed) or a <c>-json=0,DIR</c> directory.</summary>
     /// <exception cref="GoMemLab.Inputs.InputFormatException">Missing path, binary or non-log content.</exception>
-    /// <remarks>Cancelling <paramref name="cancel"/> stops the read within 64k lines (or one JSON file) with <see cref="OperationCanceledException"/>.</remarks>
+    /// <remarks>Cancelling <paramref name="cancel"/> stops the read within 64k lines (or one JSON file) with
+    /// <see cref="OperationCanceledException"/>.</remarks>
     public static EscapeLog Load(string path, CancellationToken cancel = default) =>
         Directory.Exists(path) ? EscapeJsonReader.ReadDirectory(path, cancel) : EscapeTextReader.ReadFile(path, cancel);
 
@@ -72,10 +73,12 @@ public sealed class EscapeLog
     /// <see cref="Load"/> reads a file; <paramref name="name"/> names it in messages.
     /// </summary>
     /// <exception cref="GoMemLab.Inputs.InputFormatException">Binary or non-log content.</exception>
-    public static EscapeLog Parse(byte[] text, string name, CancellationToken cancel = default) => EscapeTextReader.Read(text, name, cancel);
+    public static EscapeLog Parse(byte[] text, string name, CancellationToken cancel = default) => EscapeTextReader.Read(text, name,
+        cancel);
 
     /// <summary>As <see cref="Parse(byte[], string, CancellationToken)"/>, for the text as a string.</summary>
-    public static EscapeLog Parse(string text, string name, CancellationToken cancel = default) => Parse(Encoding.UTF8.GetBytes(text), name, cancel);
+    public static EscapeLog Parse(string text, string name, CancellationToken cancel = default) => Parse(Encoding.UTF8.GetBytes(text), name,
+        cancel);
 
     /// <summary>The file or directory the log was read from.</summary>
     public string Source { get; }
@@ -83,7 +86,8 @@ public sealed class EscapeLog
     /// <summary>Every diagnostic, in log order.</summary>
     public IReadOnlyList<EscapeDiagnostic> Diagnostics { get; }
 
-    /// <summary>Lines that had no <c>file:line</c> position (compiler errors, go command notes); each is also an <see cref="EscapeKind.Other"/> diagnostic with an empty file.</summary>
+    /// <summary>Lines that had no <c>file:line</c> position (compiler errors, go command notes); each is also an
+    /// <see cref="EscapeKind.Other"/> diagnostic with an empty file.</summary>
     public int UnpositionedLines { get; }
 
     /// <summary>Total number of explanation steps over all diagnostics.</summary>
@@ -110,7 +114,8 @@ public sealed class EscapeLog
     /// <summary>The cause of one diagnostic (<see cref="EscapeCauseKind.Unknown"/> for what is no heap decision).</summary>
     public EscapeCauseKind CauseOf(EscapeDiagnostic diagnostic) => EscapeCause.Classify(this, diagnostic);
 
-    /// <summary>The heap escapes new, removed and unchanged since <paramref name="before"/>: <see cref="EscapeDiff.Compare"/>(before, this).</summary>
+    /// <summary>The heap escapes new, removed and unchanged since <paramref name="before"/>: <see cref="EscapeDiff.Compare"/>(before,
+    /// this).</summary>
     public EscapeDiff.Result DiffSince(EscapeLog before) => EscapeDiff.Compare(before, this);
 
     /// <summary>

@@ -56,7 +56,8 @@ internal sealed class EscapeLogBuilder
     private int _openExplanation = -1;
     private long _sequence;
 
-    /// <summary>What an explanation left without a decision becomes (other for -m text; <see cref="EscapeJsonReader"/> sets moved-to-heap).</summary>
+    /// <summary>What an explanation left without a decision becomes (other for -m text; <see cref="EscapeJsonReader"/> sets
+    /// moved-to-heap).</summary>
     public EscapeKind OrphanExplanationKind { get; init; } = EscapeKind.Other;
 
     public int InternPackage(string name)

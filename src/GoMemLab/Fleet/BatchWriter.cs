@@ -41,7 +41,8 @@ internal sealed class BatchWriter : IDisposable
 
     private void EnsureValueColumns(Profile profile)
     {
-        var missing = profile.SampleTypes.Select(t => t.Type).Where(t => !_valueColumns.Contains(t, StringComparer.OrdinalIgnoreCase)).ToList();
+        var missing = profile.SampleTypes.Select(t => t.Type).Where(t => !_valueColumns.Contains(t,
+            StringComparer.OrdinalIgnoreCase)).ToList();
         if (missing.Count == 0) return;
         // The appender is bound to the columns the table had when it was made: flush it, widen the table, make a new one.
         _samples.Dispose();
@@ -71,7 +72,8 @@ internal sealed class BatchWriter : IDisposable
             .EndRow();
     }
 
-    /// <summary>Path labels, then the profile's own: string labels that every sample carries with one value. The path wins a clash.</summary>
+    /// <summary>Path labels, then the profile's own: string labels that every sample carries with one value. The path wins a
+    /// clash.</summary>
     private void AppendLabels(int profileId, string path, Profile profile)
     {
         var fromPath = HiveLabels.FromPath(path);
@@ -146,11 +148,13 @@ internal sealed class BatchWriter : IDisposable
                     var line = locations.Line(l, k);
                     var row = _frames.CreateRow().AppendValue(id).AppendValue(position++).AppendValue(depth).AppendValue(k < count - 1);
                     (line.FunctionIndex < 0 ? row.AppendNullValue() : row.AppendValue(functionIds[line.FunctionIndex]))
-                        .AppendValue(line.Line).AppendValue(line.Column).AppendValue(MappingFile(profile, l)).AppendValue(locations.Address(l)).EndRow();
+                        .AppendValue(line.Line).AppendValue(line.Column).AppendValue(MappingFile(profile,
+                            l)).AppendValue(locations.Address(l)).EndRow();
                 }
                 if (count == 0)
                     _frames.CreateRow().AppendValue(id).AppendValue(position++).AppendValue(depth).AppendValue(false).AppendNullValue()
-                        .AppendNullValue().AppendNullValue().AppendValue(MappingFile(profile, l)).AppendValue(locations.Address(l)).EndRow();
+                        .AppendNullValue().AppendNullValue().AppendValue(MappingFile(profile,
+                            l)).AppendValue(locations.Address(l)).EndRow();
             }
             _stacks.CreateRow().AppendValue(id).AppendValue(position).AppendValue(stack.Length).EndRow();
         }
@@ -167,7 +171,8 @@ internal sealed class BatchWriter : IDisposable
     {
         var table = profile.Samples;
         // Where each value column takes its value from: a sample type index, or -1 (NULL: the profile lacks that type).
-        var source = _valueColumns.Select(c => profile.SampleTypes.ToList().FindIndex(t => string.Equals(t.Type, c, StringComparison.OrdinalIgnoreCase))).ToArray();
+        var source = _valueColumns.Select(c => profile.SampleTypes.ToList().FindIndex(t => string.Equals(t.Type, c,
+            StringComparison.OrdinalIgnoreCase))).ToArray();
         for (var s = 0; s < table.Count; s++)
         {
             var row = _samples.CreateRow().AppendValue(profileId).AppendValue(s).AppendValue(stackIds[s]);
@@ -190,7 +195,8 @@ internal sealed class BatchWriter : IDisposable
         foreach (var l in sorted)
         {
             var row = _sampleLabels.CreateRow().AppendValue(id).AppendValue(l.Key);
-            row = l.IsString ? row.AppendValue(l.Text).AppendNullValue().AppendNullValue() : row.AppendNullValue().AppendValue(l.Number).AppendValue(l.NumberUnit);
+            row = l.IsString ? row.AppendValue(l.Text).AppendNullValue().AppendNullValue()
+                : row.AppendNullValue().AppendValue(l.Number).AppendValue(l.NumberUnit);
             row.EndRow();
         }
         return id;

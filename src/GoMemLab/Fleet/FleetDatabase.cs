@@ -101,7 +101,8 @@ public sealed class FleetDatabase : IDisposable
     /// A file whose content is already stored adds nothing (<see cref="FleetIngestStatus.AlreadyPresent"/>); a file that
     /// is not a usable profile is named and skipped (<see cref="FleetIngestStatus.Skipped"/>) while the others are
     /// stored. <paramref name="progress"/> receives each file's row as soon as it is read, before its batch commits
-    /// (a batch that then fails is rolled back and the ingest throws). Cancelling rolls back the batch in flight (<see cref="OperationCanceledException"/>); earlier batches stay. Throws
+    /// (a batch that then fails is rolled back and the ingest throws). Cancelling rolls back the batch in flight
+    /// (<see cref="OperationCanceledException"/>); earlier batches stay. Throws
     /// <see cref="InputFormatException"/> for a path that does not exist (before anything is written) and
     /// <see cref="InvalidOperationException"/> on a database opened read-only.
     /// </summary>
@@ -176,7 +177,8 @@ public sealed class FleetDatabase : IDisposable
         }
     }
 
-    /// <summary>One row per profile (optionally only those matching <paramref name="where"/>): <c>labelled_profiles</c> ordered by path.</summary>
+    /// <summary>One row per profile (optionally only those matching <paramref name="where"/>): <c>labelled_profiles</c> ordered by
+    /// path.</summary>
     public DataFrame Profiles(string? where = null) =>
         Query($"SELECT * FROM labelled_profiles WHERE {FleetMerge.Predicate(where)} ORDER BY path, profile_id");
 

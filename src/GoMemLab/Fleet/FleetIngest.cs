@@ -38,7 +38,8 @@ internal sealed class FleetIngest
         _batch = Convert.ToInt32(Sql.Scalar(connection, "SELECT coalesce(max(batch), 0) FROM profiles"));
     }
 
-    public FleetIngestReport Run(IReadOnlyList<FleetInput> inputs, FleetIngestOptions options, IProgress<FleetIngestRow>? progress, CancellationToken cancel)
+    public FleetIngestReport Run(IReadOnlyList<FleetInput> inputs, FleetIngestOptions options, IProgress<FleetIngestRow>? progress,
+        CancellationToken cancel)
     {
         if (options.BatchSize < 1) throw new ArgumentException("the batch size must be at least 1");
         var rows = new List<FleetIngestRow>(inputs.Count);
@@ -118,7 +119,8 @@ internal sealed class FleetIngest
         var stored = _knownContent.TryGetValue(hash, out var known) ? known
             : pending.Content.TryGetValue(hash, out var path) ? (pending.Ids[hash], path) : ((int Id, string Path)?)null;
         if (stored is { } earlier)
-            return new FleetIngestRow(input.Display, input.StoredPath, FleetIngestStatus.AlreadyPresent, earlier.Id, _batch, 0, $"same content as {earlier.Path}");
+            return new FleetIngestRow(input.Display, input.StoredPath, FleetIngestStatus.AlreadyPresent, earlier.Id, _batch, 0,
+                $"same content as {earlier.Path}");
         Profile profile;
         try
         {
@@ -133,7 +135,8 @@ internal sealed class FleetIngest
         writer.Append(profileId, _batch, input.StoredPath, hash, profile, _key, pending, _knownFunctions, _knownStacks, _knownLabelSets);
         pending.Content[hash] = input.StoredPath;
         pending.Ids[hash] = profileId;
-        return new FleetIngestRow(input.Display, input.StoredPath, FleetIngestStatus.Ingested, profileId, _batch, profile.Samples.Count, "");
+        return new FleetIngestRow(input.Display, input.StoredPath, FleetIngestStatus.Ingested, profileId, _batch,
+            profile.Samples.Count, "");
     }
 
     private FleetIngestRow Skipped(FleetInput input, string why) =>
@@ -147,7 +150,8 @@ internal sealed class FleetIngest
         {
             if (type.Type.Length == 0) throw new InputFormatException(profile.Source, "has a sample type without a name");
             if (FleetSchema.SampleKeyColumns.Contains(type.Type))
-                throw new InputFormatException(profile.Source, $"has a sample type named \"{type.Type}\", a name the fleet database keeps for its own column");
+                throw new InputFormatException(profile.Source,
+                    $"has a sample type named \"{type.Type}\", a name the fleet database keeps for its own column");
             if (!seen.Add(type.Type)) throw new InputFormatException(profile.Source, $"has two sample types named \"{type.Type}\"");
         }
     }

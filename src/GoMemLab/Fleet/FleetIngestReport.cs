@@ -31,7 +31,8 @@ public static class FleetIngestStatusText
 /// (relative to the ingest root), what happened, the profile id (for new and already present profiles), the
 /// batch it was committed in, its sample count, and a detail (the error for a skipped file, the earlier path for a duplicate).
 /// </summary>
-public sealed record FleetIngestRow(string File, string StoredPath, FleetIngestStatus Status, int? ProfileId, int Batch, int Samples, string Detail);
+public sealed record FleetIngestRow(string File, string StoredPath, FleetIngestStatus Status, int? ProfileId, int Batch, int Samples,
+    string Detail);
 
 /// <summary>The result of <see cref="FleetDatabase.Ingest"/>: one row per file, in the order they were read.</summary>
 public sealed record FleetIngestReport(IReadOnlyList<FleetIngestRow> Rows)

@@ -17,7 +17,8 @@ public sealed record SiteLeakSuspect(WhyOnHeapRow Site, long InuseSpaceFirst, in
 /// <see cref="SiteRule"/>, plus growth across the series:
 /// <list type="number">
 /// <item>the site holds at least <see cref="LeakSuspectRule.MinimumInuseShare"/> (1%) of the profile's inuse_space;</item>
-/// <item>it still holds at least <see cref="LeakSuspectRule.MinimumRetention"/> (a quarter for sites) of what it ever allocated (alloc_space) — not
+/// <item>it still holds at least <see cref="LeakSuspectRule.MinimumRetention"/> (a quarter for sites) of what it ever allocated
+/// (alloc_space) — not
 /// more, because a leaking map or slice frees its old backing array each time it doubles, so even a pure leak keeps
 /// only about half of what it allocated (leaky's map buckets: 43%);</item>
 /// <item>with two or more profiles: its inuse_space in the latest profile exceeds that of the first.</item>
@@ -31,7 +32,8 @@ public static class SiteLeakSuspects
     public static readonly LeakSuspectRule SiteRule = new() { MinimumInuseShare = 0.01, MinimumRetention = 0.25, IncludeRuntime = true };
 
     /// <summary>Suspects in the last profile of <paramref name="heapSeries"/> (time order), most in use first.</summary>
-    public static IReadOnlyList<SiteLeakSuspect> Find(IReadOnlyList<Profile> heapSeries, IReadOnlyList<WhyOnHeapRow> latestRows, LeakSuspectRule? rule = null)
+    public static IReadOnlyList<SiteLeakSuspect> Find(IReadOnlyList<Profile> heapSeries, IReadOnlyList<WhyOnHeapRow> latestRows,
+        LeakSuspectRule? rule = null)
     {
         rule ??= SiteRule;
         if (heapSeries.Count == 0) throw new ArgumentException("no heap profile given");
@@ -52,11 +54,13 @@ public static class SiteLeakSuspects
             var why = row.Status switch
             {
                 WhyOnHeapStatus.Explained => $"{row.EscapeKind} ({row.Cause}): {row.Flow}",
-                WhyOnHeapStatus.Runtime => $"always on the heap: {row.Cause}" + (row.AssemblyCall.Length > 0 ? $" ({row.AssemblyCall})" : ""),
+                WhyOnHeapStatus.Runtime => $"always on the heap: {row.Cause}" + (row.AssemblyCall.Length > 0
+                    ? $" ({row.AssemblyCall})" : ""),
                 _ => "not explained: " + row.Reason,
             };
             suspects.Add(new SiteLeakSuspect(row, before, heapSeries.Count, string.Create(CultureInfo.InvariantCulture,
-                $"holds {share * 100:0.0}% of the heap in use and keeps {row.RetentionRatio * 100:0}% of the {ByteSize.Format(row.AllocSpace)} it allocated; {growth}; why on the heap: {why}")));
+                $"holds {share * 100:0.0}% of the heap in use and keeps {row.RetentionRatio * 100:0}% of the "
+                    + $"{ByteSize.Format(row.AllocSpace)} it allocated; {growth}; why on the heap: {why}")));
         }
         return suspects;
     }

@@ -16,7 +16,8 @@ public enum WhyOnHeapStatus
     Runtime,
     /// <summary>Nothing explains it; <see cref="WhyOnHeapRow.Reason"/> says what is missing.</summary>
     Unexplained,
-    /// <summary>The listing or log shows the line allocating, but the profile has no bytes for it (too rare or small to be sampled).</summary>
+    /// <summary>The listing or log shows the line allocating, but the profile has no bytes for it (too rare or small to be
+    /// sampled).</summary>
     NotSampled,
 }
 
@@ -39,14 +40,20 @@ public static class WhyOnHeapStatusText
 /// What explains the site; for <see cref="WhyOnHeapStatus.Runtime"/> the runtime allocation is named in <paramref name="Cause"/>,
 /// for <see cref="WhyOnHeapStatus.Unexplained"/> <paramref name="Reason"/> says what is missing.
 /// </param>
-/// <param name="EscapeKind">The decisions' kinds (<c>escapes-to-heap</c>, <c>moved-to-heap</c>), <c>none</c> for runtime rows, "" when unexplained.</param>
-/// <param name="Cause"><see cref="EscapeCause"/> names of the decisions, or a <see cref="RuntimeAllocationCause"/> name; several joined with "; ".</param>
-/// <param name="Flow">Per decision: its subject and the chain of flow destinations to where it outlives the frame, with the last step.</param>
-/// <param name="AssemblyCall">Allocation calls of the <c>-S</c> listing at the site (<c>runtime.newobject</c>), distinct, "; "-joined.</param>
-/// <param name="DecisionAt">Where the decisions were found (the site, or the outermost frame it was inlined into), as the log writes it.</param>
+/// <param name="EscapeKind">The decisions' kinds (<c>escapes-to-heap</c>, <c>moved-to-heap</c>), <c>none</c> for runtime rows, "" when
+/// unexplained.</param>
+/// <param name="Cause"><see cref="EscapeCause"/> names of the decisions, or a <see cref="RuntimeAllocationCause"/> name; several joined
+/// with "; ".</param>
+/// <param name="Flow">Per decision: its subject and the chain of flow destinations to where it outlives the frame, with the last
+/// step.</param>
+/// <param name="AssemblyCall">Allocation calls of the <c>-S</c> listing at the site (<c>runtime.newobject</c>), distinct, ";
+/// "-joined.</param>
+/// <param name="DecisionAt">Where the decisions were found (the site, or the outermost frame it was inlined into), as the log writes
+/// it.</param>
 public sealed record WhyOnHeapRow(
     string Site, string Function, string File, long Line, long AllocSpace, long InuseSpace, double? RetentionRatio,
-    WhyOnHeapStatus Status, string EscapeKind, string Cause, string Flow, string AssemblyCall, string AllocatedBy, string DecisionAt, string Reason);
+    WhyOnHeapStatus Status, string EscapeKind, string Cause, string Flow, string AssemblyCall, string AllocatedBy, string DecisionAt,
+        string Reason);
 
 /// <summary>
 /// "Why is this on the heap?": every allocation site of a heap profile (<see cref="HeapAllocationSites"/>)
@@ -75,15 +82,16 @@ public static class WhyOnHeap
     /// <summary>What each column of <see cref="ToDataFrame"/> means.</summary>
     public static IReadOnlyDictionary<string, string> ColumnMeanings { get; } = new Dictionary<string, string>
     {
-        ["site"] = "The allocation site, file:line: the innermost frame of the heap profile's stacks outside the standard library and runtime.",
+        ["site"] = "The allocation site, file:line: the innermost frame of the heap profile's stacks outside the standard "
+            + "library and runtime.",
         ["function"] = "The site's function, as the profile names it.",
         ["file"] = "The site's file, as the profile names it.",
         ["line"] = CommonColumns.Line,
         ["alloc_space"] = CommonColumns.AllocSpace,
         ["inuse_space"] = CommonColumns.InuseSpace,
         ["retention_ratio"] = CommonColumns.RetentionRatio,
-        ["status"] = "explained (a heap decision of the escape log at the site), runtime (a runtime allocation that always goes to the heap), "
-            + "unexplained (see reason) or not-sampled (allocating lines the profile has no sample of, when asked for).",
+        ["status"] = "explained (a heap decision of the escape log at the site), runtime (a runtime allocation that always "
+            + "goes to the heap), unexplained (see reason) or not-sampled (allocating lines the profile has no sample of, when asked for).",
         ["escape_kind"] = "The decisions' kinds (escapes-to-heap, moved-to-heap); none for runtime rows.",
         ["cause"] = "The decisions' causes (as in `EscapeLog.Causes()`), or the runtime allocation's (append growth, map growth…).",
         ["flow"] = "Per decision: its subject and the chain of flow destinations to where it outlives the frame.",
@@ -93,7 +101,8 @@ public static class WhyOnHeap
         ["reason"] = "Why a site is unexplained (empty otherwise).",
     };
 
-    /// <summary>Joins; <paramref name="escape"/> and <paramref name="assembly"/> are optional. Rows by descending inuse_space, then alloc_space.</summary>
+    /// <summary>Joins; <paramref name="escape"/> and <paramref name="assembly"/> are optional. Rows by descending inuse_space, then
+    /// alloc_space.</summary>
     /// <param name="includeUnsampled">
     /// Also list, with status <c>not-sampled</c> and zero bytes, the lines where the listing has an allocation call or
     /// the log a heap decision but the profile has no site: allocations too rare or small for the sampler to catch.
@@ -164,7 +173,8 @@ public static class WhyOnHeap
             if (found.Count > 0 && escape is not null)
                 rows.Add(DecisionRow(escape, found, $"{file}:{line}", list[0].Function, file, line, assemblyCall));
             else if (runtimeCause is not null)
-                rows.Add(new WhyOnHeapRow($"{file}:{line}", list[0].Function, file, line, 0, 0, null, WhyOnHeapStatus.NotSampled, "none", runtimeCause, "", assemblyCall, "", "", ""));
+                rows.Add(new WhyOnHeapRow($"{file}:{line}", list[0].Function, file, line, 0, 0, null, WhyOnHeapStatus.NotSampled, "none",
+                    runtimeCause, "", assemblyCall, "", "", ""));
         }
         if (escape is not null)
             foreach (var ((file, line), list) in decisions.OrderBy(kv => kv.Key.Item1, StringComparer.Ordinal).ThenBy(kv => kv.Key.Item2))
@@ -173,7 +183,8 @@ public static class WhyOnHeap
         return rows;
     }
 
-    private static WhyOnHeapRow DecisionRow(EscapeLog escape, List<EscapeDiagnostic> found, string site, string function, string file, int line, string assemblyCall)
+    private static WhyOnHeapRow DecisionRow(EscapeLog escape, List<EscapeDiagnostic> found, string site, string function, string file,
+        int line, string assemblyCall)
     {
         var unique = found.DistinctBy(d => (d.File, d.Line, d.Column, d.Subject, d.Kind)).ToList();
         return new WhyOnHeapRow(site, function, file, line, 0, 0, null, WhyOnHeapStatus.NotSampled,
@@ -235,11 +246,13 @@ public static class WhyOnHeap
         else if (unresolved.Count > 0 && unresolved.Count == places.Count)
             reason = $"the escape log names no file matching {site.File}";
         else if (!site.AlsoStandalone && site.InlinedInto.Count > 0)
-            reason = (site.InlinedInto.All(i => SourcePathKey.PackageOfFunction(i.Function) == package) ? "inlined into " : $"inlined from package {package} into ")
+            reason = (site.InlinedInto.All(i => SourcePathKey.PackageOfFunction(i.Function) == package) ? "inlined into "
+                : $"inlined from package {package} into ")
                 + $"{string.Join(", ", site.InlinedInto.Select(i => $"{i.Function} at {i.File}:{i.Line}"))}; no heap decision there"
                 + (site.AllocatedBy.Count > 0 ? $" (the allocation is inside {site.AllocatedBy[0]})" : "");
         else if (site.AllocatedBy.Count > 0)
-            reason = $"allocated inside {site.AllocatedBy[0]} (standard library: its decisions are in its own package's -m output, -gcflags=all=-m=2)";
+            reason = $"allocated inside {site.AllocatedBy[0]} (standard library: its decisions are in its own package's -m output, "
+                + "-gcflags=all=-m=2)";
         else reason = "no heap decision at this line in the escape log";
         return Row(WhyOnHeapStatus.Unexplained, "", "", "", "", reason);
     }

@@ -63,7 +63,8 @@ public static partial class LiveCapture
     [GeneratedRegex(@"listening on (https?://[^\s/]+)")]
     private static partial Regex ListeningLine();
 
-    /// <summary>Runs the capture; <paramref name="progress"/> receives one line per event (built, listening, profile taken, stopped).</summary>
+    /// <summary>Runs the capture; <paramref name="progress"/> receives one line per event (built, listening, profile taken,
+    /// stopped).</summary>
     public static async Task<LiveCaptureResult> RunAsync(LiveCaptureOptions options, IProgress<string>? progress = null,
         CancellationToken cancellation = default)
     {
@@ -92,7 +93,8 @@ public static partial class LiveCapture
     private static async Task<string> BuildAsync(LiveCaptureOptions options, string into, CancellationToken cancellation)
     {
         var go = GoToolchain.FindGo()
-            ?? throw new InputFormatException(options.Target, "is a package directory but the Go toolchain (go) is not on PATH to build it; install Go or pass a built binary");
+            ?? throw new InputFormatException(options.Target,
+                "is a package directory but the Go toolchain (go) is not on PATH to build it; install Go or pass a built binary");
         var output = Path.Combine(into, OperatingSystem.IsWindows() ? "program.exe" : "program");
         var built = await ChildProcess.RunAsync(go, ["build", "-o", output, "."], options.WorkingDirectory ?? options.Target,
             new Dictionary<string, string> { ["GOPROXY"] = "off", ["GOFLAGS"] = "-mod=mod" }, cancellation: cancellation);
@@ -162,5 +164,6 @@ public static partial class LiveCapture
     }
 
     private static Task Delay(TimeSpan delay, CancellationToken token) =>
-        Task.Delay(delay, token).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        Task.Delay(delay, token).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
 }

@@ -12,7 +12,8 @@ public sealed record LiveCaptureOptions
     /// <summary>How long to let the program run before stopping it (it may exit earlier). Default 30 s.</summary>
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Interval between heap profiles; zero = none. The first is taken one interval after the server is known. Default 10 s.</summary>
+    /// <summary>Interval between heap profiles; zero = none. The first is taken one interval after the server is known. Default 10
+    /// s.</summary>
     public TimeSpan HeapEvery { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>

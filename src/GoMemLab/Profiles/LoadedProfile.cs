@@ -34,7 +34,8 @@ public sealed class LoadedProfile
     /// <summary>Loads a file with <see cref="Profile.Load(string, CancellationToken)"/>, with no default sample index or filter.</summary>
     public static LoadedProfile Load(string path, CancellationToken cancel = default) => new(Profile.Load(path, cancel));
 
-    /// <summary>Loads a file or URL with <see cref="Profile.LoadAsync(string, CancellationToken)"/>, with no default sample index or filter.</summary>
+    /// <summary>Loads a file or URL with <see cref="Profile.LoadAsync(string, CancellationToken)"/>, with no default sample index or
+    /// filter.</summary>
     public static async Task<LoadedProfile> LoadAsync(string pathOrUrl, CancellationToken cancel = default) =>
         new(await Profile.LoadAsync(pathOrUrl, cancel));
 
@@ -54,7 +55,8 @@ public sealed class LoadedProfile
     public string SampleTypeName => Profile.SampleTypes[Profile.SampleIndexByName(SampleIndex)].Type;
 
     /// <summary><see cref="Analyses.Top.Compute"/> with this profile's filter; <paramref name="count"/> 0 = all rows.</summary>
-    public TopReport TopReport(string? sampleIndex = null, int count = 0, bool byCum = false, Granularity granularity = Granularity.Functions) =>
+    public TopReport TopReport(string? sampleIndex = null, int count = 0, bool byCum = false,
+        Granularity granularity = Granularity.Functions) =>
         Profile.Top(new TopOptions
         {
             SampleIndex = sampleIndex ?? SampleIndex, Filter = Filter, NodeCount = count, SortByCum = byCum, Granularity = granularity,
@@ -83,12 +85,14 @@ public sealed class LoadedProfile
     /// <summary>The header facts (<see cref="ProfileSummary"/>).</summary>
     public DataFrame Info() => ProfileSummary.ToDataFrame(Profile);
 
-    /// <summary>This profile minus <paramref name="before"/> (<c>-diff_base</c>, <see cref="ProfileDiff.Compare"/>), keeping this one's defaults.</summary>
+    /// <summary>This profile minus <paramref name="before"/> (<c>-diff_base</c>, <see cref="ProfileDiff.Compare"/>), keeping this one's
+    /// defaults.</summary>
     public LoadedProfile DiffSince(LoadedProfile before) => new(ProfileDiff.Compare(before.Profile, Profile), SampleIndex, Filter);
 
     /// <summary><see cref="HeapTrend.Compute"/> over snapshots (3 or more), with the first snapshot's defaults.</summary>
     public static HeapTrendReport Trend(params LoadedProfile[] snapshots) =>
-        HeapTrend.Compute(snapshots.Select(s => s.Profile).ToList(), snapshots.FirstOrDefault()?.SampleIndex, snapshots.FirstOrDefault()?.Filter);
+        HeapTrend.Compute(snapshots.Select(s => s.Profile).ToList(), snapshots.FirstOrDefault()?.SampleIndex,
+            snapshots.FirstOrDefault()?.Filter);
 
     /// <summary>Lines of the <paramref name="count"/> fastest-growing functions across the snapshots.</summary>
     public static GenericChart TrendChart(int count, params LoadedProfile[] snapshots) => ProfileCharts.TrendLines(Trend(snapshots), count);
@@ -105,7 +109,8 @@ public sealed class LoadedProfile
     /// <summary>The flame graph chart (a diff flame graph, red = growth, when this is a diff).</summary>
     public GenericChart FlameChart(string? sampleIndex = null) => FlameCharts.Chart(Flame(sampleIndex));
 
-    /// <summary>The card <c>#!pprof</c> shows (<see cref="ProfileCard"/>); <paramref name="source"/> names the input (default: the profile's source).</summary>
+    /// <summary>The card <c>#!pprof</c> shows (<see cref="ProfileCard"/>); <paramref name="source"/> names the input (default: the
+    /// profile's source).</summary>
     public SummaryCard Card(string title, string? source = null) => ProfileCard.Create(this, title, source);
 
     /// <summary>One line: source, sample types, sample count, and whether it is a diff.</summary>

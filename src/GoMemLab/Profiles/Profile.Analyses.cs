@@ -11,7 +11,8 @@ public sealed partial class Profile
     /// <summary><c>go tool pprof -top</c> (see <see cref="Analyses.Top"/>); null options = pprof's defaults with every node.</summary>
     public TopReport Top(TopOptions? options = null) => Analyses.Top.Compute(this, options);
 
-    /// <summary>pprof's report total for a sample type (Σ|value|; of the base samples for a diff), e.g. <c>Total("alloc_space")</c>.</summary>
+    /// <summary>pprof's report total for a sample type (Σ|value|; of the base samples for a diff), e.g.
+    /// <c>Total("alloc_space")</c>.</summary>
     public long Total(string? sampleIndex = null) => Analyses.Top.ComputeTotal(this, SampleIndexByName(sampleIndex));
 
     /// <summary>Alloc and inuse side by side per function (heap profiles; see <see cref="Analyses.AllocVsInuse"/>).</summary>

@@ -21,7 +21,8 @@ public sealed partial class Profile
     /// Reads a profile from bytes held in memory (gzipped or not), as <see cref="Load(string, CancellationToken)"/> reads a
     /// file; <paramref name="name"/> names the input in messages.
     /// </summary>
-    public static Profile Parse(byte[] content, string name, IProgress<LoadProgress>? progress = null, CancellationToken cancel = default) =>
+    public static Profile Parse(byte[] content, string name, IProgress<LoadProgress>? progress = null,
+        CancellationToken cancel = default) =>
         ProfileLoader.Load(content, name, progress, cancel);
 
     /// <summary>
@@ -29,7 +30,8 @@ public sealed partial class Profile
     /// file: a seekable stream is decoded as it is read, and what is not a profile is refused after its first bytes; a
     /// stream that cannot seek is first read whole, within the size limit. The stream is left open.
     /// </summary>
-    public static Profile Parse(Stream content, string name, IProgress<LoadProgress>? progress = null, CancellationToken cancel = default) =>
+    public static Profile Parse(Stream content, string name, IProgress<LoadProgress>? progress = null,
+        CancellationToken cancel = default) =>
         ProfileLoader.Load(content, name, progress, cancel);
 
     /// <summary>

@@ -58,13 +58,15 @@ public sealed partial class Profile
 
     public ProfileFormat Format { get; }
 
-    /// <summary>What each sample value measures, e.g. alloc_objects/count, alloc_space/bytes, inuse_objects/count, inuse_space/bytes.</summary>
+    /// <summary>What each sample value measures, e.g. alloc_objects/count, alloc_space/bytes, inuse_objects/count,
+    /// inuse_space/bytes.</summary>
     public IReadOnlyList<ProfileValueType> SampleTypes { get; }
 
     /// <summary>The profile's <c>default_sample_type</c> (empty when the writer did not set one; Go 1.19 does not).</summary>
     public string DefaultSampleType { get; }
 
-    /// <summary>The sampling period's type and value, e.g. space/bytes 524288 for heap profiles, cpu/nanoseconds 10000000 for CPU.</summary>
+    /// <summary>The sampling period's type and value, e.g. space/bytes 524288 for heap profiles, cpu/nanoseconds 10000000 for
+    /// CPU.</summary>
     public ProfileValueType? PeriodType { get; }
     public long Period { get; }
 
@@ -122,7 +124,8 @@ public sealed partial class Profile
         if (int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
         {
             if (number >= SampleTypes.Count)
-                throw new ArgumentException($"sample index {number} is out of range: the profile has {SampleTypes.Count} sample types ({TypeNames()})");
+                throw new ArgumentException($"sample index {number} is out of range: the profile has {SampleTypes.Count} sample types "
+                    + $"({TypeNames()})");
             return number;
         }
         var withoutInuse = name.StartsWith("inuse_", StringComparison.Ordinal) ? name["inuse_".Length..] : name;

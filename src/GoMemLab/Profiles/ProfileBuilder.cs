@@ -81,8 +81,10 @@ public sealed class ProfileBuilder(string source)
         _functionStartLines.Add(startLine);
     }
 
-    /// <summary>Adds a location; <paramref name="lines"/> innermost inlined frame first; mapping id 0 = none; a line's function id 0 = none.</summary>
-    public void AddLocation(ulong id, ulong mappingId, ulong address, ReadOnlySpan<(ulong FunctionId, long Line, long Column)> lines, bool isFolded = false)
+    /// <summary>Adds a location; <paramref name="lines"/> innermost inlined frame first; mapping id 0 = none; a line's function id 0 =
+    /// none.</summary>
+    public void AddLocation(ulong id, ulong mappingId, ulong address, ReadOnlySpan<(ulong FunctionId, long Line, long Column)> lines,
+        bool isFolded = false)
     {
         BeginLocation(id, mappingId, address, isFolded);
         foreach (var line in lines) AddLine(line.FunctionId, line.Line, line.Column);
@@ -204,7 +206,8 @@ public sealed class ProfileBuilder(string source)
         {
             var end = i + 1 < count ? valueStart[i + 1] : SampleValues.Count;
             if (end - valueStart[i] != types)
-                throw Bad($"sample {i} has {end - valueStart[i]} values, expected {types} (one per sample type: {string.Join(", ", SampleTypes.Select(t => t.Type))})");
+                throw Bad($"sample {i} has {end - valueStart[i]} values, expected {types} (one per sample type: "
+                    + $"{string.Join(", ", SampleTypes.Select(t => t.Type))})");
         }
 
         var refs = SampleLocationRefs.Span;
@@ -212,7 +215,8 @@ public sealed class ProfileBuilder(string source)
         SampleLocationStart.Add(SampleLocationRefs.Count);
         var hasLabels = SampleLabels.Count > 0;
         if (hasLabels) SampleLabelStart.Add(SampleLabels.Count);
-        return new SampleTable(count, types, SampleLocationStart.DetachUntrimmed(), SampleLocationRefs.DetachUntrimmed(), SampleValues.DetachUntrimmed(),
+        return new SampleTable(count, types, SampleLocationStart.DetachUntrimmed(), SampleLocationRefs.DetachUntrimmed(),
+            SampleValues.DetachUntrimmed(),
             hasLabels ? SampleLabelStart.DetachUntrimmed() : null, SampleLabels.DetachUntrimmed(), LabelStrings.ToArray());
     }
 

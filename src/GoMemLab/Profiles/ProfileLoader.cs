@@ -6,7 +6,8 @@ using GoMemLab.Profiles.Protobuf;
 namespace GoMemLab.Profiles;
 
 /// <summary>
-/// The implementation behind <see cref="Profile.Load(string, CancellationToken)"/> and <see cref="Profile.Parse(byte[], string, IProgress{LoadProgress}?, CancellationToken)"/>:
+/// The implementation behind <see cref="Profile.Load(string, CancellationToken)"/> and
+/// <see cref="Profile.Parse(byte[], string, IProgress{LoadProgress}?, CancellationToken)"/>:
 /// recognises the content rather than the name (gzip, then recognised again; pprof protobuf; the legacy heap text of
 /// <c>/debug/pprof/heap?debug=1</c>) from its first bytes, and decodes protobuf while it reads and inflates it, so
 /// that what is not a profile is refused before the rest is read (a gzip bomb of zeros after its first block) and
@@ -73,7 +74,8 @@ internal static class ProfileLoader
         {
             if ((uint)gzip.Inflated != (uint)recordedSize)
                 throw new InputFormatException(name,
-                    $"gzip data is truncated or corrupt: it decompresses to {gzip.Inflated:N0} bytes but its trailer records {recordedSize:N0}");
+                    $"gzip data is truncated or corrupt: it decompresses to {gzip.Inflated:N0} bytes but its trailer records "
+                        + $"{recordedSize:N0}");
         }
         return Decode(gzip, name, hint, CheckTrailer, where, progress, cancel);
     }
@@ -88,7 +90,8 @@ internal static class ProfileLoader
     // The uncompressed size modulo 2^32 that a gzip member records in its last 4 bytes (pprof writes one member).
     private static long GzipTrailer(Stream input, string name, long start, long length)
     {
-        if (length < 18) throw new InputFormatException(name, $"gzip data is truncated: {length} bytes is less than a gzip header and trailer");
+        if (length < 18) throw new InputFormatException(name,
+            $"gzip data is truncated: {length} bytes is less than a gzip header and trailer");
         Span<byte> trailer = stackalloc byte[4];
         input.Position = start + length - 4;
         input.ReadExactly(trailer);
@@ -97,7 +100,8 @@ internal static class ProfileLoader
     }
 
     /// <remarks><paramref name="atEnd"/> checks the gzip trailer once the data ends, before a truncated last field is reported.</remarks>
-    private static Profile Decode(Stream plain, string name, long sizeHint, Action? atEnd, Position where, IProgress<LoadProgress>? progress,
+    private static Profile Decode(Stream plain, string name, long sizeHint, Action? atEnd, Position where,
+        IProgress<LoadProgress>? progress,
         CancellationToken cancel)
     {
         var head = new byte[HeadBytes];
@@ -112,7 +116,8 @@ internal static class ProfileLoader
         {
             if (!LegacyHeapTextParser.IsHeapHeader(firstLine))
                 throw new InputFormatException(name,
-                    $"text profile \"{Shorten(firstLine)}\" is not supported: only the legacy heap text (debug=1) is read; fetch other profiles as protobuf (debug=0)", line: 1);
+                    $"text profile \"{Shorten(firstLine)}\" is not supported: only the legacy heap text (debug=1) is read; fetch other "
+                        + "profiles as protobuf (debug=0)", line: 1);
             var text = new MemoryStream();
             text.Write(first);
             progress?.Report(new LoadProgress("decompressing", where.Done, where.Total, 0));
@@ -122,7 +127,8 @@ internal static class ProfileLoader
         }
         if (!LooksLikeProfileProtobuf(first))
             throw new InputFormatException(name,
-                $"not a pprof profile (gzipped protobuf) or a legacy heap text profile: it starts with bytes {Convert.ToHexString(first[..Math.Min(8, first.Length)])}", 0);
+                "not a pprof profile (gzipped protobuf) or a legacy heap text profile: it starts with bytes "
+                    + $"{Convert.ToHexString(first[..Math.Min(8, first.Length)])}", 0);
         var fields = new FieldStream(plain, name, head, headLength, atEnd);
         return ProtobufProfileReader.Read(fields, name, sizeHint, () => (where.Done, where.Total), progress, cancel);
     }

@@ -37,6 +37,7 @@ public static class ProfileSummary
         if (profile.KeepFrames.Length > 0) rows.Add(("keep_frames", profile.KeepFrames));
         if (profile.MemStats is { } memStats)
             foreach (var (key, value) in memStats.Fields) rows.Add(("memstats." + key, value));
-        return new DataFrame(new StringDataFrameColumn("field", rows.Select(r => r.Item1)), new StringDataFrameColumn("value", rows.Select(r => r.Item2)));
+        return new DataFrame(new StringDataFrameColumn("field", rows.Select(r => r.Item1)), new StringDataFrameColumn("value",
+            rows.Select(r => r.Item2)));
     }
 }

@@ -17,7 +17,8 @@ public static class EscapeCards
         var causes = log.Causes();
         var heap = causes.Rows.Count;
         // Ties go to the cause met first in the log.
-        var mostCommon = causes.Rows.GroupBy(r => r.Cause).OrderByDescending(g => g.Count()).Select(g => (g.Key, Value: g.Count())).FirstOrDefault();
+        var mostCommon = causes.Rows.GroupBy(r => r.Cause).OrderByDescending(g => g.Count()).Select(g => (g.Key,
+            Value: g.Count())).FirstOrDefault();
         var card = new SummaryCard(title)
         {
             Verdict = heap == 0 ? "no heap escapes"

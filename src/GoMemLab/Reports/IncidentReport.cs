@@ -85,7 +85,8 @@ public sealed class IncidentReport
         };
         if (report.HeapProfiles.Count > 0)
         {
-            report.Why = WhyOnHeap.Join(report.HeapProfiles[^1], report.Escape, report.Assembly, includeUnsampled: report.Escape is not null || report.Assembly is not null);
+            report.Why = WhyOnHeap.Join(report.HeapProfiles[^1], report.Escape, report.Assembly,
+                includeUnsampled: report.Escape is not null || report.Assembly is not null);
             report.Suspects = SiteLeakSuspects.Find(report.HeapProfiles, report.Why);
         }
         var signals = new List<LeakSignal>();
@@ -109,20 +110,23 @@ public sealed class IncidentReport
         {
             var rule = SiteLeakSuspects.SiteRule;
             page.AddHeading("Leak suspects");
-            page.AddParagraph($"Lines of {Path.GetFileName(HeapProfiles[^1].Source)} that hold at least {rule.MinimumInuseShare * 100:0}% of the heap in use, "
-                + $"keep at least {rule.MinimumRetention * 100:0}% of what they allocated"
-                + (HeapProfiles.Count > 1 ? $" and hold more than in {Path.GetFileName(HeapProfiles[0].Source)}." : " (one profile: growth cannot be shown)."));
+            page.AddParagraph($"Lines of {Path.GetFileName(HeapProfiles[^1].Source)} that hold at least {rule.MinimumInuseShare * 100:0}% "
+                + $"of the heap in use, keep at least {rule.MinimumRetention * 100:0}% of what they allocated"
+                + (HeapProfiles.Count > 1 ? $" and hold more than in {Path.GetFileName(HeapProfiles[0].Source)}."
+                    : " (one profile: growth cannot be shown)."));
             if (Suspects.Count == 0) page.AddHtml("<p><em>No site meets all the rules.</em></p>");
             else
             {
                 page.AddHtml(WhyOnHeapHtml.Render(Suspects.Select(s => s.Site).ToList(), 30));
                 page.AddHtml("<ol>" + string.Concat(Suspects.Select(s =>
-                    $"<li><code>{Encode(s.Site.Site)}</code> in <code>{Encode(s.Site.Function)}</code>: {Encode(s.Reason)}</li>\n")) + "</ol>");
+                    $"<li><code>{Encode(s.Site.Site)}</code> in <code>{Encode(s.Site.Function)}</code>: {Encode(s.Reason)}</li>\n"))
+                        + "</ol>");
             }
 
             page.AddHeading("Allocated vs in use");
-            page.AddParagraph("Per function (pprof's flat values): alloc_space counts every byte allocated since the program started, inuse_space "
-                + "what is still live at the last GC. Garbage shows a long alloc bar and no inuse bar; a leak shows the two bars close together.");
+            page.AddParagraph("Per function (pprof's flat values): alloc_space counts every byte allocated since the program "
+                + "started, inuse_space what is still live at the last GC. Garbage shows a long alloc bar and no inuse bar; a leak shows "
+                    + "the two bars close together.");
             page.AddChart(ProfileCharts.AllocVsInuseBars(HeapProfiles[^1].AllocVsInuse().Rows, 12)); charts++;
 
             page.AddHeading("Trend across heap profiles");
@@ -142,16 +146,18 @@ public sealed class IncidentReport
                 page.AddHtml(TelemetryCards.ForGcTrace(trace, $"gctrace — {Path.GetFileName(trace.Source)}").ToHtml()); charts++;
                 page.AddChart(TelemetryCharts.PausesAndGcCpu(trace)); charts++;
             }
-            if (MemStats is { } series) { page.AddHtml(Wide(TelemetryCards.ForMemStats(series, $"MemStats — {Path.GetFileName(series.Source)}").ToHtml())); charts++; }
+            if (MemStats is { } series) { page.AddHtml(Wide(TelemetryCards.ForMemStats(series,
+                $"MemStats — {Path.GetFileName(series.Source)}").ToHtml())); charts++; }
         }
         if (HeapProfiles.Count > 0)
         {
             page.AddHeading("Why is this on the heap");
             page.AddParagraph(Escape is null
-                ? "No escape log was given, so no site can be explained: add an escape log (go build -gcflags=-m=2) and an assembly listing (-gcflags=-S)."
-                : "Each allocation site of the latest heap profile joined with the compiler's escape decision at that line (for inlined code, at the "
-                  + "call it was inlined into), the flow that sends it to the heap, and the allocation call of the assembly. "
-                  + "Rows marked not-sampled allocate according to the compiler but the profile caught no sample there.");
+                ? "No escape log was given, so no site can be explained: add an escape log (go build -gcflags=-m=2) and an assembly "
+                    + "listing (-gcflags=-S)."
+                : "Each allocation site of the latest heap profile joined with the compiler's escape decision at that line (for "
+                  + "inlined code, at the call it was inlined into), the flow that sends it to the heap, and the allocation call "
+                  + "of the assembly. Rows marked not-sampled allocate according to the compiler but the profile caught no sample there.");
             page.AddHtml(WhyOnHeapHtml.Render(Why.Where(r => r.Status != WhyOnHeapStatus.Unexplained).ToList(), 60));
             var unexplained = Why.Where(r => r.Status == WhyOnHeapStatus.Unexplained).ToList();
             page.AddHeading("Sites the join could not explain", 3);
@@ -179,18 +185,22 @@ public sealed class IncidentReport
             LeakVerdict.Shrinking => "Memory is shrinking.",
             _ => "Not enough evidence over time for a verdict.",
         };
-        var html = new System.Text.StringBuilder($"<div class=\"card\"><p class=\"verdict-{Encode(kind)}\"><strong>Verdict: {Encode(kind)}.</strong> {Encode(headline)}</p><ul>\n");
+        var html = new System.Text.StringBuilder($"<div class=\"card\"><p class=\"verdict-{Encode(kind)}\"><strong>Verdict: "
+            + $"{Encode(kind)}.</strong> {Encode(headline)}</p><ul>\n");
         foreach (var signal in Signals.Where(s => s.Verdict != LeakVerdict.InsufficientData || Signals.Count == 1))
             html.Append($"<li>{Encode(signal.Verdict.ToText())}: {Encode(signal.Evidence)}</li>\n");
         if (HeapProfiles.Count > 1)
         {
             var first = HeapProfiles[0].Total("inuse_space");
             var last = HeapProfiles[^1].Total("inuse_space");
-            html.Append($"<li>heap profiles: inuse_space {ByteSize.Format(first)} → {ByteSize.Format(last)} over {HeapProfiles.Count} profiles</li>\n");
+            html.Append($"<li>heap profiles: inuse_space {ByteSize.Format(first)} → {ByteSize.Format(last)} over {HeapProfiles.Count} "
+                + "profiles</li>\n");
         }
         if (HeapProfiles.Count > 0)
             html.Append($"<li>{Suspects.Count} leak suspect{(Suspects.Count == 1 ? "" : "s")}"
-                + (Suspects.Count > 0 ? ": " + Encode(string.Join(", ", Suspects.Take(5).Select(s => $"{s.Site.Site} ({ByteSize.Format(s.Site.InuseSpace)}, {s.Site.Cause})"))) : "")
+                + (Suspects.Count > 0 ? ": "
+                    + Encode(string.Join(", ",
+                        Suspects.Take(5).Select(s => $"{s.Site.Site} ({ByteSize.Format(s.Site.InuseSpace)}, {s.Site.Cause})"))) : "")
                 + "</li>\n");
         html.Append("</ul></div>");
         page.AddHtml(html.ToString());
@@ -201,7 +211,8 @@ public sealed class IncidentReport
         page.AddHeading("Regenerate the inputs");
         var items = new List<(string Path, RegenerationCommands.InputKind Kind)>();
         items.AddRange(Inputs.HeapProfiles.Select(p => (p, RegenerationCommands.InputKind.HeapProfile)));
-        if (Inputs.Escape is { } e) items.Add((e, Directory.Exists(e) ? RegenerationCommands.InputKind.EscapeJson : RegenerationCommands.InputKind.EscapeLog));
+        if (Inputs.Escape is { } e) items.Add((e, Directory.Exists(e) ? RegenerationCommands.InputKind.EscapeJson
+            : RegenerationCommands.InputKind.EscapeLog));
         if (Inputs.Assembly is { } a) items.Add((a, RegenerationCommands.InputKind.AssemblyListing));
         if (Inputs.GcTrace is { } g) items.Add((g, RegenerationCommands.InputKind.GcTrace));
         items.AddRange(Inputs.MemStats.Select(m => (m, RegenerationCommands.InputKind.MemStats)));

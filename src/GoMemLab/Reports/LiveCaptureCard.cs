@@ -4,16 +4,21 @@ using GoMemLab.Telemetry;
 
 namespace GoMemLab.Reports;
 
-/// <summary>The summary card of a <see cref="LiveCaptureResult"/>: the gctrace card (verdict, heap chart) plus the capture's facts and heap series.</summary>
+/// <summary>The summary card of a <see cref="LiveCaptureResult"/>: the gctrace card (verdict, heap chart) plus the capture's facts and heap
+/// series.</summary>
 public static class LiveCaptureCard
 {
     /// <summary>The card; <paramref name="title"/> heads it.</summary>
     public static SummaryCard For(LiveCaptureResult result, string title)
     {
-        var card = result.GcTrace is { } trace ? TelemetryCards.ForGcTrace(trace, title) : new SummaryCard(title) { Verdict = "no gctrace: the program printed no gc line" };
+        var card = result.GcTrace is { } trace ? TelemetryCards.ForGcTrace(trace, title) : new SummaryCard(title)
+        {
+            Verdict = "no gctrace: the program printed no gc line",
+        };
         card.AddFact("program", Path.GetFileName(result.Program));
         card.AddFact("ran_s", Math.Round(result.Elapsed.TotalSeconds, 1));
-        card.AddFact("ended", result.Stopped ? "stopped by the capture" : $"exited with code {result.ExitCode.ToString(CultureInfo.InvariantCulture)}");
+        card.AddFact("ended",
+            result.Stopped ? "stopped by the capture" : $"exited with code {result.ExitCode.ToString(CultureInfo.InvariantCulture)}");
         card.AddFact("pprof_url", result.PprofUrl ?? "none (no 'listening on http://…' line and no pprof URL given)");
         card.AddFact("heap_profiles", result.HeapProfiles.Count);
         foreach (var problem in result.Problems) card.AddFact("problem", problem);

@@ -30,7 +30,8 @@ public static class ProfileCard
         {
             var type = profile.SampleTypes[t];
             var scale = new ProfileValueScale(type.Unit);
-            string Show(long v) => scale.Format(v) + (type.Unit == "bytes" ? string.Create(CultureInfo.InvariantCulture, $" ({v:N0} bytes)") : "");
+            string Show(long v) => scale.Format(v) + (type.Unit == "bytes" ? string.Create(CultureInfo.InvariantCulture,
+                $" ({v:N0} bytes)") : "");
             if (!isDiff)
             {
                 card.AddFact("total " + type.Type, Show(Top.ComputeTotal(profile, t)));

@@ -21,7 +21,8 @@ public static partial class RegenerationCommands
         var name = Path.GetFileName(path.TrimEnd('/', '\\'));
         return kind switch
         {
-            InputKind.HeapProfile => $"# the program must import _ \"net/http/pprof\" and serve it\ncurl -sSf -o {name} http://HOST:PORT/debug/pprof/heap",
+            InputKind.HeapProfile => $"# the program must import _ \"net/http/pprof\" and serve it\ncurl -sSf -o {name} "
+                + "http://HOST:PORT/debug/pprof/heap",
             InputKind.EscapeLog => $"# in the module, from the same source as the profiled binary\ngo build -gcflags=-m=2 ./... 2> {name}",
             InputKind.EscapeJson => $"go build -gcflags=-json=0,{name} ./...",
             InputKind.AssemblyListing => $"go build -gcflags=-S ./... 2> {name}",
@@ -60,7 +61,8 @@ public static partial class RegenerationCommands
             if (line.StartsWith("### ", StringComparison.Ordinal)) { section = line[4..].Trim(); binaryBuild.Clear(); continue; }
             if (!line.StartsWith("- ", StringComparison.Ordinal) || section.Length == 0) continue;
             var commands = new List<string>();
-            for (var j = i + 1; j < lines.Length && !lines[j].StartsWith("- ", StringComparison.Ordinal) && !lines[j].StartsWith("#", StringComparison.Ordinal); j++)
+            for (var j = i + 1; j < lines.Length && !lines[j].StartsWith("- ", StringComparison.Ordinal) && !lines[j].StartsWith("#",
+                StringComparison.Ordinal); j++)
                 if (lines[j].StartsWith("      ", StringComparison.Ordinal)) commands.Add(lines[j].Trim());
             var item = line[2..];
             if (item.StartsWith("the ", StringComparison.Ordinal)) { binaryBuild.AddRange(commands); continue; }
@@ -70,7 +72,8 @@ public static partial class RegenerationCommands
         return null;
     }
 
-    // "heap/leaky-heap-{1,2,3,4}.pb.gz, heap/x.txt (copied from …)" → every name, braces expanded; "escape/leaky-json/" → "escape/leaky-json".
+    // "heap/leaky-heap-{1,2,3,4}.pb.gz, heap/x.txt (copied from …)" → every name, braces expanded; "escape/leaky-json/" →
+    // "escape/leaky-json".
     private static HashSet<string> Names(string item)
     {
         var paren = item.IndexOf(" (", StringComparison.Ordinal);
@@ -79,7 +82,8 @@ public static partial class RegenerationCommands
         foreach (var part in item.Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var m = Braces().Match(part);
-            var expanded = m.Success ? m.Groups[1].Value.Split(',').Select(v => part[..m.Index] + v + part[(m.Index + m.Length)..]) : [part];
+            var expanded = m.Success ? m.Groups[1].Value.Split(',').Select(v => part[..m.Index] + v + part[(m.Index + m.Length)..])
+                : [part];
             foreach (var name in expanded) names.Add(name.TrimEnd('/'));
         }
         return names;

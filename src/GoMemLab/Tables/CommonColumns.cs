@@ -24,5 +24,6 @@ public static class CommonColumns
         "inuse_space / alloc_space: the share of what was allocated that is still held (empty when nothing was allocated).";
     public const string Cause = "Why it is on the heap, read from the `-m=2` flow: returned-to-caller, stored-in-global-or-heap, "
         + "captured-by-closure, converted-to-interface, too-large-or-non-constant-size, passed-to-leaking-parameter, spill or unknown.";
-    public const string RuntimeFunction = "The runtime allocation function called (newobject, makeslice, growslice, convT…), without `runtime.`.";
+    public const string RuntimeFunction = "The runtime allocation function called (newobject, makeslice, growslice, convT…), "
+        + "without `runtime.`.";
 }

@@ -15,7 +15,8 @@ public class AssemblyListingReaderTests
         var listing = AssemblyListing.Load(path);
         var calls = listing.Calls;
         foreach (var name in new[] { "newobject", "makeslice", "growslice", "convT64", "convTstring", "makemap_small", "concatstring2" })
-            Assert.Equal(lines.Count(l => Regex.IsMatch(l, $@"\tCALL\truntime\.{name}\(SB\)$")), calls.Count(c => c.RuntimeFunction == name));
+            Assert.Equal(lines.Count(l => Regex.IsMatch(l, $@"\tCALL\truntime\.{name}\(SB\)$")),
+                calls.Count(c => c.RuntimeFunction == name));
         Assert.DoesNotContain(calls, c => c.RuntimeFunction is "morestack_noctxt" or "gcWriteBarrier" or "memmove");
 
         var box = Assert.Single(calls, c => c.Function == "example.com/leaky/escape.Box");

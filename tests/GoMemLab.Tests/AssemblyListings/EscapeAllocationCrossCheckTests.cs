@@ -46,12 +46,14 @@ public class EscapeAllocationCrossCheckTests
     public void The_leaky_build_lists_agreements_and_both_kinds_of_mismatch()
     {
         var rows = EscapeAllocationCrossCheck.Compare(
-            EscapeLog.Load(RepoPaths.Artifact("escape", "leaky-m2.txt")), AssemblyListing.Load(RepoPaths.Artifact("escape", "leaky-asm.txt"))).Rows;
+            EscapeLog.Load(RepoPaths.Artifact("escape", "leaky-m2.txt")),
+                AssemblyListing.Load(RepoPaths.Artifact("escape", "leaky-asm.txt"))).Rows;
         var box = Assert.Single(rows, r => r.File.EndsWith("escape/iface.go") && r.Line == 11);
         Assert.Equal((CrossCheckStatus.Agree, "convT64"), (box.Status, box.Calls.Single()));
         Assert.Contains(rows, r => r.Status == CrossCheckStatus.CallWithoutDecision && r.Calls.Contains("growslice") && r.MayNotAllocate);
         // Inlined allocations: the decision is at the call site, the CALL at the callee's line.
-        Assert.Contains(rows, r => r.Status == CrossCheckStatus.DecisionWithoutCall && r.Decisions.Contains("new(http.ServeMux) escapes to heap"));
+        Assert.Contains(rows, r => r.Status == CrossCheckStatus.DecisionWithoutCall
+            && r.Decisions.Contains("new(http.ServeMux) escapes to heap"));
         Assert.Contains(rows, r => r.Status == CrossCheckStatus.CallWithoutDecision && r.File.StartsWith("$GOROOT/src/net/http/server.go"));
     }
 }

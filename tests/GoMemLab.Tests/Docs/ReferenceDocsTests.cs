@@ -21,7 +21,8 @@ public class ReferenceDocsTests(ReferenceDocsTests.Rendering rendering) : IClass
     {
         public IReadOnlyList<ReferencePage> Pages { get; private set; } = [];
 
-        public async Task InitializeAsync() => Pages = await ReferencePages.RenderAsync(CliRoot.Create(), RepoPaths.Root, CancellationToken.None);
+        public async Task InitializeAsync() => Pages = await ReferencePages.RenderAsync(CliRoot.Create(), RepoPaths.Root,
+            CancellationToken.None);
 
         public Task DisposeAsync() => Task.CompletedTask;
     }

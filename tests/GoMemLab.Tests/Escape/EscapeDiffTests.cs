@@ -14,7 +14,8 @@ public class EscapeDiffTests
         var result = EscapeDiff.Compare(before, after);
         var removed = Assert.Single(result.Rows, r => r.Status == EscapeChange.Removed);
         Assert.Equal(result.Rows, after.DiffSince(before).Rows);
-        Assert.Equal(("fingerprint/fingerprint.go", "Fingerprint", "make([]byte, 0, len(r.Name) + 40)"), (removed.File, removed.Function, removed.Subject));
+        Assert.Equal(("fingerprint/fingerprint.go", "Fingerprint", "make([]byte, 0, len(r.Name) + 40)"), (removed.File, removed.Function,
+            removed.Subject));
         Assert.Equal(0, result.New);
         Assert.Equal(before.Diagnostics.Count(d => d.Kind.IsHeapDecision()) - 1, result.Unchanged);
 

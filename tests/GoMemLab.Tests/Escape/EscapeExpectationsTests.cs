@@ -30,8 +30,10 @@ public class EscapeExpectationsTests
         var log = EscapeLog.Parse(Encoding.UTF8.GetBytes(string.Join("\n", edited)), "edited");
         var findings = EscapeExpectations.Load(Catalogue).Check(log);
         Assert.Equal(2, findings.Rows.Count);
-        Assert.Contains(findings.Rows, f => f.Status == EscapeFindingStatus.Unmet && f.Line == 6 && f.Pattern == "moved to heap: n" && f.SourceFile.EndsWith("closure.go"));
-        Assert.Contains(findings.Rows, f => f.Status == EscapeFindingStatus.Unexpected && f.Line == 16 && f.Message == "moved to heap: total");
+        Assert.Contains(findings.Rows, f => f.Status == EscapeFindingStatus.Unmet && f.Line == 6 && f.Pattern == "moved to heap: n"
+            && f.SourceFile.EndsWith("closure.go"));
+        Assert.Contains(findings.Rows, f => f.Status == EscapeFindingStatus.Unexpected && f.Line == 16
+            && f.Message == "moved to heap: total");
         Assert.Equal("1 unmet, 1 unexpected", findings.Describe());
         Assert.Equal(["unexpected", "unmet"], findings.ToDataFrame().Columns["status"].Cast<string>().Order(StringComparer.Ordinal));
     }

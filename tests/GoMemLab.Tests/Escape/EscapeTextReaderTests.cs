@@ -53,7 +53,8 @@ public class EscapeTextReaderTests
     public void M2_explanations_attach_to_their_decision_in_order()
     {
         var log = EscapeLog.Load(GoBuild.LeakyArtifact("leaky-m2.txt"));
-        var box = Assert.Single(log.Diagnostics, d => d.File.EndsWith("escape/iface.go") && d.Line == 11 && d.Kind == EscapeKind.EscapesToHeap);
+        var box = Assert.Single(log.Diagnostics, d => d.File.EndsWith("escape/iface.go") && d.Line == 11
+            && d.Kind == EscapeKind.EscapesToHeap);
         Assert.Equal("v", box.Subject);
         Assert.Equal("Box", box.Function);
         var steps = log.StepsOf(box).ToList();
@@ -63,7 +64,8 @@ public class EscapeTextReaderTests
         Assert.Equal(("return v", "return", 11, 2), (steps[2].Expression, steps[2].Reason, steps[2].AtLine, steps[2].AtColumn));
         Assert.EndsWith("escape/iface.go", steps[2].AtFile);
         // Every heap decision of the catalogue package is explained under -m=2.
-        Assert.All(log.Diagnostics.Where(d => d.Package.EndsWith("/escape") && d.Kind.IsHeapDecision()), d => Assert.True(d.FlowStepCount > 0, d.Message));
+        Assert.All(log.Diagnostics.Where(d => d.Package.EndsWith("/escape") && d.Kind.IsHeapDecision()),
+            d => Assert.True(d.FlowStepCount > 0, d.Message));
     }
 
     [Fact]
@@ -115,9 +117,11 @@ public class EscapeTextReaderTests
         {
             File.WriteAllText(dir.File("m.txt"), "");
             var error = Assert.Throws<InputFormatException>(() => EscapeLog.Load(dir.File("m.txt")));
-            Assert.Equal($"{dir.File("m.txt")}: is empty, expected go build -gcflags=-m output (the compiler prints it on stderr: go build -gcflags=-m 2> FILE)", error.Message);
+            Assert.Equal($"{dir.File("m.txt")}: is empty, expected go build -gcflags=-m output (the compiler prints it on stderr: go build "
+                + "-gcflags=-m 2> FILE)", error.Message);
         }
-        var log = EscapeLog.Parse(Encoding.UTF8.GetBytes("# p\na.go:1:2: something new from a future Go\nnote: module requires Go 1.99\na.go:3: x escapes to heap\n"), "odd");
+        var log = EscapeLog.Parse(Encoding.UTF8.GetBytes("# p\na.go:1:2: something new from a future Go\nnote: module requires Go "
+            + "1.99\na.go:3: x escapes to heap\n"), "odd");
         Assert.Equal([EscapeKind.Other, EscapeKind.Other, EscapeKind.EscapesToHeap], log.Diagnostics.Select(d => d.Kind));
         Assert.Equal(1, log.UnpositionedLines);
         Assert.Equal(0, log.Diagnostics[2].Column); // Go omits columns above 255.

@@ -24,7 +24,8 @@ public sealed class CommittedFleet : IDisposable
 
     public FleetIngestReport Ingest { get; }
 
-    /// <summary>The fleet's profiles under <paramref name="relativeFolder"/> (of artifacts/fleet), as the ingest stored their paths.</summary>
+    /// <summary>The fleet's profiles under <paramref name="relativeFolder"/> (of artifacts/fleet), as the ingest stored their
+    /// paths.</summary>
     public static List<string> StoredPaths(string relativeFolder = ".") =>
         Directory.EnumerateFiles(Path.Combine(Folder, relativeFolder), "*.pb.gz", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(Folder, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();

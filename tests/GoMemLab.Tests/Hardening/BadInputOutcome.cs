@@ -16,7 +16,8 @@ namespace GoMemLab.Tests.Hardening;
 public static class BadInputOutcome
 {
     /// <summary>The loaders a bad input can be given to, by the name used in the table.</summary>
-    public static readonly IReadOnlyList<string> Loaders = ["pprof", "escape-text", "escape-json", "asm", "gctrace", "memstats", "notebook"];
+    public static readonly IReadOnlyList<string> Loaders = ["pprof", "escape-text", "escape-json", "asm", "gctrace", "memstats",
+        "notebook"];
 
     public static string Of(string loader, string path)
     {
@@ -40,7 +41,8 @@ public static class BadInputOutcome
                 var profile = Profile.Load(path);
                 var report = profile.SampleTypes.Count == 0 ? null : Top.Compute(profile);
                 var top = report is null ? ""
-                    : $"; top total {report.Total}: " + string.Join(", ", report.Rows.Take(2).Select(r => $"{r.Name} flat {r.Flat} cum {r.Cum}"));
+                    : $"; top total {report.Total}: "
+                        + string.Join(", ", report.Rows.Take(2).Select(r => $"{r.Name} flat {r.Flat} cum {r.Cum}"));
                 return $"{profile.Samples.Count} samples, {profile.Locations.Count} locations{top}";
             // One loader for both forms: EscapeLog.Load reads a directory as -json=0,DIR and a file as -m text.
             case "escape-text" or "escape-json":
@@ -57,7 +59,8 @@ public static class BadInputOutcome
                 return $"{series.Snapshots.Count} snapshots; {series.Skipped.Describe()}".TrimEnd(' ', ';');
             case "notebook":
                 var notebook = JupyterNotebook.Load(path);
-                return $"{notebook.Cells.Count} cells, {string.Concat(notebook.Cells.Select(c => c.Source)).Length} source chars, language {notebook.DefaultLanguage}";
+                return $"{notebook.Cells.Count} cells, {string.Concat(notebook.Cells.Select(c => c.Source)).Length} source chars, language "
+                    + $"{notebook.DefaultLanguage}";
             default:
                 throw new ArgumentOutOfRangeException(nameof(loader), loader, "unknown loader");
         }
@@ -66,7 +69,8 @@ public static class BadInputOutcome
     private static string Describe(EscapeLog log)
     {
         log.ToDataFrame();
-        var kinds = string.Join(", ", log.CountByKind().OrderBy(k => k.Key.ToString(), StringComparer.Ordinal).Select(k => $"{k.Key} {k.Value}"));
+        var kinds = string.Join(", ", log.CountByKind().OrderBy(k => k.Key.ToString(),
+            StringComparer.Ordinal).Select(k => $"{k.Key} {k.Value}"));
         return $"{log.Diagnostics.Count} diagnostics ({kinds}), {log.FlowStepCount} flow steps, {log.UnpositionedLines} unpositioned lines";
     }
 }

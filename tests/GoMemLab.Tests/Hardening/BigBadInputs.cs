@@ -33,10 +33,12 @@ public static class BigBadInputs
             // A line that starts like a gc line and never ends: the parser must give up in one pass.
             case "10mb-gc-prefixed-line.gctrace.log": Write(path, GcLine, "gc 2 @0.1s 1%: " + Repeat('9'), GcLine); break;
             case "10mb-line.escape.txt": Write(path, EscapeLines, "./main.go:13:2: " + Repeat('y'), EscapeLines); break;
-            case "10mb-line.memstats.jsonl": Write(path, MemStatsLine, "{\"Alloc\":1,\"note\":\"" + Repeat('z') + "\"}", MemStatsLine); break;
+            case "10mb-line.memstats.jsonl": Write(path, MemStatsLine, "{\"Alloc\":1,\"note\":\"" + Repeat('z') + "\"}",
+                MemStatsLine); break;
             case "10mb-line.heap.txt":
                 Write(path, "heap profile: 1: 4096 [2: 8192] @ heap/524288\n", "1: 4096 [2: 8192] @ " + Repeat('0'), ""); break;
-            case "10mb-line.asm.txt": Write(path, "# example.com/leaky\n", "\t0x0000 00000 (/src/main.go:25)\tCALL\t" + Repeat('r'), ""); break;
+            case "10mb-line.asm.txt": Write(path, "# example.com/leaky\n", "\t0x0000 00000 (/src/main.go:25)\tCALL\t" + Repeat('r'),
+                ""); break;
             case "10mb-line-escape-json":
                 Directory.CreateDirectory(Path.Combine(path, "main"));
                 Write(Path.Combine(path, "main", "main.json"),

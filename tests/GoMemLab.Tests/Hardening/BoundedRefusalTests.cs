@@ -21,7 +21,8 @@ public sealed class BoundedRefusalTests
         var e = Assert.Throws<InputFormatException>(() => Profile.Parse(input, "zeros.pb.gz"));
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        Assert.Equal("zeros.pb.gz (at byte 0): not a pprof profile (gzipped protobuf) or a legacy heap text profile: it starts with bytes 0000000000000000",
+        Assert.Equal("zeros.pb.gz (at byte 0): not a pprof profile (gzipped protobuf) or a legacy heap text profile: it starts with bytes "
+            + "0000000000000000",
             e.Message);
         Assert.True(input.BytesRead < bomb.Length / 8, $"read {input.BytesRead:N0} of {bomb.Length:N0} compressed bytes before refusing");
         Assert.True(allocated < 4 << 20, $"allocated {allocated:N0} bytes before refusing");

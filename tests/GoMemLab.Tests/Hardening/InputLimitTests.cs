@@ -37,7 +37,8 @@ public sealed class InputLimitTests
         Assert.Equal(2, exit);
         Assert.Equal("", stdout);
         // {size}: the artifact's size, which changes whenever data/generate.sh regenerates it.
-        var expected = problem.Replace("{size}", new FileInfo(arguments[^1]).Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        var expected = problem.Replace("{size}", new FileInfo(arguments[^1]).Length.ToString("N0",
+            System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal($"gomemlab: {arguments[^1]}: {expected}", stderr.Trim());
     }
 

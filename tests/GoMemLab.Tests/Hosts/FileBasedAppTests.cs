@@ -32,7 +32,8 @@ public class FileBasedAppTests
     public void Leak_report_example_prints_bad_input_as_one_line()
     {
         using var dir = new TempDirectory();
-        var result = ExternalProcess.Run("dotnet", ["run", Script, "--", "report.html", "no-such-heap.pb.gz"], dir.Path, TimeSpan.FromMinutes(8));
+        var result = ExternalProcess.Run("dotnet", ["run", Script, "--", "report.html", "no-such-heap.pb.gz"], dir.Path,
+            TimeSpan.FromMinutes(8));
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("leak-report: no-such-heap.pb.gz: no such file", result.Output);
         Assert.DoesNotContain("   at ", result.Output);

@@ -38,7 +38,8 @@ public sealed class HostNotebook : IDisposable
         var errors = outputs.Where(o => o["output_type"]?.GetValue<string>() == "error")
             .Select(o => $"{o["ename"]}: {o["evalue"]}").ToList();
         Assert.True(errors.Count == 0, "cells failed in the host:\n" + string.Join("\n", errors));
-        var html = string.Join("\n", outputs.Select(o => o["data"]?["text/html"]).Where(h => h is not null).Select(h => h is JsonArray a ? string.Concat(a.Select(x => x!.GetValue<string>())) : h!.GetValue<string>()));
+        var html = string.Join("\n", outputs.Select(o => o["data"]?["text/html"]).Where(h => h is not null).Select(h => h is JsonArray a
+            ? string.Concat(a.Select(x => x!.GetValue<string>())) : h!.GetValue<string>()));
         Assert.Contains("window.Plotly.newPlot(document", html);
         Assert.Contains(PlotlyJs.MarkerAttribute, html);
         Assert.DoesNotContain("cdn.plot.ly/plotly", html);

@@ -28,7 +28,8 @@ public class RealHostTests
     public void Start_here_runs_in_jupyter_with_a_chart()
     {
         var nbconvert = ExternalProcess.Require("jupyter-nbconvert", "apt-get install jupyter-nbconvert python3-ipykernel");
-        ExternalProcess.Require("dotnet-interactive", "dotnet tool install -g Microsoft.dotnet-interactive --version 1.0.712001 && dotnet interactive jupyter install");
+        ExternalProcess.Require("dotnet-interactive",
+            "dotnet tool install -g Microsoft.dotnet-interactive --version 1.0.712001 && dotnet interactive jupyter install");
         using var notebook = new HostNotebook(StartHere);
         var path = (System.Environment.GetEnvironmentVariable("PATH") ?? "") + ":" +
                    Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".dotnet", "tools");

@@ -17,7 +17,8 @@ public class PprofMagicTests
         var cell = await kernel.SubmitAsync("#!pprof ../data/artifacts/heap/leaky-heap-4.pb.gz", NotebookFolder);
         Assert.True(cell.Succeeded, cell.Error);
         var heap = kernel.Variable<LoadedProfile>("leaky_heap_4");
-        Assert.Equal(Top.ComputeTotal(heap.Profile, 3), Top.ComputeTotal(Profile.Load(RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz")), 3));
+        Assert.Equal(Top.ComputeTotal(heap.Profile, 3),
+            Top.ComputeTotal(Profile.Load(RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz")), 3));
         Assert.Contains("total inuse_space", cell.AllHtml);
         Assert.Contains("Top 10 by flat inuse_space", cell.AllHtml);
         Assert.Contains("verdict-growing", cell.AllHtml);
@@ -39,7 +40,8 @@ public class PprofMagicTests
     {
         using var kernel = new InProcessKernel();
         var cell = await kernel.SubmitAsync(
-            "#!pprof ../data/artifacts/heap/leaky-heap-4.pb.gz --diff-base ../data/artifacts/heap/leaky-heap-1.pb.gz --name growth --sample-index alloc_space --focus cache",
+            "#!pprof ../data/artifacts/heap/leaky-heap-4.pb.gz --diff-base ../data/artifacts/heap/leaky-heap-1.pb.gz --name growth "
+                + "--sample-index alloc_space --focus cache",
             NotebookFolder);
         Assert.True(cell.Succeeded, cell.Error);
         var growth = kernel.Variable<LoadedProfile>("growth");

@@ -10,12 +10,14 @@ public class InvestigationCliTests
     {
         using var dir = new TempDirectory();
         var parquet = dir.File("why.parquet");
-        var (exit, stdout, stderr) = Gomemlab("why", RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz"), "--escape", RepoPaths.Artifact("escape", "leaky-m2.txt"),
+        var (exit, stdout, stderr) = Gomemlab("why", RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz"), "--escape",
+            RepoPaths.Artifact("escape", "leaky-m2.txt"),
             "--asm", RepoPaths.Artifact("escape", "leaky-asm.txt"), "--format", "csv", "--output", parquet);
         Assert.True(exit == 0, stderr);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("site,function,file,line,alloc_space,inuse_space,retention_ratio,status,escape_kind,cause,flow,assembly_call,allocated_by,decision_at,reason", lines[0]);
-        Assert.Contains(lines, l => l.StartsWith("example.com/leaky/internal/cache/cache.go:33,", StringComparison.Ordinal) && l.Contains(",explained,escapes-to-heap,stored-in-global-or-heap,"));
+        Assert.Contains(lines, l => l.StartsWith("example.com/leaky/internal/cache/cache.go:33,", StringComparison.Ordinal)
+            && l.Contains(",explained,escapes-to-heap,stored-in-global-or-heap,"));
         Assert.True(new FileInfo(parquet).Length > 1000);
         Assert.Equal("PAR1", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(parquet).AsSpan(0, 4)));
     }
@@ -38,8 +40,10 @@ public class InvestigationCliTests
     {
         using var dir = new TempDirectory();
         var html = dir.File("report.html");
-        var (exit, stdout, stderr) = Gomemlab("report", "--heap", RepoPaths.Artifact("heap", "leaky-heap-1.pb.gz"), "--heap", RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz"),
-            "--escape", RepoPaths.Artifact("escape", "leaky-m2.txt"), "--gctrace", RepoPaths.Artifact("telemetry", "leaky-gctrace.log"), "--out", html);
+        var (exit, stdout, stderr) = Gomemlab("report", "--heap", RepoPaths.Artifact("heap", "leaky-heap-1.pb.gz"), "--heap",
+            RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz"),
+            "--escape", RepoPaths.Artifact("escape", "leaky-m2.txt"), "--gctrace", RepoPaths.Artifact("telemetry", "leaky-gctrace.log"),
+                "--out", html);
         Assert.True(exit == 0, stderr);
         Assert.Contains("verdict growing", stdout);
         Assert.Contains("A trend needs three or more heap profiles; 2 given.", File.ReadAllText(html));

@@ -33,7 +33,8 @@ public class WhyOnHeapTests
     [InlineData("example.com/leaky/internal/cache/cache.go", 32, "runtime", "append-growth")]
     [InlineData("example.com/leaky/internal/cache/cache.go", 33, "explained", "stored-in-global-or-heap")]
     [InlineData("example.com/leaky/internal/cache/cache.go", 35, "runtime", "map-growth")]
-    [InlineData("example.com/leaky/internal/registry/registry.go", 32, "explained", "passed-to-leaking-parameter; too-large-or-non-constant-size")]
+    [InlineData("example.com/leaky/internal/registry/registry.go", 32, "explained",
+        "passed-to-leaking-parameter; too-large-or-non-constant-size")]
     [InlineData("example.com/leaky/internal/registry/registry.go", 34, "runtime", "append-growth")]
     public void Every_deliberate_leak_is_named_with_its_cause(string file, int line, string status, string cause)
     {
@@ -72,7 +73,8 @@ public class WhyOnHeapTests
     {
         // escape.VarMake is inlined into main.(*service).handle: its decision is reported at the call in service.go.
         var varMake = LeakyRows.Value.Single(r => r.Function == "example.com/leaky/escape.VarMake");
-        Assert.Equal((WhyOnHeapStatus.Explained, "too-large-or-non-constant-size", 0L), (varMake.Status, varMake.Cause, varMake.InuseSpace));
+        Assert.Equal((WhyOnHeapStatus.Explained, "too-large-or-non-constant-size", 0L), (varMake.Status, varMake.Cause,
+            varMake.InuseSpace));
         Assert.StartsWith("cmd/leaky/service.go:", varMake.DecisionAt);
     }
 
@@ -93,7 +95,8 @@ public class WhyOnHeapTests
     public void A_package_missing_from_the_log_is_named_as_the_reason()
     {
         var cacheOnly = EscapeLog.Parse(System.Text.Encoding.UTF8.GetBytes(string.Join('\n',
-            File.ReadLines(RepoPaths.Artifact("escape", "leaky-m2.txt")).TakeWhile(l => l != "# example.com/leaky/internal/registry"))), "cache-only.txt");
+            File.ReadLines(RepoPaths.Artifact("escape", "leaky-m2.txt")).TakeWhile(l => l != "# example.com/leaky/internal/registry"))),
+                "cache-only.txt");
         var rows = WhyOnHeap.Join(Profile.Load(RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz")), cacheOnly);
         var register = rows.Single(r => r.Site == "example.com/leaky/internal/registry/registry.go:32");
         Assert.Equal(WhyOnHeapStatus.Unexplained, register.Status);
@@ -113,7 +116,8 @@ public class WhyOnHeapTests
             foreach (var line in text.Split('\n'))
             {
                 var m = Regex.Match(line, @"^\s*(?<flat>-?\d+)B\s+\S+%\s+\S+%\s+\S+\s+\S+%\s+(?<fn>\S+) (?<site>\S+:\d+)(?: \(inline\))?$");
-                if (m.Success && m.Groups["flat"].Value != "0") expected[m.Groups["fn"].Value + " " + m.Groups["site"].Value] = long.Parse(m.Groups["flat"].Value, CultureInfo.InvariantCulture);
+                if (m.Success && m.Groups["flat"].Value != "0") expected[m.Groups["fn"].Value + " "
+                    + m.Groups["site"].Value] = long.Parse(m.Groups["flat"].Value, CultureInfo.InvariantCulture);
             }
             var actual = sites.Sites.Where(s => (index == "alloc_space" ? s.AllocSpace : s.InuseSpace) != 0)
                 .ToDictionary(s => s.Function + " " + s.Site, s => index == "alloc_space" ? s.AllocSpace : s.InuseSpace);

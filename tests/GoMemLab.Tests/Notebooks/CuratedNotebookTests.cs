@@ -28,7 +28,8 @@ public partial class CuratedNotebookTests
     {
         var path = Path.Combine(RepoPaths.Root, "notebooks", name + ".ipynb");
         var (parameters, check) = Notebooks[name];
-        var run = await NotebookRunner.RunAsync(JupyterNotebook.Load(path), parameters, _ => { }, TimeSpan.FromMinutes(5), CancellationToken.None);
+        var run = await NotebookRunner.RunAsync(JupyterNotebook.Load(path), parameters, _ => { }, TimeSpan.FromMinutes(5),
+            CancellationToken.None);
         Assert.True(run.Failure is null, $"cell {run.Failure?.Number} failed: {run.Failure?.Error}");
         check(run);
     }
@@ -42,7 +43,8 @@ public partial class CuratedNotebookTests
         var causesAndLeaks = Output(run, "var causes = m2.Causes()") + Output(run, "catalogueDiagnostics");
         foreach (var function in cases) Assert.Contains($">{function}<", causesAndLeaks);
         var causes = Output(run, "var causes = m2.Causes()");
-        foreach (var cause in new[] { "returned-to-caller", "stored-in-global-or-heap", "captured-by-closure", "converted-to-interface", "too-large-or-non-constant-size" })
+        foreach (var cause in new[] { "returned-to-caller", "stored-in-global-or-heap", "captured-by-closure", "converted-to-interface",
+            "too-large-or-non-constant-size" })
             Assert.Contains(cause, causes);
 
         Assert.Contains("escape/pointer.go:16:2: moved to heap: p", Output(run, "var newPoint"));
@@ -74,7 +76,8 @@ public partial class CuratedNotebookTests
         Assert.Contains("0 findings -> exit code 0", Output(run, "var findings = EscapeExpectations.Load(catalogue).Check"));
     }
 
-    /// <summary>Every output (stream text, HTML, plain text) of the one code cell whose source contains <paramref name="sourcePart"/>.</summary>
+    /// <summary>Every output (stream text, HTML, plain text) of the one code cell whose source contains
+    /// <paramref name="sourcePart"/>.</summary>
     private static string Output(NotebookRun run, string sourcePart)
     {
         var cell = Assert.Single(run.Notebook.Cells, c => c.IsCode && c.Source.Contains(sourcePart, StringComparison.Ordinal));

@@ -32,7 +32,8 @@ public class NotebookHtmlInBrowserTests
     public async Task Notebook_runs_and_its_html_renders_every_chart_offline(string name)
     {
         var notebook = JupyterNotebook.Load(Path.Combine(RepoPaths.Root, "notebooks", name + ".ipynb"));
-        var run = await NotebookRunner.RunAsync(notebook, Parameters.GetValueOrDefault(name, []), _ => { }, TimeSpan.FromMinutes(5), CancellationToken.None);
+        var run = await NotebookRunner.RunAsync(notebook, Parameters.GetValueOrDefault(name, []), _ => { }, TimeSpan.FromMinutes(5),
+            CancellationToken.None);
         Assert.True(run.Failure is null, $"{name}: cell {run.Failure?.Number} failed: {run.Failure?.Error}");
 
         using var dir = new TempDirectory();

@@ -23,7 +23,8 @@ public class AllocVsInuseTests
         Assert.Equal(AllocVsInuseReport.Columns, report.ToDataFrame().Columns.Select(c => c.Name));
         var rowOf = report.Rows.ToDictionary(r => r.Function);
         foreach (var (type, value) in new (string, Func<AllocVsInuseRow, long>)[]
-                 { ("alloc_space", r => r.AllocSpace), ("alloc_objects", r => r.AllocObjects), ("inuse_space", r => r.InuseSpace), ("inuse_objects", r => r.InuseObjects) })
+                 { ("alloc_space", r => r.AllocSpace), ("alloc_objects", r => r.AllocObjects), ("inuse_space", r => r.InuseSpace),
+                     ("inuse_objects", r => r.InuseObjects) })
         {
             var top = profile.Top(new TopOptions { SampleIndex = type });
             foreach (var row in top.Rows)

@@ -33,7 +33,8 @@ public class BadProfileInputTests
         var hostile = Profile.Parse(p.Bytes(), "hostile.pb");
         // (With a backtracking engine this call would not return; the bound only turns such a hang into a failure.)
         var top = Task.Run(() => GoMemLab.Profiles.Analyses.Top.Compute(hostile, new()));
-        Assert.True(await Task.WhenAny(top, Task.Delay(TimeSpan.FromSeconds(60))) == top, "Top did not finish: the drop_frames pattern backtracks");
+        Assert.True(await Task.WhenAny(top, Task.Delay(TimeSpan.FromSeconds(60))) == top,
+            "Top did not finish: the drop_frames pattern backtracks");
         Assert.NotEmpty((await top).Rows);
     }
 

@@ -23,7 +23,8 @@ public class LegacyHeapTextTests
         var header = File.ReadLines(Path).First();
         var rate = long.Parse(header[(header.LastIndexOf('/') + 1)..]);
         Assert.Equal(rate / 2, p.Period); // "heap/R": R is 2*MemProfileRate
-        Assert.Equal(File.ReadLines(Path).Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d+: \d+ \[\d+: \d+\] @")), p.Samples.Count);
+        Assert.Equal(File.ReadLines(Path).Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d+: \d+ \[\d+: \d+\] @")),
+            p.Samples.Count);
     }
 
     [Fact]

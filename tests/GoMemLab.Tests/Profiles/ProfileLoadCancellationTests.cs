@@ -36,7 +36,8 @@ public class ProfileLoadCancellationTests
         // The loader reports every 5% and checks for a cancel every megabyte: it stopped within one report.
         Assert.InRange(reportsAfterCancel, 0, 1);
         Assert.DoesNotContain(reports, r => r.Stage == "indexing");
-        Assert.True(reports.Max(r => r.Samples) < samples / 2, $"decoded {reports.Max(r => r.Samples)} of {samples} samples before stopping");
+        Assert.True(reports.Max(r => r.Samples) < samples / 2,
+            $"decoded {reports.Max(r => r.Samples)} of {samples} samples before stopping");
         // The same file loads in full without a cancel, so the stop was the cancel's doing.
         var full = Profile.Load(path);
         Assert.Equal(samples, full.Samples.Count);

@@ -96,7 +96,8 @@ public class ProfileLoaderTests
                 Assert.Equal(expected.Line[k].FunctionId, ours.Functions.Id(line.FunctionIndex));
             }
         }
-        Assert.Equal(reference.Function.Select(f => reference.StringTable[(int)f.Name]), Enumerable.Range(0, ours.Functions.Count).Select(ours.Functions.Name));
+        Assert.Equal(reference.Function.Select(f => reference.StringTable[(int)f.Name]),
+            Enumerable.Range(0, ours.Functions.Count).Select(ours.Functions.Name));
     }
 
     [Fact]

@@ -34,7 +34,8 @@ public class TopGoldenTests
         Assert.Contains(cases, c => c["profile"].Contains("goroutine"));
         foreach (var index in new[] { "alloc_objects", "alloc_space", "inuse_objects", "inuse_space" })
             foreach (var granularity in new[] { "functions", "lines", "files" })
-                Assert.Contains(cases, c => c["profile"].StartsWith("leaky-heap-") && c["sample_index"] == index && c["granularity"] == granularity);
+                Assert.Contains(cases, c => c["profile"].StartsWith("leaky-heap-") && c["sample_index"] == index
+                    && c["granularity"] == granularity);
     }
 
     [Theory]
@@ -51,7 +52,12 @@ public class TopGoldenTests
         {
             SampleIndex = c["sample_index"],
             Granularity = Enum.Parse<Granularity>(c["granularity"], ignoreCase: true),
-            Filter = new ProfileFilter { Focus = NullIfEmpty(c["focus"]), Ignore = NullIfEmpty(c["ignore"]), Hide = NullIfEmpty(c["hide"]) },
+            Filter = new ProfileFilter
+            {
+                Focus = NullIfEmpty(c["focus"]),
+                Ignore = NullIfEmpty(c["ignore"]),
+                Hide = NullIfEmpty(c["hide"]),
+            },
             NodeCount = int.Parse(c["nodecount"]),
         });
 

@@ -8,7 +8,8 @@ public static class ExternalProcess
 {
     public sealed record Result(int ExitCode, string Output, TimeSpan Elapsed);
 
-    public static Result Run(string program, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, IDictionary<string, string>? environment = null)
+    public static Result Run(string program, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, IDictionary<string,
+        string>? environment = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -31,7 +32,8 @@ public static class ExternalProcess
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
-            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish within {timeout.TotalSeconds:0} s. Output so far:\n{output}");
+            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish within {timeout.TotalSeconds:0} s. Output "
+                + $"so far:\n{output}");
         }
         process.WaitForExit();
         return new Result(process.ExitCode, output.ToString(), clock.Elapsed);

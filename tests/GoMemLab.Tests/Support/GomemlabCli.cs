@@ -5,7 +5,8 @@ namespace GoMemLab.Tests.Support;
 /// <summary>Runs the built `gomemlab` command line as a user would: a separate process, exit code, stdout, stderr.</summary>
 public static class GomemlabCli
 {
-    public static (int Exit, string Stdout, string Stderr) Run(params string[] arguments) => Run(new Dictionary<string, string>(), arguments);
+    public static (int Exit, string Stdout, string Stderr) Run(params string[] arguments) => Run(new Dictionary<string, string>(),
+        arguments);
 
     /// <summary>Runs with <paramref name="environment"/> added to this process's environment (e.g. GOMEMLAB_MAX_INPUT_BYTES).</summary>
     public static (int Exit, string Stdout, string Stderr) Run(IReadOnlyDictionary<string, string> environment, params string[] arguments)

@@ -66,7 +66,8 @@ public class TypedResultShapeTests
     {
         var causes = Escape.Value.Causes();
         foreach (var grouping in Enum.GetValues<EscapeGrouping>())
-            Assert.All(causes.Summary(grouping).Columns, c => Assert.True(EscapeCauseReport.SummaryColumnMeanings.ContainsKey(c.Name), c.Name));
+            Assert.All(causes.Summary(grouping).Columns, c => Assert.True(EscapeCauseReport.SummaryColumnMeanings.ContainsKey(c.Name),
+                c.Name));
     }
 
     [Fact]

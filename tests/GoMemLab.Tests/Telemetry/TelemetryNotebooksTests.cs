@@ -10,7 +10,10 @@ namespace GoMemLab.Tests.Telemetry;
 [Collection(KernelCollection.Name)]
 public class TelemetryNotebooksTests
 {
-    private static readonly System.Text.Json.JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly System.Text.Json.JsonSerializerOptions Relaxed = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private static async Task<string> RunAndCollectOutputs(string name)
     {

@@ -20,7 +20,8 @@ public static class AllocVsInuse
     public static AllocVsInuseReport Compute(Profile profile, bool cumulative = false, ProfileFilter? filter = null)
     {
         HeapSampleTypes.Require(profile);
-        string[] types = [HeapSampleTypes.AllocSpace, HeapSampleTypes.AllocObjects, HeapSampleTypes.InuseSpace, HeapSampleTypes.InuseObjects];
+        string[] types = [HeapSampleTypes.AllocSpace, HeapSampleTypes.AllocObjects, HeapSampleTypes.InuseSpace,
+            HeapSampleTypes.InuseObjects];
         var perType = types.Select(t => HeapSampleTypes.PerFunction(profile, t, filter)).ToArray();
         var names = perType.SelectMany(d => d.Keys).Distinct().ToList();
 

@@ -24,7 +24,8 @@ public static class FlameGraph
     /// are dropped with their subtrees (a parent's value then exceeds the sum of its children's). Throws
     /// <see cref="ArgumentException"/> for an unknown sample index or an invalid filter regex.
     /// </summary>
-    public static FlameGraphReport Compute(Profile profile, string? sampleIndex = null, ProfileFilter? filter = null, double minimumShare = 0.001)
+    public static FlameGraphReport Compute(Profile profile, string? sampleIndex = null, ProfileFilter? filter = null,
+        double minimumShare = 0.001)
     {
         var index = profile.SampleIndexByName(sampleIndex);
         var stacks = (filter ?? ProfileFilter.None).Apply(profile);

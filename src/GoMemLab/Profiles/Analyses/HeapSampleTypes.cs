@@ -24,7 +24,8 @@ public static class HeapSampleTypes
             catch (ArgumentException)
             {
                 throw new ArgumentException(
-                    $"{profile.Source} is not a heap profile: it has no {name} values (sample types: {string.Join(", ", profile.SampleTypes)})");
+                    $"{profile.Source} is not a heap profile: it has no {name} values (sample types: "
+                        + $"{string.Join(", ", profile.SampleTypes)})");
             }
         }
     }

@@ -29,10 +29,12 @@ public static class HeapTrend
         if (times is not null && times.Count != snapshots.Count)
             throw new ArgumentException($"{times.Count} times given for {snapshots.Count} snapshots");
         var stamped = snapshots.Select((p, i) => (Profile: p, Time: times?[i] ?? p.Time
-            ?? throw new ArgumentException($"{p.Source} has no collection time; pass the snapshot times explicitly"))).OrderBy(s => s.Time).ToArray();
+            ?? throw new ArgumentException($"{p.Source} has no collection time; pass the snapshot "
+                + "times explicitly"))).OrderBy(s => s.Time).ToArray();
         for (var i = 1; i < stamped.Length; i++)
             if (stamped[i].Time == stamped[i - 1].Time)
-                throw new ArgumentException($"{stamped[i - 1].Profile.Source} and {stamped[i].Profile.Source} have the same collection time {stamped[i].Time:O}");
+                throw new ArgumentException($"{stamped[i - 1].Profile.Source} and {stamped[i].Profile.Source} have the same collection "
+                    + $"time {stamped[i].Time:O}");
 
         var index = string.IsNullOrEmpty(sampleIndex) ? HeapOrDefault(stamped[0].Profile) : sampleIndex;
         var sampleType = stamped[0].Profile.SampleTypes[stamped[0].Profile.SampleIndexByName(index)];
@@ -55,7 +57,8 @@ public static class HeapTrend
             var (slope, rSquared) = LeastSquares(minutes, series);
             rows.Add(new HeapTrendRow(name, series[0], series[^1], slope, rSquared, present));
         }
-        rows = rows.OrderByDescending(r => r.SlopePerMinute).ThenByDescending(r => r.Change).ThenBy(r => r.Function, StringComparer.Ordinal).ToList();
+        rows = rows.OrderByDescending(r => r.SlopePerMinute).ThenByDescending(r => r.Change).ThenBy(r => r.Function,
+            StringComparer.Ordinal).ToList();
 
         var points = new List<HeapTrendPoint>(values.Count * stamped.Length);
         foreach (var (name, (series, _)) in values.OrderBy(kv => kv.Key, StringComparer.Ordinal))

@@ -3,7 +3,8 @@ using Microsoft.Data.Analysis;
 
 namespace GoMemLab.Profiles.Analyses;
 
-/// <summary>One function of a <see cref="HeapTrend"/>: its values in the earliest and latest snapshot and the fit of a line through all.</summary>
+/// <summary>One function of a <see cref="HeapTrend"/>: its values in the earliest and latest snapshot and the fit of a line through
+/// all.</summary>
 /// <param name="First">Value in the earliest snapshot (0 when the function is absent there).</param>
 /// <param name="SlopePerMinute">Least-squares slope of the value over minutes, in the sample type's unit per minute.</param>
 /// <param name="RSquared">Coefficient of determination of that line; null when the value never changes.</param>

@@ -56,5 +56,6 @@ public sealed record LeakSuspectRule
     public bool IncludeRuntime { get; init; }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"flat inuse_space ≥ {MinimumInuseShare * 100:0.##}% of the total and retention (inuse_space / alloc_space) ≥ {MinimumRetention:0.##}{(IncludeRuntime ? "" : ", outside package runtime")}");
+        $"flat inuse_space ≥ {MinimumInuseShare * 100:0.##}% of the total and retention (inuse_space / alloc_space) ≥ "
+            + $"{MinimumRetention:0.##}{(IncludeRuntime ? "" : ", outside package runtime")}");
 }

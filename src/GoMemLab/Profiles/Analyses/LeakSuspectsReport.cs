@@ -3,7 +3,8 @@ using Microsoft.Data.Analysis;
 
 namespace GoMemLab.Profiles.Analyses;
 
-/// <summary>A function that holds what it allocates (<see cref="LeakSuspects"/>): its <see cref="AllocVsInuseRow"/> and its share of the heap in use.</summary>
+/// <summary>A function that holds what it allocates (<see cref="LeakSuspects"/>): its <see cref="AllocVsInuseRow"/> and its share of the
+/// heap in use.</summary>
 /// <param name="InuseShare">inuse_space as a fraction of the profile's total inuse_space.</param>
 public sealed record LeakSuspect(string Function, long AllocSpace, long AllocObjects, long InuseSpace, long InuseObjects, double InuseShare)
     : AllocVsInuseRow(Function, AllocSpace, AllocObjects, InuseSpace, InuseObjects);
@@ -14,7 +15,8 @@ public sealed record LeakSuspect(string Function, long AllocSpace, long AllocObj
 /// </summary>
 public sealed record LeakSuspectsReport(IReadOnlyList<LeakSuspect> Rows, LeakSuspectRule Rule, long TotalInuseSpace) : ITableResult
 {
-    /// <summary>What each column of <see cref="ToDataFrame"/> means (the <see cref="AllocVsInuseReport"/> columns, then inuse_share).</summary>
+    /// <summary>What each column of <see cref="ToDataFrame"/> means (the <see cref="AllocVsInuseReport"/> columns, then
+    /// inuse_share).</summary>
     public static IReadOnlyDictionary<string, string> ColumnMeanings { get; } =
         new Dictionary<string, string>(AllocVsInuseReport.ColumnMeanings)
         {

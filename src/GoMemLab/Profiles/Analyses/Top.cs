@@ -89,7 +89,8 @@ public static class Top
 
     private static double Percentage(long value, long total) => total == 0 ? 0 : Math.Abs((double)value / total) * 100;
 
-    private static (int[][] LocationNodes, List<NodeIdentity> Identities) AssignNodes(Profile profile, FilteredStacks stacks, Granularity granularity)
+    private static (int[][] LocationNodes, List<NodeIdentity> Identities) AssignNodes(Profile profile, FilteredStacks stacks,
+        Granularity granularity)
     {
         var locations = profile.Locations;
         var functions = profile.Functions;
@@ -144,11 +145,13 @@ public static class Top
         string Sprint(int n) => sprint.TryGetValue(n, out var s) ? s : sprint[n] = identities[n].GoSprint();
         order.Sort((a, b) =>
         {
-            long first = byCum ? Math.Abs(graph.Cum[a]) : Math.Abs(graph.Flat[a]), firstB = byCum ? Math.Abs(graph.Cum[b]) : Math.Abs(graph.Flat[b]);
+            long first = byCum ? Math.Abs(graph.Cum[a]) : Math.Abs(graph.Flat[a]),
+                firstB = byCum ? Math.Abs(graph.Cum[b]) : Math.Abs(graph.Flat[b]);
             if (first != firstB) return firstB.CompareTo(first);
             var byName = GoPath.CompareGo(names[a], names[b]);
             if (byName != 0) return byName;
-            long second = byCum ? Math.Abs(graph.Flat[a]) : Math.Abs(graph.Cum[a]), secondB = byCum ? Math.Abs(graph.Flat[b]) : Math.Abs(graph.Cum[b]);
+            long second = byCum ? Math.Abs(graph.Flat[a]) : Math.Abs(graph.Cum[a]),
+                secondB = byCum ? Math.Abs(graph.Flat[b]) : Math.Abs(graph.Cum[b]);
             if (second != secondB) return secondB.CompareTo(second);
             return GoPath.CompareGo(Sprint(a), Sprint(b));
         });

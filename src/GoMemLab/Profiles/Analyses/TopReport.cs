@@ -3,7 +3,8 @@ using Microsoft.Data.Analysis;
 
 namespace GoMemLab.Profiles.Analyses;
 
-/// <summary>One row of a <see cref="Top"/> report. Values are raw integers in the sample type's unit; percentages are exact (not rounded).</summary>
+/// <summary>One row of a <see cref="Top"/> report. Values are raw integers in the sample type's unit; percentages are exact (not
+/// rounded).</summary>
 public sealed record TopRow(string Name, long Flat, double FlatPercent, double SumPercent, long Cum, double CumPercent,
     bool Inline, bool PartialInline, NodeIdentity Identity);
 

@@ -30,7 +30,8 @@ namespace GoMemLab.Profiles.LegacyHeap;
 /// </summary>
 public static class LegacyHeapTextParser
 {
-    private static readonly Regex Header = new(@"heap profile: *(\d+): *(\d+) *\[ *(\d+): *(\d+) *\] *@ *(heap[_a-z0-9]*)/?(\d*)", RegexOptions.CultureInvariant);
+    private static readonly Regex Header = new(@"heap profile: *(\d+): *(\d+) *\[ *(\d+): *(\d+) *\] *@ *(heap[_a-z0-9]*)/?(\d*)",
+        RegexOptions.CultureInvariant);
     private static readonly Regex Record = new(@"(-?\d+): *(-?\d+) *\[ *(\d+): *(\d+) *] @([ x0-9a-f]*)", RegexOptions.CultureInvariant);
     private static readonly Regex Hex = new("0x[0-9a-f]+", RegexOptions.CultureInvariant);
     private static readonly Regex OffsetSuffix = new(@"\+0x[0-9a-f]+$", RegexOptions.CultureInvariant);
@@ -51,12 +52,14 @@ public static class LegacyHeapTextParser
     /// <summary>True when a first line is a heap profile header pprof's legacy parser accepts.</summary>
     public static bool IsHeapHeader(string line) => Header.IsMatch(line);
 
-    public static Profile Parse(string file, ReadOnlySpan<byte> data, IProgress<LoadProgress>? progress = null, CancellationToken cancel = default)
+    public static Profile Parse(string file, ReadOnlySpan<byte> data, IProgress<LoadProgress>? progress = null,
+        CancellationToken cancel = default)
     {
         var text = Encoding.UTF8.GetString(data);
         var lines = text.Split('\n');
         var header = Header.Match(lines[0]);
-        if (!header.Success) throw new InputFormatException(file, "not a legacy heap profile: the first line is not 'heap profile: …'", line: 1);
+        if (!header.Success) throw new InputFormatException(file, "not a legacy heap profile: the first line is not 'heap profile: …'",
+            line: 1);
         var (sampling, period) = Sampling(file, header);
         var hasAlloc = (header.Groups[3].Value != header.Groups[1].Value && header.Groups[3].Value != "0")
                        || (header.Groups[4].Value != header.Groups[2].Value && header.Groups[4].Value != "0");
@@ -70,7 +73,8 @@ public static class LegacyHeapTextParser
             KeepFrames = PprofFrameFilters.AllocatorFramesToKeep,
         };
         if (hasAlloc)
-            builder.SampleTypes.AddRange([new("alloc_objects", "count"), new("alloc_space", "bytes"), new("inuse_objects", "count"), new("inuse_space", "bytes")]);
+            builder.SampleTypes.AddRange([new("alloc_objects", "count"), new("alloc_space", "bytes"), new("inuse_objects", "count"),
+                new("inuse_space", "bytes")]);
         else
             builder.SampleTypes.AddRange([new("objects", "count"), new("space", "bytes")]);
 
@@ -95,11 +99,13 @@ public static class LegacyHeapTextParser
                 else symbols.AddCommentLine(line);
                 continue;
             }
-            if (line.Contains("--- Memory map: ---", StringComparison.Ordinal) || line.Contains("MAPPED_LIBRARIES:", StringComparison.Ordinal)) break;
+            if (line.Contains("--- Memory map: ---", StringComparison.Ordinal) || line.Contains("MAPPED_LIBRARIES:",
+                StringComparison.Ordinal)) break;
             symbols.EndRecord();
             var record = Record.Match(line);
             if (!record.Success)
-                throw new InputFormatException(file, $"not a heap profile record (expected 'N: M [N: M] @ 0x…'): \"{Shorten(line)}\"", line: n + 1);
+                throw new InputFormatException(file, $"not a heap profile record (expected 'N: M [N: M] @ 0x…'): \"{Shorten(line)}\"",
+                    line: n + 1);
             var count = 0;
             long blockSize = 0;
             if (hasAlloc) AddValues(record.Groups[3].Value, record.Groups[4].Value, "allocation");
@@ -172,7 +178,8 @@ public static class LegacyHeapTextParser
             "heapprofile" => (false, 1),
             // The Go runtime writes 2*MemProfileRate after "heap/".
             "heap" => (true, rate / 2),
-            var other => throw new InputFormatException(file, $"unknown heap profile kind '{other}' (expected heap, heap_v2 or heapprofile)", line: 1),
+            var other => throw new InputFormatException(file,
+                $"unknown heap profile kind '{other}' (expected heap, heap_v2 or heapprofile)", line: 1),
         };
     }
 
@@ -202,7 +209,8 @@ public static class LegacyHeapTextParser
             if (parts.Length > 3)
             {
                 var colon = parts[3].LastIndexOf(':');
-                if (colon > 0 && long.TryParse(parts[3].AsSpan(colon + 1), CultureInfo.InvariantCulture, out number)) file = parts[3][..colon];
+                if (colon > 0 && long.TryParse(parts[3].AsSpan(colon + 1), CultureInfo.InvariantCulture,
+                    out number)) file = parts[3][..colon];
                 else file = parts[3];
             }
             _pending.Add((pc, function, file, number));

@@ -76,7 +76,8 @@ internal sealed class FieldStream(Stream source, string file, byte[] head, int h
             case WireReader.LengthDelimited:
                 if (!TryVarint(span, ref position, out var length, out malformed)) return Incomplete(span, position, malformed, out needed);
                 if (length > (ulong)(Array.MaxLength - position))
-                    throw new InputFormatException(file, $"truncated or corrupt protobuf data: a field of {length:N0} bytes is longer than any profile", Offset);
+                    throw new InputFormatException(file,
+                        $"truncated or corrupt protobuf data: a field of {length:N0} bytes is longer than any profile", Offset);
                 return Fixed(span, position + (int)length, out needed);
             default:
                 return span.Length; // an invalid wire type: the reader names it

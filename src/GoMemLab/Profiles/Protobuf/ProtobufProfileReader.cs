@@ -93,8 +93,10 @@ internal static class ProtobufProfileReader
         cancel.ThrowIfCancellationRequested();
 
         var table = new StringTable(strings, file);
-        foreach (var t in sampleTypes) builder.SampleTypes.Add(new ProfileValueType(table.Get(t.Type, "sample_type.type"), table.Get(t.Unit, "sample_type.unit")));
-        if (periodType is { } p) builder.PeriodType = new ProfileValueType(table.Get(p.Type, "period_type.type"), table.Get(p.Unit, "period_type.unit"));
+        foreach (var t in sampleTypes) builder.SampleTypes.Add(new ProfileValueType(table.Get(t.Type, "sample_type.type"),
+            table.Get(t.Unit, "sample_type.unit")));
+        if (periodType is { } p) builder.PeriodType = new ProfileValueType(table.Get(p.Type, "period_type.type"),
+            table.Get(p.Unit, "period_type.unit"));
         builder.DropFrames = table.Get(dropFrames, "drop_frames");
         builder.KeepFrames = table.Get(keepFrames, "keep_frames");
         builder.DefaultSampleType = table.Get(defaultSampleType, "default_sample_type");
@@ -104,7 +106,8 @@ internal static class ProtobufProfileReader
             builder.AddMapping(new ProfileMapping(m.Id, m.Start, m.Limit, m.Offset, table.Get(m.File, $"mapping id {m.Id} filename"),
                 table.Get(m.BuildId, $"mapping id {m.Id} build_id"), m.HasFunctions, m.HasFilenames, m.HasLineNumbers, m.HasInlineFrames));
         foreach (var f in functions)
-            builder.AddFunction(f.Id, table.Get(f.Name, $"function id {f.Id} name"), table.Get(f.SystemName, $"function id {f.Id} system_name"),
+            builder.AddFunction(f.Id, table.Get(f.Name, $"function id {f.Id} name"),
+                table.Get(f.SystemName, $"function id {f.Id} system_name"),
                 table.Get(f.FileName, $"function id {f.Id} filename"), f.StartLine);
         // Labels keep their string-table indexes; check them all once.
         foreach (var l in builder.SampleLabels.Span)
@@ -131,7 +134,8 @@ internal static class ProtobufProfileReader
             switch (field)
             {
                 case 1 when wire == WireReader.LengthDelimited: sample.ReadPackedIds(refs, builder); break;
-                case 1: Expect(ref sample, wire, "sample.location_id", WireReader.Varint); builder.AddSampleLocation(sample.ReadVarint()); break;
+                case 1: Expect(ref sample, wire, "sample.location_id",
+                    WireReader.Varint); builder.AddSampleLocation(sample.ReadVarint()); break;
                 case 2 when wire == WireReader.LengthDelimited: sample.ReadPackedInt64s(values); break;
                 case 2: Expect(ref sample, wire, "sample.value", WireReader.Varint); values.Add(sample.ReadInt64()); break;
                 case 3: Expect(ref sample, wire, "sample.label"); labels.Add(ReadLabel(sample.ReadMessage())); break;
@@ -304,14 +308,16 @@ internal static class ProtobufProfileReader
         {
             _file = file;
             if (strings.Count > 0 && strings[0].Length != 0)
-                throw new InputFormatException(file, $"malformed profile: the first string-table entry must be empty, found \"{Shorten(strings[0])}\"");
+                throw new InputFormatException(file,
+                    $"malformed profile: the first string-table entry must be empty, found \"{Shorten(strings[0])}\"");
             _strings = strings.Count == 0 ? [""] : strings;
         }
 
         public string Get(long index, string what)
         {
             if (index < 0 || index >= _strings.Count)
-                throw new InputFormatException(_file, $"malformed profile: string index {index} of {what} is out of range (the string table has {_strings.Count} entries)");
+                throw new InputFormatException(_file,
+                    $"malformed profile: string index {index} of {what} is out of range (the string table has {_strings.Count} entries)");
             return _strings[(int)index];
         }
 

@@ -66,7 +66,8 @@ internal ref struct WireReader(ReadOnlySpan<byte> data, long baseOffset, string 
         offset = Offset;
         if (length > (ulong)(_data.Length - _position))
             throw new InputFormatException(file,
-                $"truncated or corrupt protobuf data: a field of {length:N0} bytes runs past the end ({_data.Length - _position:N0} bytes left)", at);
+                $"truncated or corrupt protobuf data: a field of {length:N0} bytes runs past the end "
+                    + $"({_data.Length - _position:N0} bytes left)", at);
         var slice = _data.Slice(_position, (int)length);
         _position += (int)length;
         return slice;
@@ -94,7 +95,8 @@ internal ref struct WireReader(ReadOnlySpan<byte> data, long baseOffset, string 
         {
             uint b0 = bytes[i];
             if (b0 < 0x80) { output[written++] = (int)b0; i++; continue; }
-            if (i + 1 < bytes.Length && bytes[i + 1] < 0x80) { output[written++] = (int)((b0 & 0x7f) | ((uint)bytes[i + 1] << 7)); i += 2; continue; }
+            if (i + 1 < bytes.Length && bytes[i + 1] < 0x80) { output[written++] = (int)((b0 & 0x7f) | ((uint)bytes[i
+                + 1] << 7)); i += 2; continue; }
             var slow = new WireReader(bytes[i..], offset + i, file);
             var id = slow.ReadVarint();
             i += slow._position;
