@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:?usage: scripts/fuzz-all.sh SECONDS [TARGET...]}
 shift
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(pprof pprof-legacy escape-text escape-json asm gctrace memstats prometheus notebook)
+[[ ${#targets[@]} -gt 0 ]] || targets=(pprof pprof-legacy escape-text escape-json asm gctrace memstats prometheus notebook heapdump ssa goroutines)
 failed=0
 first=1
 for target in "${targets[@]}"; do

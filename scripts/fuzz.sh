@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of one GoMemLab parser with AFL++ (Debian package afl++) and SharpFuzz (NuGet).
 #
-#   scripts/fuzz.sh TARGET SECONDS     targets: pprof pprof-legacy escape-text escape-json asm gctrace memstats prometheus notebook
+#   scripts/fuzz.sh TARGET SECONDS     targets: pprof pprof-legacy escape-text escape-json asm gctrace memstats prometheus notebook heapdump ssa goroutines
 #
 # Builds tests/GoMemLab.Fuzz into $FUZZ_DIR/bin (default .fuzz/, git-ignored), instruments GoMemLab.Core.dll
 # and gomemlab.dll there with the `sharpfuzz` tool (.config/dotnet-tools.json), seeds from small slices of
@@ -76,6 +76,23 @@ case $target in
     ;;
   notebook)
     cp notebooks/00-start-here.ipynb "$seeds/" ;;
+  heapdump)
+    # A real dump is over a megabyte (the runtime's own objects); the synthetic one is 847 bytes of every record kind.
+    cp tests/GoMemLab.Tests/BadInputs/heapdump-tiny.dump "$seeds/" ;;
+  ssa)
+    # A page without its CSS and script, and with few columns: the title, sources, AST, the first SSA phase, genssa.
+    for page in "$art"/ssa/*.html; do
+      { grep -m1 '<body>' "$page"
+        grep -E '^<table><tr><td id="sources-col"|^<td id="(AST|before-insert-phis|genssa)-col"' "$page"
+        echo '</tr></table></body></html>'; } > "$seeds/$(basename "$page" .html)-columns.html"
+    done ;;
+  goroutines)
+    g=$art/goroutines
+    gunzip -c "$g/known.pb.gz" > "$seeds/known.pb"
+    cp "$g/known-debug1.txt" "$seeds/"
+    slice "$g/known-debug2.txt" 1 80 debug2.txt
+    slice "$g/known-sigquit.txt" 1 80 sigquit.txt
+    { sed -n '1,12p' "$g/known-panic.txt"; } > "$seeds/panic.txt" ;;
   *) echo "unknown target $target" >&2; exit 2 ;;
 esac
 

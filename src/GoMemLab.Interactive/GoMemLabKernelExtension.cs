@@ -27,6 +27,7 @@ public sealed class GoMemLabKernelExtension : IKernelExtension
         FSharpCoreBridge.Install();
         NotebookFormatters.Register();
         MagicCatalog.RegisterAll(kernel);
+        MultipleValueReferences.Install(kernel.RootKernel);
     }
 
     // The magics the kernel really has: a host could refuse or replace one.

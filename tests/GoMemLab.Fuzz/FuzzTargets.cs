@@ -1,8 +1,11 @@
 using GoMemLab.AssemblyListings;
 using GoMemLab.Cli.Notebooks;
 using GoMemLab.Escape;
+using GoMemLab.HeapDumps;
+using GoMemLab.Goroutines;
 using GoMemLab.Profiles;
 using GoMemLab.Profiles.Analyses;
+using GoMemLab.Ssa;
 using GoMemLab.Telemetry;
 
 namespace GoMemLab.Fuzz;
@@ -27,6 +30,9 @@ public static class FuzzTargets
         ["memstats"] = MemStats,
         ["prometheus"] = Prometheus,
         ["notebook"] = Notebook,
+        ["heapdump"] = HeapDumpFile,
+        ["ssa"] = SsaPage,
+        ["goroutines"] = Goroutines,
     };
 
     private static void Profile(byte[] input)
@@ -85,6 +91,19 @@ public static class FuzzTargets
         MemStats(input);
     }
 
+    // Every form goes through one entry (protobuf via ProfileLoader, debug=1, debug=2 and tracebacks streamed);
+    // then what a user looks at next: the groupings the form allows and the per-goroutine table.
+    private static void Goroutines(byte[] input)
+    {
+        var dump = GoroutineDump.Parse(input, "fuzz.txt");
+        dump.ByStart();
+        dump.ToDataFrame();
+        if (!dump.HasGoroutineDetail) return;
+        dump.ByCreation();
+        dump.ByState();
+        for (var i = 0; i < Math.Min(dump.Goroutines!.Count, 100); i++) dump.Goroutines.Arguments(i);
+    }
+
     private static void Notebook(byte[] input)
     {
         var path = Path.Combine(ScratchDirectory("notebook"), "fuzz.ipynb");
@@ -98,6 +117,35 @@ public static class FuzzTargets
             _ = cell.Tags;
             _ = cell.Language;
         }
+    }
+
+    // The reader takes a file (a dump is never held in memory whole), so the input becomes that file; then every
+    // analysis a user runs next, on whatever graph the damaged input still describes.
+    private static void HeapDumpFile(byte[] input)
+    {
+        var path = Path.Combine(ScratchDirectory("heapdump"), "fuzz.dump");
+        File.WriteAllBytes(path, input);
+        var dump = HeapDump.Load(path);
+        dump.Info();
+        dump.RootRetention();
+        dump.Dominators(2, 5);
+        dump.LeakSuspects();
+        var sites = dump.SiteRetention();
+        if (sites.Rows.Count > 0)
+        {
+            dump.PathToSite(sites.Rows[0].Site);
+            dump.MergedPathsToSite(sites.Rows[0].Site);
+            dump.HoldersOf(sites.Rows[0].Site);
+        }
+        foreach (var goroutine in dump.Goroutines) dump.RetainedByGoroutine(goroutine.Id);
+    }
+
+    private static void SsaPage(byte[] input)
+    {
+        var dump = SsaHtmlReader.Read(input, "fuzz.html");
+        dump.Passes().ToDataFrame();
+        SsaTables.ToDataFrame(dump.CallsTo("runtime.newobject"));
+        SsaTables.ToDataFrame(dump.HeapNames());
     }
 
     // One directory per process and target, reused for every input: AFL runs many inputs per process.

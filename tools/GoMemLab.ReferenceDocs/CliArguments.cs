@@ -1,39 +1,25 @@
 namespace GoMemLab.ReferenceDocs;
 
 /// <summary>
-/// Turns the command lines written on the pages (paths relative to the repository root) into the ones the generator
-/// runs with the repository root as the current folder (<see cref="RunFromRootAsync{T}"/>), and back into text for
-/// the page. Paths stay as written, so that what the commands print (and the width of a table's path column) is the
-/// same in every checkout; only the scratch folder is elsewhere.
+/// Turns the command lines written on the pages (paths relative to the repository root) into ones that run
+/// from any current directory, and back into text for the page.
 /// </summary>
-public sealed class CliArguments(string repositoryRoot, string scratchFolder)
+public sealed class CliArguments(string scratchFolder)
 {
     private const string ScratchPrefix = StableText.ScratchName + "/";
 
-    // The current folder is the process's: runs that change it take turns.
-    private static readonly SemaphoreSlim CurrentFolder = new(1, 1);
-
-    /// <summary><c>out/…</c> goes to the scratch folder; every other token is left as written.</summary>
+    /// <summary>
+    /// <c>out/…</c> goes to the scratch folder; every other token is left as written: the commands run from the
+    /// repository root (<see cref="CliReferencePages.RenderAsync(CancellationToken)"/>), so a repository path
+    /// (a token with '/' or '.' naming a file or folder of the repository) or a deliberately missing
+    /// <c>no-such-…</c> one resolves there.
+    /// </summary>
     public string[] Resolve(IEnumerable<string> tokens) => tokens.Select(Resolve).ToArray();
 
-    private string Resolve(string token) =>
-        token.StartsWith(ScratchPrefix, StringComparison.Ordinal) ? Path.Combine(scratchFolder, token[ScratchPrefix.Length..]) : token;
-
-    /// <summary>Runs <paramref name="run"/> with the repository root as the current folder, then restores the previous one.</summary>
-    public async Task<T> RunFromRootAsync<T>(Func<Task<T>> run)
+    private string Resolve(string token)
     {
-        await CurrentFolder.WaitAsync();
-        var previous = Directory.GetCurrentDirectory();
-        try
-        {
-            Directory.SetCurrentDirectory(repositoryRoot);
-            return await run();
-        }
-        finally
-        {
-            Directory.SetCurrentDirectory(previous);
-            CurrentFolder.Release();
-        }
+        if (token.StartsWith(ScratchPrefix, StringComparison.Ordinal)) return Path.Combine(scratchFolder, token[ScratchPrefix.Length..]);
+        return token;
     }
 
     /// <summary>The command line as a reader would type it.</summary>

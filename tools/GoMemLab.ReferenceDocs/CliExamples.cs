@@ -20,6 +20,12 @@ public static partial class CliExamples
     private const string GcTraceLog = "data/artifacts/telemetry/leaky-gctrace.log";
     private const string MemStatsLines = "data/artifacts/telemetry/leaky-memstats.jsonl";
     private const string Fleet = "data/artifacts/fleet";
+    private const string Dump = "data/artifacts/heapdump/leaky.dump.gz";
+    private const string EarlyDump = "data/artifacts/heapdump/leaky-early.dump.gz";
+    private const string Goroutines = "data/artifacts/goroutines/leaky-goroutine-6-debug2.txt";
+    private const string GoroutineSnapshots = "data/artifacts/goroutines/leaky-goroutine-1.pb.gz data/artifacts/goroutines/leaky-goroutine-2.pb.gz "
+        + "data/artifacts/goroutines/leaky-goroutine-3.pb.gz data/artifacts/goroutines/leaky-goroutine-4.pb.gz "
+        + "data/artifacts/goroutines/leaky-goroutine-5.pb.gz data/artifacts/goroutines/leaky-goroutine-6.pb.gz";
 
     private static CliErrorCase Missing(string commandLine) => new("Missing path", Args(commandLine));
 
@@ -42,6 +48,9 @@ public static partial class CliExamples
             Run = Args("run notebooks/00-start-here.ipynb --out out/run"),
             Stabilise = text => CellTime().Replace(text, "$1   #.#s  "),
             StabilisedWhat = "Cell times are shown as `#.#s`: they differ on every run.",
+            ColumnsWithoutRun = ("`gomemlab run notebooks/00-start-here.ipynb --list-params`, the table of the notebook's parameters",
+                () => GoMemLab.Cli.Notebooks.NotebookParameterTable.ToDataFrame(GoMemLab.Cli.Notebooks.NotebookParameterReader.Read(
+                    GoMemLab.Cli.Notebooks.JupyterNotebook.Load("notebooks/00-start-here.ipynb")))),
             Errors =
             [
                 Missing("run no-such-notebook.ipynb"),
@@ -174,6 +183,90 @@ public static partial class CliExamples
                     "memstats http://127.0.0.1:6060/debug/vars --every nope"),
             ],
         },
+        new("heapdump info")
+        {
+            Run = Args($"heapdump info {Dump}"),
+            Errors = [Missing("heapdump info no-such.dump"), WrongFormat("an escape log", $"heapdump info {EscapeM1}"), BadOption("an unknown --format", $"heapdump info {Dump} --format yaml")],
+        },
+        new("heapdump roots")
+        {
+            Run = Args($"heapdump roots {Dump}"),
+            Errors =
+            [
+                Missing("heapdump roots no-such.dump"),
+                WrongFormat("a heap profile", $"heapdump roots {Heap}"),
+                BadOption("a --binary that is not the program's", $"heapdump roots {Dump} --binary {EscapeM1}"),
+            ],
+        },
+        new("heapdump sites")
+        {
+            Run = Args($"heapdump sites {Dump}"),
+            Errors = [Missing("heapdump sites no-such.dump"), WrongFormat("a heap profile", $"heapdump sites {Heap}"), BadOption("an unknown --format", $"heapdump sites {Dump} --format yaml")],
+        },
+        new("heapdump path")
+        {
+            Run = Args($"heapdump path {Dump} --site internal/cache/cache.go:32"),
+            Errors =
+            [
+                Missing("heapdump path no-such.dump --site cache.go:32"),
+                WrongFormat("a heap profile", $"heapdump path {Heap} --site cache.go:32"),
+                BadOption("both --site and --object", $"heapdump path {Dump} --site cache.go:32 --object 0xc000010000"),
+                BadOption("a site the dump does not have", $"heapdump path {Dump} --site nowhere.go:1"),
+            ],
+        },
+        new("heapdump dominators")
+        {
+            Run = Args($"heapdump dominators {Dump} --depth 1 --children 5"),
+            Errors = [Missing("heapdump dominators no-such.dump"), WrongFormat("a heap profile", $"heapdump dominators {Heap}"), BadOption("a negative --depth", $"heapdump dominators {Dump} --depth -1")],
+        },
+        new("heapdump suspects")
+        {
+            Run = Args($"heapdump suspects {Dump}"),
+            Errors = [Missing("heapdump suspects no-such.dump"), WrongFormat("a heap profile", $"heapdump suspects {Heap}"), BadOption("a --threshold over 1", $"heapdump suspects {Dump} --threshold 2")],
+        },
+        new("heapdump diff")
+        {
+            Run = Args($"heapdump diff {EarlyDump} {Dump} --by site"),
+            Errors =
+            [
+                Missing($"heapdump diff no-such.dump {Dump}"),
+                WrongFormat("a heap profile as NEW", $"heapdump diff {EarlyDump} {Heap}"),
+                BadOption("an unknown --by", $"heapdump diff {EarlyDump} {Dump} --by type"),
+            ],
+        },
+        new("heapdump redact")
+        {
+            Run = Args($"heapdump redact {Dump} out/redacted.dump"),
+            Errors =
+            [
+                Missing("heapdump redact no-such.dump out/redacted.dump"),
+                WrongFormat("a heap profile", $"heapdump redact {Heap} out/redacted.dump"),
+                BadOption("an OUT that exists", $"heapdump redact {Dump} README.md"),
+            ],
+        },
+        new("goroutines top")
+        {
+            Run = Args($"goroutines top {Goroutines} --by creation"),
+            Errors =
+            [
+                Missing("goroutines top no-such-dump.txt"),
+                WrongFormat("a heap profile", $"goroutines top {Heap}"),
+                BadOption("--by state on a protobuf dump, which has no states",
+                    "goroutines top data/artifacts/goroutines/leaky-goroutine-6.pb.gz --by state"),
+                BadOption("an unknown --by", $"goroutines top {Goroutines} --by function"),
+            ],
+        },
+        new("goroutines growth")
+        {
+            Run = Args($"goroutines growth {GoroutineSnapshots}"),
+            Errors =
+            [
+                Missing($"goroutines growth {GoroutineSnapshots} no-such-dump.txt"),
+                WrongFormat("a heap profile among the snapshots", $"goroutines growth {GoroutineSnapshots} {Heap}"),
+                BadOption("text snapshots without --every",
+                    "goroutines growth data/artifacts/goroutines/phases-1-debug2.txt data/artifacts/goroutines/phases-2-debug2.txt"),
+            ],
+        },
         new("why")
         {
             Run = Args($"why {Heap} --escape {EscapeM2} --asm {Asm}"),
@@ -260,6 +353,26 @@ public static partial class CliExamples
                 Missing("fleet export no-such.duckdb --parquet out/p"),
                 WrongFormat("a heap profile as the database", $"fleet export {Heap} --parquet out/p"),
                 BadOption("a folder that is not empty", "fleet export out/fleet.duckdb --parquet data/artifacts"),
+            ],
+        },
+        new("ssa")
+        {
+            Run = Args("ssa data/artifacts/ssa/NewPoint.html"),
+            Errors =
+            [
+                Missing("ssa no-such-module --func NewPoint"),
+                WrongFormat("an escape log", $"ssa {EscapeM2}"),
+                BadOption("a directory without --func", "ssa data/go/leaky"),
+            ],
+        },
+        new("workshop")
+        {
+            Run = Args("workshop notebooks/05b-gogc-gomemlimit-lab.ipynb notebooks/09-your-service.ipynb --out out/workshop"),
+            Errors =
+            [
+                Missing("workshop no-such-notebook.ipynb --out out/workshop"),
+                WrongFormat("JSON lines instead of a notebook", $"workshop {MemStatsLines} --out out/workshop"),
+                BadOption("an --out that is the notebook's own folder", "workshop notebooks/05b-gogc-gomemlimit-lab.ipynb --out notebooks/"),
             ],
         },
     ];

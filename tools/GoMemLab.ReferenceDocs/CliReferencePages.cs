@@ -14,21 +14,35 @@ public sealed partial class CliReferencePages(RootCommand root, string repositor
     /// <summary>Output lines an example shows; the rest is counted.</summary>
     public const int ExampleLines = 15;
 
-    private readonly CliArguments _arguments = new(repositoryRoot, scratchFolder);
+    private readonly CliArguments _arguments = new(scratchFolder);
     private readonly StableText _stable = new(repositoryRoot, repositoryRoot, scratchFolder);
 
+    /// <summary>
+    /// Renders every command's page. The commands run from the repository root with the paths as the pages write
+    /// them (relative), as a reader would type them: output that echoes a path, and the width of its table column,
+    /// is then the same in every checkout.
+    /// </summary>
     public async Task<List<ReferencePage>> RenderAsync(CancellationToken cancellation)
     {
         var examples = CliExamples.All.ToDictionary(e => e.Command);
         var pages = new List<ReferencePage>();
-        foreach (var (path, command) in CommandTree.Leaves(root))
+        var previous = Directory.GetCurrentDirectory();
+        Directory.SetCurrentDirectory(repositoryRoot);
+        try
         {
-            var name = string.Join(' ', path);
-            var example = examples.GetValueOrDefault(name)
-                ?? throw new InvalidOperationException($"`gomemlab {name}` has no entry in {nameof(CliExamples)}: add its example "
-                    + "and error cases");
-            pages.Add(new ReferencePage($"cli/{CommandTree.PageName(path)}.md", $"gomemlab {name}", command.Description ?? "",
-                await RenderAsync(path, command, example, cancellation)));
+            foreach (var (path, command) in CommandTree.Leaves(root))
+            {
+                var name = string.Join(' ', path);
+                var example = examples.GetValueOrDefault(name)
+                    ?? throw new InvalidOperationException(
+                        $"`gomemlab {name}` has no entry in {nameof(CliExamples)}: add its example and error cases");
+                pages.Add(new ReferencePage($"cli/{CommandTree.PageName(path)}.md", $"gomemlab {name}", command.Description ?? "",
+                    await RenderAsync(path, command, example, cancellation)));
+            }
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(previous);
         }
         return pages;
     }
@@ -51,8 +65,7 @@ public sealed partial class CliReferencePages(RootCommand root, string repositor
     /// Writes the Example section; when the command prints tables, returns the CSV header of the same run with
     /// --format csv, and the header line of the table it printed.
     /// </summary>
-    private async Task<(string Csv, string Table)?> ExampleAsync(MarkdownPage page, CliExample example, bool printsTables,
-        CancellationToken cancellation)
+    private async Task<(string Csv, string Table)?> ExampleAsync(MarkdownPage page, CliExample example, bool printsTables, CancellationToken cancellation)
     {
         page.Heading(2, "Example");
         if (example.NotRunBecause is { } notRun)
@@ -63,8 +76,7 @@ public sealed partial class CliReferencePages(RootCommand root, string repositor
         var shown = example.Run!;
         var outcome = await RunAsync(shown, cancellation);
         if (outcome.ExitCode != 0)
-            throw new InvalidOperationException($"the example `{CliArguments.Display(shown)}` failed (exit "
-                + $"{outcome.ExitCode}):\n{outcome.Stderr}");
+            throw new InvalidOperationException($"the example `{CliArguments.Display(shown)}` failed (exit {outcome.ExitCode}):\n{outcome.Stderr}");
         var stabilise = example.Stabilise ?? (text => text);
         var scratch = shown.Any(a => a.StartsWith(StableText.ScratchName + "/", StringComparison.Ordinal))
             ? $"; `{StableText.ScratchName}/` is a scratch folder" : "";
@@ -76,6 +88,8 @@ public sealed partial class CliReferencePages(RootCommand root, string repositor
         if (!printsTables) return null;
         var csv = await RunAsync([.. WithoutFormat(shown), "--format", "csv"], cancellation);
         if (csv.ExitCode != 0) throw new InvalidOperationException($"the example failed with --format csv:\n{csv.Stderr}");
+        // A command whose --format serves one mode only (run: --list-params) prints no table in the example's mode.
+        if (csv.Stdout.Length == 0) return null;
         return (csv.Stdout.Split('\n')[0], outcome.Stdout.Split('\n')[0]);
     }
 
@@ -119,19 +133,16 @@ public sealed partial class CliReferencePages(RootCommand root, string repositor
             var outcome = await RunAsync(error.Arguments, cancellation);
             if (outcome.ExitCode == 0)
                 throw new InvalidOperationException($"the error case `{CliArguments.Display(error.Arguments)}` succeeded");
-            page.Heading(3, error.Title).Code("console", "$ " + CliArguments.Display(error.Arguments) + "\n"
-                + outcome.Stderr.TrimEnd('\n'));
+            page.Heading(3, error.Title).Code("console", "$ " + CliArguments.Display(error.Arguments) + "\n" + outcome.Stderr.TrimEnd('\n'));
             var stdout = outcome.Stdout.StartsWith("Description:", StringComparison.Ordinal) ? " and the usage on stdout"
-                : outcome.Stdout.Length > 0
-                    ? throw new InvalidOperationException($"`{CliArguments.Display(error.Arguments)}` printed a table before "
-                        + $"failing:\n{outcome.Stdout}") : "";
+                : outcome.Stdout.Length > 0 ? throw new InvalidOperationException($"`{CliArguments.Display(error.Arguments)}` printed a table before failing:\n{outcome.Stdout}") : "";
             page.Paragraph($"Printed on stderr{stdout}; exit code {outcome.ExitCode}.");
         }
     }
 
     private async Task<CliOutcome> RunAsync(IEnumerable<string> shown, CancellationToken cancellation)
     {
-        var outcome = await _arguments.RunFromRootAsync(() => InProcessCli.RunAsync(root, _arguments.Resolve(shown), cancellation));
+        var outcome = await InProcessCli.RunAsync(root, _arguments.Resolve(shown), cancellation);
         return outcome with { Stdout = _stable.Apply(outcome.Stdout), Stderr = WithoutProgress(_stable.Apply(outcome.Stderr)) };
     }
 

@@ -1,8 +1,11 @@
 using GoMemLab.AssemblyListings;
 using GoMemLab.Environment;
 using GoMemLab.Escape;
+using GoMemLab.Goroutines;
+using GoMemLab.Goroutines.Analyses;
 using GoMemLab.Live;
 using GoMemLab.Profiles;
+using GoMemLab.Ssa;
 using GoMemLab.Telemetry;
 
 namespace GoMemLab.ReferenceDocs;
@@ -40,6 +43,12 @@ public static class MagicExamples
             new("Missing file", "#!gctrace no-such-gctrace.log"),
             new("Wrong format: an escape log", "#!gctrace ../data/artifacts/escape/leaky-m1.txt"),
         ]),
+        new("#!heapdump", [new(typeof(GoMemLab.HeapDumps.HeapDump))],
+        [
+            new("Missing file", "#!heapdump no-such.dump"),
+            new("Wrong format: an escape log", "#!heapdump ../data/artifacts/escape/leaky-m1.txt"),
+            new("A --binary that is not ELF", "#!heapdump ../data/artifacts/heapdump/leaky.dump.gz --binary ../README.md"),
+        ]),
         new("#!memstats", [new(typeof(MemStatsSeries))],
         [
             new("Missing file", "#!memstats no-such-memstats.jsonl"),
@@ -61,6 +70,11 @@ public static class MagicExamples
             new("Missing directory", "#!gobuild no-such-module"),
             new("No directory given", "#!gobuild --gcflags -m"),
         ]) { ExampleNotRunBecause = NeedsGo },
+        new("#!ssa", [new(typeof(SsaDump))],
+        [
+            new("Missing directory", "#!ssa no-such-module --func NewPoint"),
+            new("No --func", "#!ssa ../data/go/leaky --package ./escape"),
+        ]) { ExampleNotRunBecause = NeedsGo + " (GOSSAFUNC recompiles the standard library)" },
         new("#!pprof", [new(typeof(LoadedProfile))],
         [
             new("Missing file", "#!pprof no-such-profile.pb.gz"),
@@ -72,7 +86,17 @@ public static class MagicExamples
             new("Missing file", "#!fleet no-such.duckdb"),
             new("Wrong format: a heap profile", "#!fleet ../data/artifacts/heap/leaky-heap-4.pb.gz"),
             new("Both --sql and --where", "#!fleet no-such.duckdb --sql \"SELECT 1\" --where \"service = 'leaky'\""),
-        ]) { ExampleNotRunBecause = "it reads a fleet database, which `gomemlab fleet ingest` makes first "
-            + "(notebooks/10-fleet.ipynb does both)" },
+        ]) { ExampleNotRunBecause = "it reads a fleet database, which `gomemlab fleet ingest` makes first (notebooks/10-fleet.ipynb does both)" },
+        new("#!goroutines",
+        [
+            new(typeof(GoroutineDump), "for one dump"),
+            new(typeof(IReadOnlyList<GoroutineDump>), "for several snapshots, with VAR_growth"),
+            new(typeof(GoroutineGrowth), "VAR_growth, for several snapshots"),
+        ],
+        [
+            new("Missing file", "#!goroutines no-such-dump.txt"),
+            new("Wrong format: a heap profile", "#!goroutines ../data/artifacts/heap/leaky-heap-4.pb.gz"),
+            new("Text snapshots without --every", "#!goroutines \"../data/artifacts/goroutines/phases-*-debug2.txt\""),
+        ]),
     ];
 }

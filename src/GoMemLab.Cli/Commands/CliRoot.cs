@@ -16,10 +16,14 @@ public static class CliRoot
         root.Subcommands.Add(AsmCommands.Create());
         root.Subcommands.Add(GcTraceCommand.Create());
         root.Subcommands.Add(MemStatsCommand.Create());
+        root.Subcommands.Add(HeapDumpCommands.Create());
+        root.Subcommands.Add(GoroutinesCommands.Create());
         root.Subcommands.Add(WhyCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(CaptureCommand.Create());
         root.Subcommands.Add(FleetCommands.Create());
+        root.Subcommands.Add(SsaCommand.Create());
+        root.Subcommands.Add(WorkshopCommand.Create());
         return root;
     }
 }

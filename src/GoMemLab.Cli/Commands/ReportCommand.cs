@@ -41,6 +41,8 @@ public static class ReportCommand
                 GcTrace = parse.GetValue(gctrace),
                 MemStats = parse.GetValue(memstats) ?? [],
                 Title = parse.GetValue(title) ?? "Memory incident report",
+                // Verbatim, so the report's "This report" line is the command that was run.
+                CommandLine = "gomemlab " + ShellWords.Join(parse.Tokens.Select(t => t.Value)),
             };
             if (inputs.IsEmpty) throw new ArgumentException("the report needs at least one input: --heap, --escape, "
                 + "--gctrace or --memstats");

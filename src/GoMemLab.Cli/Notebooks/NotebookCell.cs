@@ -51,4 +51,15 @@ public sealed class NotebookCell
     }
 
     public JsonArray Outputs => _node["outputs"] as JsonArray ?? [];
+
+    /// <summary>Replaces the cell's source (stored as one string).</summary>
+    public void SetSource(string source) => _node["source"] = source;
+
+    /// <summary>Removes a code cell's outputs and execution count, as a notebook that never ran has them.</summary>
+    public void ClearOutputs()
+    {
+        if (!IsCode) return;
+        _node["outputs"] = new JsonArray();
+        _node["execution_count"] = null;
+    }
 }

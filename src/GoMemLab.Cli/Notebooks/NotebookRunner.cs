@@ -89,11 +89,17 @@ public static partial class NotebookRunner
         return new CellRun(number, summary, clock.Elapsed, error, Skipped: false);
     }
 
-    private static void InjectParameters(JupyterNotebook notebook, IReadOnlyList<(string Name, string Value)> parameters)
+    /// <summary>
+    /// Adds the cell that sets <paramref name="parameters"/> after the cell tagged `parameters` (see
+    /// <see cref="NotebookParameters.InjectedCell"/>); <see cref="RunAsync"/> does it for the parameters it is given.
+    /// </summary>
+    /// <exception cref="ArgumentException">a parameter the notebook does not declare, or a value not of its type.</exception>
+    public static void InjectParameters(JupyterNotebook notebook, IReadOnlyList<(string Name, string Value)> parameters)
     {
-        // Papermill: right after the cell tagged `parameters`, or first when there is none.
+        // Papermill: right after the cell tagged `parameters`.
         var tagged = notebook.Cells.FirstOrDefault(c => c.Tags.Contains(NotebookParameters.ParametersTag));
-        notebook.InsertCodeCellAfter(tagged?.Index ?? -1, NotebookParameters.InjectedCell(parameters), NotebookParameters.InjectedTag);
+        var code = NotebookParameters.InjectedCell(Path.GetFileName(notebook.Path), NotebookParameterReader.Read(notebook), parameters);
+        notebook.InsertCodeCellAfter(tagged?.Index ?? -1, code, NotebookParameters.InjectedTag);
     }
 
     /// <summary>

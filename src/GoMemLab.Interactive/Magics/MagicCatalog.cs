@@ -16,6 +16,9 @@ public static class MagicCatalog
         (GoBuildMagic.Directive, GoBuildMagic.Register),
         (PprofMagic.Directive, PprofMagic.Register),
         (FleetMagic.Directive, FleetMagic.Register),
+        (HeapDumpMagic.Directive, HeapDumpMagic.Register),
+        (SsaMagic.Directive, SsaMagic.Register),
+        (GoroutinesMagic.Directive, GoroutinesMagic.Register),
     ];
 
     /// <summary>The names of the magics (<c>#!pprof</c>…), in registration order, from their declarations.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using GoMemLab.Inputs;
+using GoMemLab.Interactive.Hosting;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.CSharp;
@@ -38,6 +39,7 @@ public static partial class MagicKit
         }
         try
         {
+            if (context.HandlingKernel is { } kernel) MultipleValueReferences.Rebind(command, directive, kernel);
             await body();
         }
         catch (InputFormatException e)

@@ -55,14 +55,18 @@ public static class ProfileCharts
     }
 
     /// <summary>
-    /// Log-log scatter of inuse_space against alloc_space per function (functions with either at 0 cannot be placed
-    /// on a log axis and are left out), coloured by retention ratio. The dashed diagonal is "keeps everything it
-    /// allocates"; garbage sits far below it. The <paramref name="labelled"/> largest by inuse_space are named (one name per cluster of
-    /// overlapping points).
+    /// Log-log scatter of inuse_space against alloc_space per allocating function, coloured by retention ratio.
+    /// Functions whose inuse_space is 0 (garbage only: nothing live at the last GC) cannot be placed on a log axis; the
+    /// title says how many are left out. The dashed diagonal is "keeps everything it
+    /// allocates"; garbage sits far below it. The <paramref name="labelled"/> largest by inuse_space are named (one name per cluster of overlapping points).
     /// </summary>
     public static GenericChart RetentionScatter(IReadOnlyList<AllocVsInuseRow> allocVsInuse, int labelled = 6)
     {
-        var rows = allocVsInuse.Where(r => r.AllocSpace > 0 && r.InuseSpace > 0).ToList();
+        // Functions that allocated nothing themselves (callers only) are not points at all; those that allocated but
+        // hold nothing at the last GC are, but a log axis has no place for their 0.
+        var allocating = allocVsInuse.Where(r => r.AllocSpace > 0).ToList();
+        var rows = allocating.Where(r => r.InuseSpace > 0).ToList();
+        var hidden = allocating.Count - rows.Count;
         var scale = new ProfileValueScale("bytes");
         // Name the biggest holders, skipping a point that sits on one already named (labels would overprint).
         var named = new HashSet<string>();
@@ -103,7 +107,8 @@ public static class ProfileCharts
         };
         return PlotlyFigure.Create([diagonal, points], new Dictionary<string, object?>
         {
-            ["title"] = Title("Retention: inuse_space vs alloc_space (log-log)"),
+            ["title"] = Title("Retention: inuse_space vs alloc_space (log-log)"
+                + (hidden == 0 ? "" : $"<br><sub>{hidden} of {allocating.Count} allocating functions not shown: their inuse_space is 0 (no place on a log axis)</sub>")),
             ["xaxis"] = new Dictionary<string, object?> { ["type"] = "log", ["title"] = Title("alloc_space (MiB, log)") },
             ["yaxis"] = new Dictionary<string, object?> { ["type"] = "log", ["title"] = Title("inuse_space (MiB, log)") },
             ["height"] = 520, ["showlegend"] = false,

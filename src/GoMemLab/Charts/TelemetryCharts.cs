@@ -32,14 +32,18 @@ public static class TelemetryCharts
 
     /// <summary>
     /// Two rows sharing the time axis: stop-the-world pause per GC (sweep termination + mark termination
-    /// clock, ms), and the GC CPU share (the runtime's cumulative percent from each line).
+    /// clock, ms) on a log axis, so the sub-millisecond body and the multi-millisecond tail are both readable (a pause
+    /// printed as 0 cannot sit on a log axis: the axis title says how many there are), and the GC CPU share (the
+    /// runtime's cumulative percent from each line).
     /// </summary>
     public static GenericChart PausesAndGcCpu(GcTrace trace)
     {
         var lines = trace.Lines;
         var at = lines.Select(l => l.AtSeconds).ToArray();
+        var zero = lines.Count(l => l.StopTheWorldMs <= 0);
         var pauses = Markers(at, lines.Select(l => l.StopTheWorldMs), "stop-the-world pause (ms)")
-            .WithYAxisStyle<double, double, string>(TitleText: "pause ms");
+            .WithYAxisStyle<double, double, string>(TitleText: zero == 0 ? "pause ms (log)" : $"pause ms (log; {zero} pauses of 0 not shown)",
+                AxisType: StyleParam.AxisType.Log);
         var cpu = Line(at, lines.Select(l => (double)l.CpuPercent), "GC CPU % (cumulative)")
             .WithYAxisStyle<double, double, string>(TitleText: "GC CPU %");
         var grid = CSharpChart.Grid([pauses, cpu], 2, 1, Pattern: StyleParam.LayoutGridPattern.Coupled);
@@ -47,9 +51,10 @@ public static class TelemetryCharts
     }
 
     /// <summary>
-    /// Two rows sharing the time axis: HeapAlloc, HeapInuse, HeapIdle, HeapReleased, Sys and StackInuse
-    /// in MB; NumGC and goroutines (when recorded) as counts. The x axis is seconds since the first
-    /// snapshot, or the snapshot number when the series has no timestamps.
+    /// Rows sharing the time axis: HeapAlloc, HeapInuse, HeapIdle, HeapReleased, Sys and StackInuse in MB; the
+    /// goroutine count (when recorded); and the GC rate between snapshots, from NumGC's differences (NumGC itself is
+    /// cumulative, so it is not drawn on a count axis beside a level such as goroutines). The x axis is seconds since
+    /// the first snapshot, or the snapshot number when the series has no timestamps (the rate is then per snapshot).
     /// </summary>
     public static GenericChart MemStatsOverTime(MemStatsSeries series)
     {
@@ -66,14 +71,19 @@ public static class TelemetryCharts
             Bytes(MemStatsCounter.Sys, "Sys"),
             Bytes(MemStatsCounter.StackInuse, "StackInuse"),
         ]).WithYAxisStyle<double, double, string>(TitleText: "MB");
-        var counts = new List<GenericChart>
-        {
-            Line(x, series.Snapshots.Select(s => s.NumGC is { } v ? (double)v : double.NaN), "NumGC"),
-        };
+        var perSecond = series.TimeSource == MemStatsTimeSource.Timestamps;
+        // A rate needs two snapshots with NumGC: points without one are left out rather than drawn as NaN.
+        var rate = Enumerable.Range(1, Math.Max(0, x.Length - 1))
+            .Where(i => series.Snapshots[i].NumGC is not null && series.Snapshots[i - 1].NumGC is not null && x[i] > x[i - 1])
+            .Select(i => (X: x[i], Y: ((double)series.Snapshots[i].NumGC!.Value - series.Snapshots[i - 1].NumGC!.Value) / (perSecond ? x[i] - x[i - 1] : 1)))
+            .ToList();
+        var rows = new List<GenericChart> { memory };
         if (series.Snapshots.Any(s => s.Goroutines is not null))
-            counts.Add(Line(x, series.Snapshots.Select(s => s.Goroutines is { } g ? (double)g : double.NaN), "goroutines"));
-        var countChart = CSharpChart.Combine(counts).WithYAxisStyle<double, double, string>(TitleText: "count");
-        var grid = CSharpChart.Grid([memory, countChart], 2, 1, Pattern: StyleParam.LayoutGridPattern.Coupled);
+            rows.Add(Line(x, series.Snapshots.Select(s => s.Goroutines is { } g ? (double)g : double.NaN), "goroutines")
+                .WithYAxisStyle<double, double, string>(TitleText: "goroutines"));
+        var rateName = perSecond ? "GCs per second (from NumGC)" : "GCs per snapshot (from NumGC)";
+        rows.Add(Line(rate.Select(r => r.X).ToArray(), rate.Select(r => r.Y), rateName).WithYAxisStyle<double, double, string>(TitleText: perSecond ? "GC/s" : "GCs"));
+        var grid = CSharpChart.Grid(rows, rows.Count, 1, Pattern: StyleParam.LayoutGridPattern.Coupled);
         var xTitle = series.TimeSource == MemStatsTimeSource.Timestamps ? "seconds since first snapshot" : "snapshot";
         return ChartStyle.Titled(grid, $"runtime.MemStats — {series.Source}", xTitle, null);
     }

@@ -61,12 +61,15 @@ public sealed class EscapeLog
         UnpositionedLines = unpositionedLines;
     }
 
-    /// <summary>Reads a text log (a file, gzip allowed) or a <c>-json=0,DIR</c> directory.</summary>
-    /// <exception cref="GoMemLab.Inputs.InputFormatException">Missing path, binary or non-log content.</exception>
-    /// <remarks>Cancelling <paramref name="cancel"/> stops the read within 64k lines (or one JSON file) with
-    /// <see cref="OperationCanceledException"/>.</remarks>
-    public static EscapeLog Load(string path, CancellationToken cancel = default) =>
-        Directory.Exists(path) ? EscapeJsonReader.ReadDirectory(path, cancel) : EscapeTextReader.ReadFile(path, cancel);
+    /// <summary>
+    /// Reads a text log (a file, gzip allowed) or a <c>-json=0,DIR</c> directory. An empty text file is refused with the
+    /// usual cause (stdout saved while the compiler writes to stderr) unless <paramref name="allowEmpty"/>, for callers
+    /// to whom a package with no diagnostics is a valid answer (a check against expectations that say nothing, a diff).
+    /// </summary>
+    /// <exception cref="GoMemLab.Inputs.InputFormatException">Missing path, binary or non-log content, or an empty file when not allowed.</exception>
+    /// <remarks>Cancelling <paramref name="cancel"/> stops the read within 64k lines (or one JSON file) with <see cref="OperationCanceledException"/>.</remarks>
+    public static EscapeLog Load(string path, CancellationToken cancel = default, bool allowEmpty = false) =>
+        Directory.Exists(path) ? EscapeJsonReader.ReadDirectory(path, cancel) : EscapeTextReader.ReadFile(path, cancel, allowEmpty);
 
     /// <summary>
     /// Reads <c>-m</c>/<c>-m=2</c> text held in memory (e.g. <see cref="GoCompilerBuild.Result.Output"/>), as

@@ -14,15 +14,17 @@ namespace GoMemLab.Escape;
 /// </summary>
 internal static class EscapeTextReader
 {
-    /// <summary>Reads a log file (gzip allowed).</summary>
-    /// <exception cref="InputFormatException">Missing file, binary content, or not a compiler log.</exception>
-    public static EscapeLog ReadFile(string path, CancellationToken cancel = default)
+    /// <summary>
+    /// Reads a log file (gzip allowed). An empty file is refused (nearly always stdout saved instead of stderr) unless
+    /// <paramref name="allowEmpty"/>: then it is a package with no diagnostics.
+    /// </summary>
+    /// <exception cref="InputFormatException">Missing file, binary content, not a compiler log, or empty when not allowed.</exception>
+    public static EscapeLog ReadFile(string path, CancellationToken cancel = default, bool allowEmpty = false)
     {
         // The model keeps the log's bytes in one array (steps are spans of it), so 2 GB is the ceiling.
         if (File.Exists(path) && new FileInfo(path).Length > Array.MaxLength)
-            throw new InputFormatException(path,
-                $"is over {Array.MaxLength:N0} bytes, the largest log GoMemLab reads in one piece; split it by package");
-        return Read(InputFile.ReadCompilerOutput(path, "-m"), path, cancel);
+            throw new InputFormatException(path, $"is over {Array.MaxLength:N0} bytes, the largest log GoMemLab reads in one piece; split it by package");
+        return Read(allowEmpty ? InputFile.ReadAllBytesMaybeGzip(path) : InputFile.ReadCompilerOutput(path, "-m"), path, cancel);
     }
 
     /// <summary>Reads a log from its bytes; <paramref name="name"/> is used in errors and as <see cref="EscapeLog.Source"/>.</summary>

@@ -75,11 +75,12 @@ public static class InputFile
     {
         var bytes = ReadAllBytesMaybeGzip(path);
         if (bytes.Length == 0)
-            throw new InputFormatException(path,
-                $"is empty, expected go build -gcflags={gcflag} output (the compiler prints it on stderr: go build "
-                    + $"-gcflags={gcflag} 2> FILE)");
+            throw new InputFormatException(path, $"is empty, expected go build -gcflags={gcflag} output ({CompilerOutputHint(gcflag)})");
         return bytes;
     }
+
+    /// <summary>The usual cause of an empty compiler log, in words: "the compiler prints it on stderr: go build -gcflags=FLAG 2> FILE".</summary>
+    public static string CompilerOutputHint(string gcflag) => $"the compiler prints it on stderr: go build -gcflags={gcflag} 2> FILE";
 
     /// <summary>True when the bytes start with the gzip magic 1f 8b.</summary>
     public static bool IsGzip(ReadOnlySpan<byte> head) => head.Length >= 2 && head[0] == 0x1f && head[1] == 0x8b;
@@ -108,5 +109,17 @@ public static class InputFile
         {
             throw new InputFormatException(name, "gzip data is truncated", inner: e);
         }
+    }
+
+    /// <summary>
+    /// The files a path names: the path itself, or every file matching a '*' / '?' pattern in its file-name part
+    /// (e.g. "out/heap-*.pb.gz"), in ordinal name order. Empty when nothing matches or the folder is missing.
+    /// </summary>
+    public static IReadOnlyList<string> Matching(string pathOrPattern)
+    {
+        var name = Path.GetFileName(pathOrPattern);
+        if (name.IndexOfAny(['*', '?']) < 0) return File.Exists(pathOrPattern) ? [pathOrPattern] : [];
+        var dir = Path.GetDirectoryName(pathOrPattern) is { Length: > 0 } d ? d : ".";
+        return Directory.Exists(dir) ? Directory.GetFiles(dir, name).Order(StringComparer.Ordinal).ToArray() : [];
     }
 }

@@ -39,14 +39,17 @@ public static class SiteLeakSuspects
         if (heapSeries.Count == 0) throw new ArgumentException("no heap profile given");
         var latest = HeapAllocationSites.Find(heapSeries[^1]);
         var first = heapSeries.Count > 1 ? HeapAllocationSites.Find(heapSeries[0]) : null;
-        var firstInuse = first?.Sites.ToDictionary(s => (s.Function, s.Site), s => s.InuseSpace) ?? [];
+        // The rows show paths relative to the module (ModuleRelativePaths), the sites as the profile has them: the same file
+        // when the profile's path is the row's or ends with it.
+        var firstSites = first?.Sites.ToLookup(s => (s.Function, s.Line)) ?? Enumerable.Empty<HeapAllocationSite>().ToLookup(s => (s.Function, s.Line));
         var suspects = new List<SiteLeakSuspect>();
         foreach (var row in latestRows)
         {
             if (row.Site == WhyOnHeap.StandardLibraryOnlySite || row.Status == WhyOnHeapStatus.NotSampled) continue;
             if (row.InuseSpace < rule.MinimumInuseShare * latest.TotalInuseSpace || row.InuseSpace <= 0) continue;
             if ((row.RetentionRatio ?? 0) < rule.MinimumRetention) continue;
-            var before = firstInuse.GetValueOrDefault((row.Function, row.Site));
+            var before = firstSites[(row.Function, row.Line)]
+                .Where(s => s.File == row.File || s.File.EndsWith("/" + row.File, StringComparison.Ordinal)).Sum(s => s.InuseSpace);
             if (first is not null && row.InuseSpace <= before) continue;
             var share = (double)row.InuseSpace / latest.TotalInuseSpace;
             var growth = first is null ? "one profile: growth not shown"
@@ -65,7 +68,10 @@ public static class SiteLeakSuspects
         return suspects;
     }
 
-    /// <summary>Columns: site, function, inuse_space, inuse_space_first, alloc_space, retention_ratio, status, cause, reason.</summary>
+    /// <summary>
+    /// Columns: site, function, inuse_space, inuse_space_first, alloc_space, retention_ratio, status, cause, reason, then pattern and
+    /// remedy (<see cref="LeakRemedy"/>).
+    /// </summary>
     public static DataFrame ToDataFrame(IReadOnlyList<SiteLeakSuspect> suspects) => new(
         new StringDataFrameColumn("site", suspects.Select(s => s.Site.Site)),
         new StringDataFrameColumn("function", suspects.Select(s => s.Site.Function)),
@@ -75,5 +81,7 @@ public static class SiteLeakSuspects
         new DoubleDataFrameColumn("retention_ratio", suspects.Select(s => s.Site.RetentionRatio)),
         new StringDataFrameColumn("status", suspects.Select(s => s.Site.Status.ToText())),
         new StringDataFrameColumn("cause", suspects.Select(s => s.Site.Cause)),
-        new StringDataFrameColumn("reason", suspects.Select(s => s.Reason)));
+        new StringDataFrameColumn("reason", suspects.Select(s => s.Reason)),
+        new StringDataFrameColumn("pattern", suspects.Select(s => LeakRemedy.For(s).Pattern.ToText())),
+        new StringDataFrameColumn("remedy", suspects.Select(s => LeakRemedy.For(s).Remedy)));
 }

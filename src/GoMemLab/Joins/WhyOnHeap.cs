@@ -74,6 +74,8 @@ public sealed record WhyOnHeapRow(
 /// allocations lists both); the profile is sampled, so small sites may be missing; the escape log and listing must
 /// come from the same source as the profiled binary — the join cannot tell when they do not.
 /// A last row, site <c>(standard library only)</c>, holds the bytes of samples with no frame outside the standard library.
+/// Paths are shown relative to their module (<see cref="ModuleRelativePaths"/>): <c>order.go:26</c>, not <c>/home/me/batch/order.go:26</c>
+/// in the site and <c>./order.go</c> in the decision.
 /// </summary>
 public static class WhyOnHeap
 {
@@ -143,12 +145,17 @@ public static class WhyOnHeap
         var covered = new HashSet<(string, int)>();
         foreach (var site in sites.Sites)
         {
-            rows.Add(Explain(site, escape, decisions, logPackages, logResolver, calls, asmResolver));
+            rows.Add(Explain(site, escape, decisions, logPackages, logResolver, calls, asmResolver, hasListing: assembly is not null));
             var key = SourcePathKey.Normalize(site.File, SourcePathKey.PackageOfFunction(site.Function));
             if (logResolver.Resolve(key) is { } logFile) covered.Add((logFile, (int)site.Line));
             if (asmResolver.Resolve(key) is { } asmFile) covered.Add((asmFile, (int)site.Line));
         }
         if (includeUnsampled) rows.AddRange(Unsampled(escape, decisions, calls, logResolver, covered));
+        // Profiles and listings of ordinary builds name files absolutely, -m logs relative to the build: show both as the module does.
+        var paths = ModuleRelativePaths.For(
+            sites.Sites.Select(s => s.File).Concat(sites.Sites.SelectMany(s => s.InlinedInto.Select(i => i.File))).Concat((assembly?.Calls ?? []).Select(c => c.File)),
+            logFiles.Values);
+        rows = rows.Select(paths.Apply).ToList();
         if (sites.UnattributedAllocSpace != 0 || sites.UnattributedInuseSpace != 0)
             rows.Add(new WhyOnHeapRow(StandardLibraryOnlySite, "", "", 0, sites.UnattributedAllocSpace, sites.UnattributedInuseSpace,
                 Ratio(sites.UnattributedInuseSpace, sites.UnattributedAllocSpace), WhyOnHeapStatus.Unexplained, "", "", "", "", "", "",
@@ -196,7 +203,7 @@ public static class WhyOnHeap
 
     private static WhyOnHeapRow Explain(HeapAllocationSite site, EscapeLog? escape,
         Dictionary<(string, int), List<EscapeDiagnostic>> decisions, HashSet<string> logPackages, SourceFileResolver logResolver,
-        Dictionary<(string, int), List<AllocationCall>> calls, SourceFileResolver asmResolver)
+        Dictionary<(string, int), List<AllocationCall>> calls, SourceFileResolver asmResolver, bool hasListing)
     {
         var package = SourcePathKey.PackageOfFunction(site.Function);
         var siteKey = SourcePathKey.Normalize(site.File, package);
@@ -254,6 +261,11 @@ public static class WhyOnHeap
             reason = $"allocated inside {site.AllocatedBy[0]} (standard library: its decisions are in its own package's -m output, "
                 + "-gcflags=all=-m=2)";
         else reason = "no heap decision at this line in the escape log";
+        // Go's heap profiles hide the runtime frames at the top of each stack (runtime/pprof/protomem.go), so map buckets,
+        // append growth and channels made by the runtime show up as the caller's own bytes; only the -S listing names the call.
+        if (escape is not null && !hasListing && site.AllocatedBy.Count == 0)
+            reason += "; an assembly listing (-gcflags=-S) would show whether the runtime made it (map buckets, append growth, a channel): "
+                + "heap profiles leave out the runtime's frames";
         return Row(WhyOnHeapStatus.Unexplained, "", "", "", "", reason);
     }
 

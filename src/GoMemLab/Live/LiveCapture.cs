@@ -10,49 +10,12 @@ using Microsoft.Data.Analysis;
 
 namespace GoMemLab.Live;
 
-/// <summary>One heap profile taken during a capture, with its offset from the program's start.</summary>
-public sealed record CapturedHeapProfile(TimeSpan At, Profile Profile);
-
-/// <summary>What a <see cref="LiveCapture"/> collected.</summary>
-/// <param name="GcTrace">The program's gctrace (null when it printed no gctrace line; see <paramref name="Problems"/>).</param>
-/// <param name="HeapProfiles">Heap profiles in time order (empty without a pprof server).</param>
-/// <param name="PprofUrl">The pprof base URL used, or null.</param>
-/// <param name="Stopped">True when the capture stopped the program (time up or cancelled) rather than the program exiting.</param>
-/// <param name="Problems">Things that went wrong but did not stop the capture (a failed profile fetch, no gctrace), one line each.</param>
-public sealed record LiveCaptureResult(
-    string Program, GcTrace? GcTrace, IReadOnlyList<CapturedHeapProfile> HeapProfiles, string? PprofUrl,
-    int ExitCode, bool Stopped, TimeSpan Elapsed, string StandardOutput, IReadOnlyList<string> Problems)
-{
-    /// <summary>
-    /// The telemetry verdict on the live heap after each GC (<see cref="Telemetry.GcTrace.LiveHeapTrend"/>); null without gctrace.
-    /// </summary>
-    public LeakSignal? LiveHeapTrend => GcTrace is null || GcTrace.Lines.Count == 0 ? null : GcTrace.LiveHeapTrend();
-
-    /// <summary>
-    /// The heap profiles as a series: at_s, inuse_space, alloc_space, inuse_objects (pprof's totals of each profile,
-    /// <see cref="Top.ComputeTotal"/>), one row per profile in time order.
-    /// </summary>
-    public DataFrame HeapSeries() => new(
-        new DoubleDataFrameColumn("at_s", HeapProfiles.Select(h => h.At.TotalSeconds)),
-        new Int64DataFrameColumn("inuse_space", HeapProfiles.Select(h => h.Profile.Total("inuse_space"))),
-        new Int64DataFrameColumn("alloc_space", HeapProfiles.Select(h => h.Profile.Total("alloc_space"))),
-        new Int64DataFrameColumn("inuse_objects", HeapProfiles.Select(h => h.Profile.Total("inuse_objects"))));
-
-    /// <summary>What each column of <see cref="HeapSeries"/> means.</summary>
-    public static IReadOnlyDictionary<string, string> HeapSeriesColumnMeanings { get; } = new Dictionary<string, string>
-    {
-        ["at_s"] = "Seconds since the program started when the heap profile was taken.",
-        ["inuse_space"] = "Total inuse_space of the profile (bytes live as of the last GC).",
-        ["alloc_space"] = "Total alloc_space of the profile (bytes allocated since start).",
-        ["inuse_objects"] = "Total inuse_objects of the profile.",
-    };
-}
-
 /// <summary>
 /// Runs a Go program for a while the way a workshop wants to watch one: builds it when given a package directory
 /// (<c>go build</c>, no shell), runs it with <c>GODEBUG=gctrace=1</c> and its arguments, collects the gctrace from its
 /// stderr, and — when it serves <c>net/http/pprof</c> on a port it prints (<c>listening on http://HOST:PORT</c>) or that
-/// the caller gives — fetches <c>/debug/pprof/heap</c> at intervals. The program is stopped (its whole process tree
+/// the caller gives — fetches <c>/debug/pprof/heap</c> at intervals; heap profiles the program writes itself are read
+/// after it ends (<see cref="LiveCaptureOptions.Collect"/>). The program is stopped (its whole process tree
 /// killed and reaped, <see cref="ChildProcess"/>) when the duration is up or the token is cancelled; a cancelled capture
 /// returns what it collected rather than throwing. The built binary lives in a temporary directory removed afterwards.
 /// Errors: a missing target or Go toolchain, or a failed build, throw <see cref="InputFormatException"/> with the
@@ -112,6 +75,7 @@ public static partial class LiveCapture
         var url = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         if (options.PprofUrl is { } given) url.TrySetResult(given.TrimEnd('/'));
         var clock = Stopwatch.StartNew();
+        var started = DateTime.UtcNow;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         stop.CancelAfter(options.Duration);
 
@@ -123,11 +87,14 @@ public static partial class LiveCapture
         }
 
         var run = ChildProcess.RunAsync(program, options.Arguments, options.WorkingDirectory,
-            new Dictionary<string, string> { ["GODEBUG"] = "gctrace=1" }, OnLine, stop.Token);
+            options.ProgramEnvironment(), OnLine, stop.Token);
         var profiles = await CollectProfilesAsync(run, url.Task, options.HeapEvery, clock, problems, progress, stop.Token);
         var result = await run;
         stop.Cancel(); // the program may have exited early: stop waiting for profiles too
         progress?.Report(result.Cancelled ? $"stopped after {result.Elapsed.TotalSeconds:0.#} s" : $"exited with code {result.ExitCode}");
+
+        if (options.Collect is { } pattern)
+            profiles = profiles.Concat(CollectFiles(pattern, started, problems, progress)).OrderBy(p => p.At).ToList();
 
         GcTrace? trace = null;
         string text;
@@ -135,7 +102,29 @@ public static partial class LiveCapture
         try { trace = GcTrace.Parse(text, $"gctrace of {Path.GetFileName(program)}"); }
         catch (InputFormatException e) { problems.Add(e.Message); }
         return new LiveCaptureResult(program, trace, profiles, url.Task.IsCompletedSuccessfully ? url.Task.Result : null,
-            result.ExitCode, result.Cancelled, result.Elapsed, result.StandardOutput, problems);
+            result.ExitCode, result.Cancelled, result.Elapsed, result.StandardOutput, problems, options) { Environment = options.Environment };
+    }
+
+    // The files the program wrote during this run, in the order of the time stamps inside them (else their write times).
+    private static List<CapturedHeapProfile> CollectFiles(string pattern, DateTime started, List<string> problems, IProgress<string>? progress)
+    {
+        var collected = new List<CapturedHeapProfile>();
+        var files = InputFile.Matching(pattern);
+        // File systems keep write times to a second or coarser on some platforms.
+        var fresh = files.Where(f => File.GetLastWriteTimeUtc(f) >= started.AddSeconds(-2)).ToList();
+        if (fresh.Count < files.Count) problems.Add($"{pattern}: left out {files.Count - fresh.Count} file(s) written before this run");
+        foreach (var file in fresh)
+        {
+            try
+            {
+                var profile = ProfileLoader.Load(file);
+                var at = (profile.Time?.UtcDateTime ?? File.GetLastWriteTimeUtc(file)) - started;
+                collected.Add(new CapturedHeapProfile(at, profile, file));
+                progress?.Report(string.Create(CultureInfo.InvariantCulture, $"collected {file} (written at {at.TotalSeconds:0.#} s)"));
+            }
+            catch (InputFormatException e) { problems.Add(e.Message); }
+        }
+        return collected;
     }
 
     private static async Task<List<CapturedHeapProfile>> CollectProfilesAsync(Task running, Task<string> url, TimeSpan every,

@@ -31,6 +31,14 @@ public sealed record IncidentReportInputs
 
     /// <summary>True when no input is given (a report needs heap profiles, an escape log, a gctrace log or MemStats).</summary>
     public bool IsEmpty => HeapProfiles.Count == 0 && Escape is null && GcTrace is null && MemStats.Count == 0;
+    /// <summary>
+    /// The command line that writes this report, shown verbatim under "Regenerate the inputs" (the CLI passes the one it was
+    /// run with); null = one is composed from these inputs (<see cref="IncidentReport.ReportCommand"/>).
+    /// </summary>
+    public string? CommandLine { get; init; }
+
+    /// <summary>What holds each leak suspect (a heap dump's roots); null = the report says a heap dump would name it.</summary>
+    public ISuspectHolders? Holders { get; init; }
 }
 
 /// <summary>
@@ -118,9 +126,10 @@ public sealed class IncidentReport
             else
             {
                 page.AddHtml(WhyOnHeapHtml.Render(Suspects.Select(s => s.Site).ToList(), 30));
-                page.AddHtml("<ol>" + string.Concat(Suspects.Select(s =>
-                    $"<li><code>{Encode(s.Site.Site)}</code> in <code>{Encode(s.Site.Function)}</code>: {Encode(s.Reason)}</li>\n"))
-                        + "</ol>");
+                page.AddHtml("<ol>" + string.Concat(Suspects.Select(SuspectItem)) + "</ol>");
+                if (Inputs.Holders is null)
+                    page.AddParagraph("Which variable or goroutine holds each suspect is not in a heap profile: a heap dump "
+                        + "(runtime/debug.WriteHeapDump) names the root and the path that keep it alive.");
             }
 
             page.AddHeading("Allocated vs in use");
@@ -169,7 +178,11 @@ public sealed class IncidentReport
     }
 
     /// <summary>Writes <see cref="ToHtml"/> to <paramref name="path"/> (only that file).</summary>
-    public void Save(string path) => File.WriteAllText(path, ToHtml());
+    public void Save(string path)
+    {
+        _savedTo = path;
+        File.WriteAllText(path, ToHtml());
+    }
 
     /// <summary>The suspects as a table (see <see cref="SiteLeakSuspects.ToDataFrame"/>).</summary>
     public DataFrame SuspectTable() => SiteLeakSuspects.ToDataFrame(Suspects);
@@ -216,25 +229,44 @@ public sealed class IncidentReport
         if (Inputs.Assembly is { } a) items.Add((a, RegenerationCommands.InputKind.AssemblyListing));
         if (Inputs.GcTrace is { } g) items.Add((g, RegenerationCommands.InputKind.GcTrace));
         items.AddRange(Inputs.MemStats.Select(m => (m, RegenerationCommands.InputKind.MemStats)));
+        // The profiled binary's name, for the commands that run it: the main mapping of the latest heap profile.
+        var program = HeapProfiles.Count > 0 && HeapProfiles[^1].Mappings.FirstOrDefault()?.File is { Length: > 0 } main ? Path.GetFileName(main) : null;
         var html = new System.Text.StringBuilder("<table>\n<thead><tr><th>input</th><th>commands</th></tr></thead>\n<tbody>\n");
-        foreach (var group in items.GroupBy(i => RegenerationCommands.For(i.Path, i.Kind)))
+        foreach (var group in items.GroupBy(i => RegenerationCommands.For(i.Path, i.Kind, program)))
             html.Append($"<tr><td>{Encode(string.Join(", ", group.Select(i => Path.GetFileName(i.Path.TrimEnd('/')))))}</td><td><pre>{Encode(group.Key)}</pre></td></tr>\n");
         html.Append("</tbody>\n</table>\n");
         page.AddHtml(html.ToString());
-        page.AddParagraph("This report: " + ReportCommand());
+        page.AddHtml($"<p>This report:</p>\n<pre>{Encode(ReportCommand())}</pre>\n");
     }
 
-    /// <summary>The <c>gomemlab report</c> command line that writes this report again.</summary>
+    private string? _savedTo;
+
+    /// <summary>
+    /// The command line that writes this report again: <see cref="IncidentReportInputs.CommandLine"/> when given, else one made
+    /// from the inputs with the title (when not the default) and the file <see cref="Save"/> wrote (report.html before that).
+    /// </summary>
     public string ReportCommand()
     {
-        var parts = new List<string> { "gomemlab report" };
-        parts.AddRange(Inputs.HeapProfiles.Select(h => "--heap " + h));
-        if (Inputs.Escape is { } e) parts.Add("--escape " + e);
-        if (Inputs.Assembly is { } a) parts.Add("--asm " + a);
-        if (Inputs.GcTrace is { } g) parts.Add("--gctrace " + g);
-        parts.AddRange(Inputs.MemStats.Select(m => "--memstats " + m));
-        parts.Add("--out report.html");
-        return string.Join(' ', parts);
+        if (Inputs.CommandLine is { } given) return given;
+        var parts = new List<string> { "gomemlab", "report" };
+        foreach (var h in Inputs.HeapProfiles) parts.AddRange(["--heap", h]);
+        if (Inputs.Escape is { } e) parts.AddRange(["--escape", e]);
+        if (Inputs.Assembly is { } a) parts.AddRange(["--asm", a]);
+        if (Inputs.GcTrace is { } g) parts.AddRange(["--gctrace", g]);
+        foreach (var m in Inputs.MemStats) parts.AddRange(["--memstats", m]);
+        if (Inputs.Title != new IncidentReportInputs().Title) parts.AddRange(["--title", Inputs.Title]);
+        parts.AddRange(["--out", _savedTo ?? "report.html"]);
+        return ShellWords.Join(parts);
+    }
+
+    // The suspect, why it is one, the usual remedy for its pattern and, with a heap dump, what holds it.
+    private string SuspectItem(SiteLeakSuspect s)
+    {
+        var remedy = LeakRemedy.For(s);
+        var holder = Inputs.Holders?.HeldBy(s);
+        return $"<li><code>{Encode(s.Site.Site)}</code> in <code>{Encode(s.Site.Function)}</code>: {Encode(s.Reason)}<br>\n"
+            + $"<strong>Looks like {Encode(remedy.Pattern.ToText())}</strong> ({Encode(remedy.Evidence)}). <strong>Usual remedy:</strong> {Encode(remedy.Remedy)}"
+            + (holder is null ? "" : $"<br>\n<strong>Held by:</strong> <code>{Encode(holder)}</code>") + "</li>\n";
     }
 
     private static string Wide(string table) => $"<div style=\"overflow-x:auto\">{table}</div>";

@@ -5,29 +5,54 @@ namespace GoMemLab.Reports;
 /// <summary>
 /// The commands that produce a report's inputs again. For the bundled artifacts (a file under a folder holding
 /// <c>MANIFEST.md</c>, i.e. <c>data/artifacts</c>) they are the manifest's own commands, with the build directory
-/// and the binary's build line of the same section; for anything else, the generic command for that kind of input.
+/// and the binary's build line of the same section; for anything else, the commands that write the format the file
+/// holds (<see cref="InputFormatDetector"/>), whatever option it was given as.
 /// </summary>
 public static partial class RegenerationCommands
 {
-    /// <summary>What an input is, which decides the generic command.</summary>
+    /// <summary>The option an input was given as; used only when its content is not recognised.</summary>
     public enum InputKind { HeapProfile, EscapeLog, EscapeJson, AssemblyListing, GcTrace, MemStats }
 
-    /// <summary>The commands (one per line, comments with '#') that regenerate <paramref name="path"/>.</summary>
-    public static string For(string path, InputKind kind) => FromManifest(path) ?? Generic(path, kind);
+    /// <summary>
+    /// The commands (one per line, comments with '#') that regenerate <paramref name="path"/>; <paramref name="program"/> names
+    /// the binary in them when known (a heap profile's main mapping), else PROGRAM.
+    /// </summary>
+    public static string For(string path, InputKind kind, string? program = null) => FromManifest(path) ?? Generic(path, kind, program);
 
-    /// <summary>The generic command for an input of <paramref name="kind"/> written to <paramref name="path"/>.</summary>
-    public static string Generic(string path, InputKind kind)
+    /// <summary>The commands that write the format <paramref name="path"/> holds (detected from its content) to a file of its name.</summary>
+    public static string Generic(string path, InputKind kind, string? program = null)
     {
         var name = Path.GetFileName(path.TrimEnd('/', '\\'));
-        return kind switch
+        var binary = "./" + (program ?? "PROGRAM");
+        var format = InputFormatDetector.Detect(path) is var detected && detected != DetectedFormat.Unknown ? detected : kind switch
         {
-            InputKind.HeapProfile => $"# the program must import _ \"net/http/pprof\" and serve it\ncurl -sSf -o {name} "
-                + "http://HOST:PORT/debug/pprof/heap",
-            InputKind.EscapeLog => $"# in the module, from the same source as the profiled binary\ngo build -gcflags=-m=2 ./... 2> {name}",
-            InputKind.EscapeJson => $"go build -gcflags=-json=0,{name} ./...",
-            InputKind.AssemblyListing => $"go build -gcflags=-S ./... 2> {name}",
-            InputKind.GcTrace => $"GODEBUG=gctrace=1 ./PROGRAM 2> {name}",
-            _ => $"# MemStats JSON from expvar (import _ \"expvar\")\ncurl -sSf http://HOST:PORT/debug/vars > {name}",
+            InputKind.HeapProfile => DetectedFormat.PprofProtobuf,
+            InputKind.EscapeLog => DetectedFormat.EscapeM2,
+            InputKind.EscapeJson => DetectedFormat.EscapeJsonDirectory,
+            InputKind.AssemblyListing => DetectedFormat.AssemblyListing,
+            InputKind.GcTrace => DetectedFormat.GcTrace,
+            _ => DetectedFormat.MemStatsJsonLines,
+        };
+        return format switch
+        {
+            DetectedFormat.PprofProtobuf =>
+                $"# a heap profile (pprof protobuf): written by the program itself with runtime/pprof,\n"
+                + $"#   runtime.GC(); pprof.WriteHeapProfile(f)   // f: os.Create(\"{name}\")\n"
+                + $"# or fetched from a program that serves net/http/pprof (import _ \"net/http/pprof\"):\n"
+                + $"curl -sSf -o {name} http://HOST:PORT/debug/pprof/heap",
+            DetectedFormat.HeapProfileText =>
+                $"# a heap profile as text with its MemStats trailer (debug=1): written by the program itself,\n"
+                + $"#   pprof.Lookup(\"heap\").WriteTo(f, 1)   // f: os.Create(\"{name}\")\n"
+                + $"# or fetched from net/http/pprof:\n"
+                + $"curl -sSf -o {name} 'http://HOST:PORT/debug/pprof/heap?debug=1'",
+            DetectedFormat.EscapeM1 => $"# in the module, from the same source as the profiled binary (the compiler writes to stderr)\ngo build -gcflags=-m ./... 2> {name}",
+            DetectedFormat.EscapeM2 => $"# in the module, from the same source as the profiled binary (the compiler writes to stderr)\ngo build -gcflags=-m=2 ./... 2> {name}",
+            DetectedFormat.EscapeJsonDirectory => $"# -a: a cached build writes no JSON\ngo build -a -gcflags=-json=0,{name} ./...",
+            DetectedFormat.AssemblyListing => $"go build -gcflags=-S ./... 2> {name}",
+            DetectedFormat.GcTrace => $"GODEBUG=gctrace=1 {binary} 2> {name}",
+            DetectedFormat.ExpvarJson => $"# expvar's /debug/vars (import _ \"expvar\")\ncurl -sSf -o {name} http://HOST:PORT/debug/vars",
+            _ => $"# runtime.MemStats as JSON lines, written by the program itself at intervals:\n"
+                + $"#   var m runtime.MemStats; runtime.ReadMemStats(&m); json.NewEncoder(f).Encode(m)   // f: os.Create(\"{name}\")",
         };
     }
 

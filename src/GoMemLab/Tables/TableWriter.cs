@@ -82,29 +82,37 @@ public static class TableWriter
         output.Write('\n');
     }
 
-    public static void WriteText(DataFrame frame, TextWriter output)
+    /// <summary>
+    /// The widest a text cell is drawn in <see cref="TableFormat.Table"/> output: longer cells wrap onto continuation lines
+    /// (at a space, else after a separator such as '/'), so one long flow or path does not push a table hundreds of
+    /// characters wide. CSV and JSON always keep the whole text.
+    /// </summary>
+    public const int MaxTextCellWidth = 60;
+
+    /// <summary>Aligned text for people: numbers right-aligned, text cells wider than <paramref name="maxCellWidth"/> wrapped.</summary>
+    public static void WriteText(DataFrame frame, TextWriter output, int maxCellWidth = MaxTextCellWidth)
     {
         var columns = frame.Columns.ToList();
-        var cells = new string[frame.Rows.Count + 1][];
-        cells[0] = columns.Select(c => c.Name).ToArray();
-        for (long row = 0; row < frame.Rows.Count; row++)
-            cells[row + 1] = columns.Select(c => TextCell(c[row])).ToArray();
-        var widths = Enumerable.Range(0, columns.Count).Select(i => cells.Max(r => r[i].Length)).ToArray();
         var numeric = columns.Select(c => c.DataType != typeof(string) && c.DataType != typeof(bool)).ToArray();
+        var rows = new List<string[][]>((int)frame.Rows.Count + 1) { columns.Select(c => new[] { c.Name }).ToArray() };
+        for (long row = 0; row < frame.Rows.Count; row++)
+            rows.Add(columns.Select((c, i) => numeric[i] ? [TextCell(c[row])] : CellWrapping.Wrap(TextCell(c[row]), maxCellWidth)).ToArray());
+        var widths = Enumerable.Range(0, columns.Count).Select(i => rows.Max(r => r[i].Max(piece => piece.Length))).ToArray();
         var line = new StringBuilder();
-        foreach (var row in cells)
-        {
-            line.Clear();
-            for (int i = 0; i < row.Length; i++)
+        foreach (var row in rows)
+            for (var piece = 0; piece < row.Max(cell => cell.Length); piece++)
             {
-                if (i > 0) line.Append("  ");
-                var last = i == row.Length - 1;
-                if (numeric[i]) line.Append(row[i].PadLeft(widths[i]));
-                else line.Append(last ? row[i] : row[i].PadRight(widths[i]));
+                line.Clear();
+                for (int i = 0; i < row.Length; i++)
+                {
+                    if (i > 0) line.Append("  ");
+                    var text = piece < row[i].Length ? row[i][piece] : "";
+                    if (numeric[i]) line.Append(text.PadLeft(widths[i]));
+                    else line.Append(i == row.Length - 1 ? text : text.PadRight(widths[i]));
+                }
+                output.Write(line.ToString().TrimEnd());
+                output.Write('\n');
             }
-            output.Write(line.ToString().TrimEnd());
-            output.Write('\n');
-        }
     }
 
     /// <summary>For people: doubles to at most four decimals (CSV and JSON keep every digit).</summary>

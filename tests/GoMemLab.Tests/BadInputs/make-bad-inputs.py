@@ -169,6 +169,29 @@ def main():
     write("notebook-cell-source-number.ipynb", b'{"nbformat":4,"metadata":{},"cells":[{"cell_type":"code","source":[1,2],"metadata":{}}]}')
     write("notebook-truncated.ipynb", b'{"nbformat":4,"cells":[{"cell_type":"co')
 
+    # goroutine dumps (debug=2 records as Go 1.19 prints them; debug=1 count text)
+    def g(id, state, frames=(("main.recv", "0x0?", "main.go:10 +0x1b"),), created="main.main\n\tmain.go:16 +0x34"):
+        text = "goroutine %d [%s]:\n" % (id, state)
+        for name, args, where in frames:
+            text += "%s(%s)\n\t%s\n" % (name, args, where)
+        return text + ("created by %s\n" % created if created else "")
+    two = g(18, "chan receive") + "\n" + g(19, "chan receive")
+    write("goroutines-truncated-frame.txt", (g(18, "chan receive") + "\n" + "goroutine 19 [chan receive]:\nmain.recv(0x0?)\n").encode())
+    write("goroutines-mixed-text.txt", ("goroutine 18 [chan receive]:\nmain.recv(0x0?)\ngc 1 @0.041s 0%: 0.21+5.0+0.049 ms clock\n").encode())
+    write("goroutines-unknown-state.txt", (two + "\n" + g(20, "waiting for the moon, 3 minutes")).encode())
+    write("goroutines-absurd-id.txt", g(99999999999999999999999, "chan receive").encode())
+    write("goroutines-absurd-minutes.txt", g(18, "chan receive, 99999999999 minutes").encode())
+    write("goroutines-empty-state.txt", g(18, "").encode())
+    write("goroutines-duplicate-id.txt", (two + "\n" + g(18, "chan receive")).encode())
+    write("goroutines-frame-after-created-by.txt", (g(18, "chan receive") + "main.more()\n\tmain.go:3 +0x1\n").encode())
+    write("goroutines-crlf.txt", ("panic: boom\n\n" + two).replace("\n", "\r\n").encode())
+    count_head = "goroutine profile: total %d\n"
+    record = "4 @ 0x437556 0x40619b 0x4b3bdb 0x461101\n#\t0x4b3bda\tmain.recv+0x1a\tmain.go:10\n\n"
+    write("goroutines-debug1-total-mismatch.txt", (count_head % 10 + record).encode())
+    write("goroutines-debug1-absurd-count.txt", (count_head % 4 + record.replace("4 @", "99999999999 @")).encode())
+    write("goroutines-debug1-truncated.txt", (count_head % 8 + record + "4 @ 0x437556 0x40619b 0x4b3bdb 0x461101\n").encode())
+    write("goroutines-debug1-other-profile.txt", b"threadcreate profile: total 7\n7 @\n#\t0x0\n\n")
+
     os.makedirs(os.path.join(HERE, "a-directory"), exist_ok=True)
     write(os.path.join("a-directory", ".gitkeep"), b"")
 

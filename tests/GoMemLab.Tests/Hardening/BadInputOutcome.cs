@@ -1,6 +1,7 @@
 using GoMemLab.AssemblyListings;
 using GoMemLab.Cli.Notebooks;
 using GoMemLab.Escape;
+using GoMemLab.Goroutines;
 using GoMemLab.Inputs;
 using GoMemLab.Profiles;
 using GoMemLab.Profiles.Analyses;
@@ -16,8 +17,7 @@ namespace GoMemLab.Tests.Hardening;
 public static class BadInputOutcome
 {
     /// <summary>The loaders a bad input can be given to, by the name used in the table.</summary>
-    public static readonly IReadOnlyList<string> Loaders = ["pprof", "escape-text", "escape-json", "asm", "gctrace", "memstats",
-        "notebook"];
+    public static readonly IReadOnlyList<string> Loaders = ["pprof", "escape-text", "escape-json", "asm", "gctrace", "memstats", "notebook", "goroutines"];
 
     public static string Of(string loader, string path)
     {
@@ -59,8 +59,13 @@ public static class BadInputOutcome
                 return $"{series.Snapshots.Count} snapshots; {series.Skipped.Describe()}".TrimEnd(' ', ';');
             case "notebook":
                 var notebook = JupyterNotebook.Load(path);
-                return $"{notebook.Cells.Count} cells, {string.Concat(notebook.Cells.Select(c => c.Source)).Length} source chars, language "
-                    + $"{notebook.DefaultLanguage}";
+                return $"{notebook.Cells.Count} cells, {string.Concat(notebook.Cells.Select(c => c.Source)).Length} source chars, language {notebook.DefaultLanguage}";
+            case "goroutines":
+                var dump = GoroutineDump.Load(path);
+                dump.ToDataFrame();
+                var groups = string.Join(", ", dump.ByStart().Rows.Take(3).Select(r => $"{r.Key} {r.Count}"));
+                var states = dump.HasGoroutineDetail ? "; states: " + string.Join(", ", dump.ByState().Rows.Select(r => $"{r.Key} {r.Count}")) : "";
+                return $"{dump.Total} goroutines, {dump.Form.ToText()}; {groups}{states}; {dump.Skipped.Describe()}".TrimEnd(' ', ';');
             default:
                 throw new ArgumentOutOfRangeException(nameof(loader), loader, "unknown loader");
         }

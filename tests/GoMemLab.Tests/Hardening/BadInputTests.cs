@@ -180,8 +180,40 @@ public sealed class BadInputTests
           "error: {file}: has an object with a duplicate property (An item with the same key has already been added. Key: metadata)" },
         { "notebook-non-utf8-name.ipynb", "notebook", "error: {file}: is not valid UTF-8 JSON" },
         { "notebook-truncated.ipynb", "notebook",
-          "error: {file}:1: is not valid JSON (Expected end of string, but instead reached end of data. LineNumber: 0 | "
-              + "BytePositionInLine: 39.)" },
+          "error: {file}:1: is not valid JSON (Expected end of string, but instead reached end of data. LineNumber: 0 | BytePositionInLine: 39.)" },
+        { "goroutines-truncated-frame.txt", "goroutines",
+          "error: {file}:8: the dump ends after 'main.recv' without its file:line line: the file is truncated" },
+        { "goroutines-mixed-text.txt", "goroutines",
+          "error: {file}:3: expected the file:line of 'main.recv' (line 2) as a tab and FILE:LINE, found \"gc 1 @0.041s 0%: 0.21+5.0+0.049 ms clock\"" },
+        { "goroutines-unknown-state.txt", "goroutines",
+          "ok: 3 goroutines, stacks (debug=2); main.recv 3; states: chan receive 2, waiting for the moon 1" },
+        { "goroutines-absurd-id.txt", "goroutines", "error: {file}:1: goroutine id 99999999999999999999999 is out of range" },
+        { "goroutines-absurd-minutes.txt", "goroutines",
+          "error: {file}:1: wait of '99999999999 minutes' is not a number of minutes Go could print" },
+        { "goroutines-empty-state.txt", "goroutines", "error: {file}:1: the state between [ and ] is empty" },
+        { "goroutines-duplicate-id.txt", "goroutines",
+          "error: {file}:13: goroutine 18 appears twice (lines 1 and 13): are two dumps pasted into one file?" },
+        { "goroutines-frame-after-created-by.txt", "goroutines",
+          "error: {file}:6: a frame after the 'created by' lines of goroutine 18 (line 1): \"main.more()\"" },
+        { "goroutines-crlf.txt", "goroutines", "ok: 2 goroutines, traceback (panic or signal); main.recv 2; states: chan receive 2" },
+        { "goroutines-debug1-total-mismatch.txt", "goroutines",
+          "error: {file}:1: the header says total 10 but the records count 4 goroutines: the file is truncated or edited" },
+        { "goroutines-debug1-absurd-count.txt", "goroutines",
+          "error: {file}:2: the count \"99999999999\" is not a goroutine count (1 to 2,147,483,647)" },
+        { "goroutines-debug1-truncated.txt", "goroutines",
+          "error: {file}:5: a record without its '#' frame lines (is the file cut short?)" },
+        { "goroutines-debug1-other-profile.txt", "goroutines", "error: {file}:1: is a debug=1 threadcreate profile, not a goroutine dump" },
+        { "heap-other-text-profile.txt", "goroutines", "error: {file}:2: a record without its '#' frame lines (is the file cut short?)" },
+        { "empty.pb.gz", "goroutines",
+          "error: {file}: is empty: expected a goroutine dump (protobuf, 'goroutine profile: total N' from debug=1, or 'goroutine N [state]:' records from debug=2, a panic or SIGQUIT)" },
+        { "a-directory", "goroutines", "error: {file}: is a directory, expected a file" },
+        { "artifact/heap/leaky-heap-debug1.txt", "goroutines", "error: {file}:1: is a debug=1 heap profile, not a goroutine dump" },
+        { "artifact/heap/leaky-heap-1.pb.gz", "goroutines",
+          "error: {file}: is a pprof profile with sample types alloc_objects/count, alloc_space/bytes, inuse_objects/count, inuse_space/bytes, not a goroutine profile (goroutine/count or goroutineleak/count)" },
+        { "artifact/telemetry/leaky-gctrace.log", "goroutines",
+          "error: {file}: has no goroutine record: expected a goroutine dump (protobuf, 'goroutine profile: total N' from debug=1, or 'goroutine N [state]:' records from debug=2, a panic or SIGQUIT)" },
+        { "artifact/goroutines/known-debug2.txt", "pprof",
+          "error: {file}:1: text profile \"goroutine 1 [running]:\" is not supported: only the legacy heap text (debug=1) is read; fetch other profiles as protobuf (debug=0)" },
         { "generated/10mb-line.gctrace.log", "gctrace",
           "ok: 3 gcs of 4 lines; 1 line skipped (not gctrace: 1), first at line 3" },
         { "generated/10mb-gc-prefixed-line.gctrace.log", "gctrace",
@@ -214,10 +246,14 @@ public sealed class BadInputTests
     [Fact]
     public void Every_file_in_the_corpus_is_in_the_table()
     {
-        var listed = Cases.Select(c => (string)c[0]).ToHashSet();
+        var listed = Cases.Select(c => (string)c[0])
+            .Concat(HeapDumps.HeapDumpBadInputTests.Cases.Select(c => (string)c[0]))
+            .ToHashSet();
+        // The scripts, and the good dump the damaged ones are cut from (TinyDumpTests reads it).
+        string[] notBadInputs = ["make-bad-inputs.py", "make-heapdump-inputs.py", "README.md", "heapdump-tiny.dump"];
         var files = Directory.EnumerateFileSystemEntries(Folder)
             .Select(Path.GetFileName)
-            .Where(n => n is not null && n != "make-bad-inputs.py" && n != "README.md")
+            .Where(n => n is not null && !notBadInputs.Contains(n))
             .Cast<string>();
         Assert.Equal([], files.Where(f => !listed.Contains(f)).Order(StringComparer.Ordinal));
         Assert.Equal([], BigBadInputs.Names.Where(n => !listed.Contains("generated/" + n)));

@@ -5,7 +5,8 @@ namespace GoMemLab.Tests.Hosts;
 /// <summary>
 /// Packs GoMemLab (core, extension, CLI tool) once per test run into a fresh folder feed, with a
 /// version no earlier run used: notebook hosts cache packages by id and version, so a repack under an
-/// old version would silently load stale bits.
+/// old version would silently load stale bits. When the test run ends, the feed and the copies the hosts
+/// restored into the NuGet package cache (about 130 MB a run) are deleted.
 /// </summary>
 public static class LocalFeed
 {
@@ -27,6 +28,15 @@ public static class LocalFeed
             RepoPaths.Root, TimeSpan.FromMinutes(8));
         Assert.True(result.ExitCode == 0, "dotnet pack failed:\n" + result.Output);
         Assert.True(File.Exists(Path.Combine(folder, $"GoMemLab.Interactive.{version}.nupkg")), "no extension package in " + folder);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Remove(folder, version);
         return (folder, version);
+    }
+
+    private static void Remove(string folder, string version)
+    {
+        var cache = System.Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        foreach (var path in new[] { folder }.Concat(new[] { "gomemlab.core", "gomemlab.interactive", "gomemlab" }.Select(id => Path.Combine(cache, id, version))))
+            try { if (Directory.Exists(path)) Directory.Delete(path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -23,6 +23,26 @@ public class InvestigationCliTests
     }
 
     [Fact]
+    public void Why_as_a_terminal_table_wraps_long_flows_and_json_keeps_them_whole()
+    {
+        string[] args = ["why", RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz"), "--escape", RepoPaths.Artifact("escape", "leaky-m2.txt"),
+            "--asm", RepoPaths.Artifact("escape", "leaky-asm.txt")];
+        var (exit, table, stderr) = Gomemlab(args);
+        Assert.True(exit == 0, stderr);
+        var (_, json, _) = Gomemlab([.. args, "--format", "json"]);
+        var rows = System.Text.Json.JsonDocument.Parse(json).RootElement.EnumerateArray().ToList();
+        var longestFlow = rows.Select(r => r.GetProperty("flow").GetString() ?? "").MaxBy(f => f.Length)!;
+        Assert.True(longestFlow.Length > 200, $"the real flows are long: {longestFlow.Length}");
+        // Each column is at most as wide as its header, its numbers, or a wrapped text cell.
+        var columns = rows[0].EnumerateObject().Select(p => p.Name).ToList();
+        var bound = columns.Sum(c => Math.Max(c.Length, rows.Max(r => r.GetProperty(c) is var v && v.ValueKind == System.Text.Json.JsonValueKind.String
+            ? Math.Min(v.GetString()!.Length, GoMemLab.Tables.TableWriter.MaxTextCellWidth) : v.GetRawText().Length))) + 2 * (columns.Count - 1);
+        Assert.All(table.Split('\n'), line => Assert.True(line.Length <= bound, $"{line.Length} > {bound}: {line}"));
+        Assert.DoesNotContain(longestFlow, table);
+        Assert.Contains(longestFlow.Split(' ')[0], table);
+    }
+
+    [Fact]
     public void Why_only_unexplained_rows_all_carry_a_reason_and_bad_input_is_one_line()
     {
         var (exit, stdout, _) = Gomemlab("why", RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz"), "--unexplained", "--format", "json");

@@ -19,6 +19,10 @@ public class NotebookHtmlInBrowserTests
         ["05-long-run"] = [("startLiveService", "false")],
     };
 
+    // Parameters that name files the notebook writes: into the test's own folder.
+    private static (string, string)[] Written(string name, TempDirectory dir) =>
+        name == "11-your-program" ? [("reportFile", dir.File("report.html"))] : [];
+
     public static TheoryData<string> Notebooks()
     {
         var data = new TheoryData<string>();
@@ -31,12 +35,12 @@ public class NotebookHtmlInBrowserTests
     [MemberData(nameof(Notebooks))]
     public async Task Notebook_runs_and_its_html_renders_every_chart_offline(string name)
     {
+        using var dir = new TempDirectory();
         var notebook = JupyterNotebook.Load(Path.Combine(RepoPaths.Root, "notebooks", name + ".ipynb"));
-        var run = await NotebookRunner.RunAsync(notebook, Parameters.GetValueOrDefault(name, []), _ => { }, TimeSpan.FromMinutes(5),
+        var run = await NotebookRunner.RunAsync(notebook, [.. Parameters.GetValueOrDefault(name, []), .. Written(name, dir)], _ => { }, TimeSpan.FromMinutes(5),
             CancellationToken.None);
         Assert.True(run.Failure is null, $"{name}: cell {run.Failure?.Number} failed: {run.Failure?.Error}");
 
-        using var dir = new TempDirectory();
         var html = dir.File(name + ".html");
         File.WriteAllText(html, NotebookHtmlExporter.ToHtml(run.Notebook, name));
         var charts = File.ReadAllText(html).Split("class=\"gomemlab-chart\"").Length - 1;

@@ -14,6 +14,9 @@ public sealed class InProcessKernel : IDisposable
 {
     private readonly CompositeKernel _kernel = NotebookKernel.Create();
 
+    /// <summary>The root kernel, for tests that add what a particular host registers on it.</summary>
+    public CompositeKernel Root => _kernel;
+
     /// <summary>Runs one cell with the given current directory (paths in magics are relative to it).</summary>
     public async Task<CellResult> SubmitAsync(string code, string? workingDirectory = null)
     {

@@ -36,4 +36,35 @@ public class TableWriterTests
         Assert.Contains("1234567890123", lines[1]);
         Assert.Equal(lines[1].IndexOf("1234567890123") + 13, lines[2].IndexOf(" 0 ") + 2);
     }
+
+    private const string LongFlow = "make([]byte, archiveScratch) → scratch → {heap}: receipts <- scratch (send) at cmd/leaky/audit.go:40:12; "
+        + "from archive(r, scratch) (call parameter) at cmd/leaky/audit.go:30:9 and example.com/leaky/internal/very/long/import/path/without/any/space/at/all.go:12";
+
+    private static DataFrame Long() => new(
+        new StringDataFrameColumn("site", ["a.go:1", "b.go:2"]),
+        new Int64DataFrameColumn("bytes", [10L, 20L]),
+        new StringDataFrameColumn("flow", [LongFlow, "short"]));
+
+    [Fact]
+    public void Text_wraps_a_long_cell_and_csv_and_json_keep_it_whole()
+    {
+        var lines = TableWriter.ToString(Long(), TableFormat.Table).TrimEnd('\n').Split('\n');
+        var flowStart = lines[0].IndexOf("flow", StringComparison.Ordinal);
+        Assert.All(lines, l => Assert.True(l.Length - flowStart <= TableWriter.MaxTextCellWidth, $"too wide: {l}"));
+        // The first row continues on lines whose other columns are blank, and its pieces give the whole flow back.
+        var firstRow = lines.Skip(1).TakeWhile((l, i) => i == 0 || l[..flowStart].Trim().Length == 0).ToList();
+        Assert.True(firstRow.Count >= 4, string.Join("\n", lines));
+        Assert.Equal(LongFlow.Replace(" ", ""), string.Concat(firstRow.Select(l => l[flowStart..].Replace(" ", ""))));
+        Assert.StartsWith("b.go:2", lines[firstRow.Count + 1]);
+        Assert.Contains(LongFlow, TableWriter.ToString(Long(), TableFormat.Csv));
+        Assert.Equal(LongFlow, System.Text.Json.JsonDocument.Parse(TableWriter.ToString(Long(), TableFormat.Json)).RootElement[0].GetProperty("flow").GetString());
+    }
+
+    [Theory]
+    [InlineData("fits", 10, new[] { "fits" })]
+    [InlineData("one two three", 7, new[] { "one two", "three" })]
+    [InlineData("example.com/leaky/internal/cache", 12, new[] { "example.com/", "leaky/", "internal/", "cache" })]
+    [InlineData("abcdefghij", 4, new[] { "abcd", "efgh", "ij" })]
+    public void Cells_break_at_spaces_then_separators_then_anywhere(string text, int width, string[] expected) =>
+        Assert.Equal(expected, CellWrapping.Wrap(text, width));
 }

@@ -14,7 +14,7 @@ public class TelemetryChartsTests
         var html = ChartHtml.Page("telemetry", TelemetryCharts.HeapOverTime(trace), TelemetryCharts.PausesAndGcCpu(trace),
             TelemetryCharts.MemStatsOverTime(series));
         foreach (var name in new[] { "live heap after GC", "heap goal", "stop-the-world pause (ms)", "GC CPU % (cumulative)",
-                     "HeapAlloc", "HeapInuse", "HeapIdle", "HeapReleased", "Sys", "StackInuse", "NumGC", "goroutines" })
+                     "HeapAlloc", "HeapInuse", "HeapIdle", "HeapReleased", "Sys", "StackInuse", "GCs per second (from NumGC)", "goroutines" })
             Assert.Contains($"\"name\":\"{name}\"", html);
         var withoutBundle = OfflineHtmlPage.StripInlinedPlotly(html);
         Assert.DoesNotContain("https://", withoutBundle);
@@ -23,5 +23,25 @@ public class TelemetryChartsTests
         var figure = Plotly.NET.GenericChart.toFigureJson(TelemetryCharts.MemStatsOverTime(series));
         Assert.DoesNotContain("\"xaxis\":\"x2\"", figure);
         Assert.Contains("\"yaxis\":\"y2\"", figure);
+        Assert.Contains("\"yaxis\":\"y3\"", figure);
+        Assert.DoesNotContain("\"name\":\"NumGC\"", figure);
+    }
+
+    [Fact]
+    public void Gc_rate_is_numgcs_difference_over_the_snapshots_time_and_pauses_use_a_log_axis()
+    {
+        var series = MemStatsSeries.Load(RepoPaths.Artifact("telemetry", "leaky-memstats.jsonl"));
+        var figure = Plotly.NET.GenericChart.toFigureJson(TelemetryCharts.MemStatsOverTime(series));
+        // Reference: the second snapshot's NumGC minus the first's over their unix_nano difference, from the JSON itself.
+        var lines = File.ReadLines(RepoPaths.Artifact("telemetry", "leaky-memstats.jsonl")).Take(2)
+            .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        var expected = (lines[1].GetProperty("NumGC").GetDouble() - lines[0].GetProperty("NumGC").GetDouble())
+            / ((lines[1].GetProperty("unix_nano").GetInt64() - lines[0].GetProperty("unix_nano").GetInt64()) / 1e9);
+        var rate = System.Text.Json.JsonDocument.Parse(figure).RootElement.GetProperty("data").EnumerateArray()
+            .Single(t => t.GetProperty("name").GetString() == "GCs per second (from NumGC)").GetProperty("y");
+        Assert.Equal(expected, rate[0].GetDouble(), 3);
+
+        var pauses = Plotly.NET.GenericChart.toFigureJson(TelemetryCharts.PausesAndGcCpu(GcTrace.Load(RepoPaths.Artifact("telemetry", "churn-gctrace.log"))));
+        Assert.Contains("\"type\":\"log\"", pauses);
     }
 }

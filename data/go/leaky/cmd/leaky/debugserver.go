@@ -8,8 +8,8 @@ import (
 	"net/http/pprof"
 )
 
-// serveDebug serves net/http/pprof under /debug/pprof/ and expvar under
-// /debug/vars. It refuses anything but a loopback address: these endpoints
+// serveDebug serves net/http/pprof under /debug/pprof/, expvar under
+// /debug/vars and a heap dump under /debug/heapdump. It refuses anything but a loopback address: these endpoints
 // expose the process's internals and must not be reachable from outside.
 // It prints the bound address, useful when the port is 0 (chosen by the OS).
 func serveDebug(addr string) error {
@@ -31,6 +31,7 @@ func serveDebug(addr string) error {
 	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
 	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
 	mux.Handle("/debug/vars", expvar.Handler())
+	mux.HandleFunc("/debug/heapdump", heapDump)
 	fmt.Printf("listening on http://%s\n", ln.Addr())
 	go http.Serve(ln, mux)
 	return nil

@@ -35,6 +35,7 @@ func main() {
 		memstatsEvery = flag.Duration("memstats-every", time.Second, "interval between MemStats lines")
 		rate          = flag.Int("rps", 3000, "requests per second")
 		memRate       = flag.Int("mem-profile-rate", 128<<10, "runtime.MemProfileRate: average bytes allocated per heap profile sample")
+		linger        = flag.Duration("linger", 0, "after the load stops, keep serving the debug endpoints this long before exiting")
 	)
 	flag.Parse()
 	// Must be set before the allocations it should sample, so first thing.
@@ -83,6 +84,11 @@ func main() {
 		check(telemetry.WriteHeapText(filepath.Join(*profileDir, "heap-debug1.txt")))
 	}
 	fmt.Printf("handled %d requests, %d goroutines left\n", handled, runtime.NumGoroutine())
+	if *linger > 0 {
+		// The heap as the load left it, for /debug/heapdump and /debug/vars to agree on.
+		fmt.Println("load stopped; serving the debug endpoints for", *linger)
+		time.Sleep(*linger)
+	}
 }
 
 // generateLoad drives the service from two workers at about rps requests per

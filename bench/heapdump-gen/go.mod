@@ -1,0 +1,3 @@
+module example.com/heapdumpgen
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/seedclaims
+
+go 1.19

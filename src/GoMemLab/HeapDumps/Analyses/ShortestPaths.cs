@@ -1,0 +1,57 @@
+namespace GoMemLab.HeapDumps.Analyses;
+
+/// <summary>
+/// A breadth-first search from the super-root: every reachable node gets the parent on one shortest path from the
+/// roots (fewest references; among equals, the first root in table order and then the first field, deterministic for a
+/// given dump). <see cref="VisitOrder"/> lists nodes by distance, nearest first.
+/// </summary>
+internal sealed class ShortestPaths
+{
+    private readonly int[] _parent;
+    private readonly int[] _queue;
+
+    private ShortestPaths(int[] parent, int[] queue)
+    {
+        _parent = parent;
+        _queue = queue;
+    }
+
+    /// <summary>The previous node on the shortest path to <paramref name="node"/>, the super-root for roots, -1 when unreachable.</summary>
+    public int Parent(int node) => _parent[node];
+
+    public ReadOnlySpan<int> VisitOrder => _queue;
+
+    public static ShortestPaths Compute(HeapGraph graph, CancellationToken cancel = default)
+    {
+        var parent = new int[graph.NodeCount];
+        Array.Fill(parent, -1);
+        var queue = new int[graph.NodeCount];
+        var head = 0;
+        var tail = 0;
+        queue[tail++] = graph.SuperRoot;
+        parent[graph.SuperRoot] = graph.SuperRoot;
+        while (head < tail)
+        {
+            var v = queue[head++];
+            foreach (var w in graph.Successors(v))
+            {
+                if (parent[w] >= 0) continue;
+                parent[w] = v;
+                queue[tail++] = w;
+            }
+            if ((head & 0xFFFFF) == 0) cancel.ThrowIfCancellationRequested();
+        }
+        parent[graph.SuperRoot] = -1;
+        return new ShortestPaths(parent, queue.AsSpan(0, tail).ToArray());
+    }
+
+    /// <summary>The nodes from the root (first) to <paramref name="node"/> (last); empty when it is unreachable.</summary>
+    public List<int> PathTo(int node, HeapGraph graph)
+    {
+        var path = new List<int>();
+        if (_parent[node] < 0 && node != graph.SuperRoot) return path;
+        for (var v = node; v != graph.SuperRoot && v >= 0; v = _parent[v]) path.Add(v);
+        path.Reverse();
+        return path;
+    }
+}

@@ -1,0 +1,68 @@
+using GoMemLab.HeapDumps.Model;
+using GoMemLab.HeapDumps.Rows;
+
+namespace GoMemLab.HeapDumps.Analyses;
+
+/// <summary>
+/// MAT's leak-suspect rule on the dominator tree: top-level dominators above <c>threshold</c> of the reachable bytes,
+/// then groups of goroutine roots with one entry function (a goroutine leak is many small roots) above it together.
+/// The accumulation point descends through the biggest child while that child retains at least
+/// <see cref="ConcentrationShare"/> of its parent.
+/// </summary>
+internal static class SuspectFinder
+{
+    /// <summary>A child holding at least this share of its parent's retained bytes is where the memory still "is".</summary>
+    public const double ConcentrationShare = 0.8;
+
+    public static LeakSuspectReport Find(HeapDump dump, HeapGraph graph, DominatorTree tree, NodeLabels labels, double threshold)
+    {
+        var total = tree.RetainedBytes(graph.SuperRoot);
+        var limit = threshold * total;
+        var suspects = new List<LeakSuspect>();
+        var groups = new Dictionary<string, List<int>>();
+        foreach (var node in tree.Children(graph.SuperRoot))
+        {
+            if (total > 0 && tree.RetainedBytes(node) > limit)
+            {
+                suspects.Add(Describe(labels.Name(node), labels.Kind(node), [node], graph, tree, labels, total));
+                continue;
+            }
+            if (graph.IsRoot(node) && dump.Roots[node - graph.ObjectCount] is { Kind: RootKind.Goroutine } root)
+            {
+                var entry = dump.Goroutines.FirstOrDefault(g => g.Id == root.GoroutineId)?.EntryFunction ?? "?";
+                var key = $"goroutines running {entry}";
+                if (!groups.TryGetValue(key, out var members)) groups[key] = members = [];
+                members.Add(node);
+            }
+        }
+        foreach (var (name, members) in groups)
+        {
+            if (members.Count < 2) continue;
+            var sum = members.Sum(m => tree.RetainedBytes(m));
+            if (total > 0 && sum > limit) suspects.Add(Describe($"{members.Count} {name}", RootKind.Goroutine.ToText(), members, graph, tree, labels, total));
+        }
+        suspects.Sort((a, b) => b.RetainedBytes.CompareTo(a.RetainedBytes));
+        return new LeakSuspectReport(suspects, threshold, total);
+    }
+
+    private static LeakSuspect Describe(string name, string kind, List<int> members, HeapGraph graph, DominatorTree tree, NodeLabels labels, long total)
+    {
+        var retained = members.Sum(m => tree.RetainedBytes(m));
+        var objects = members.Sum(m => (long)tree.RetainedObjects(m));
+        // A group's accumulation point is that of its biggest member.
+        var start = members.MaxBy(m => tree.RetainedBytes(m));
+        var point = start;
+        var chain = new List<int> { start };
+        while (true)
+        {
+            var children = tree.Children(point);
+            if (children.Length == 0 || tree.RetainedBytes(children[0]) < ConcentrationShare * tree.RetainedBytes(point)) break;
+            point = children[0];
+            chain.Add(point);
+        }
+        var pointName = point == start && members.Count == 1 ? name : labels.Name(point);
+        return new LeakSuspect(name, kind, members.Count, retained, objects, total == 0 ? 0 : (double)retained / total, pointName,
+            labels.Site(point), tree.RetainedBytes(point), tree.Children(point).Length,
+            string.Join(" → ", chain.Select(labels.Name)));
+    }
+}

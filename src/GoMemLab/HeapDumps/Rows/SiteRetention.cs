@@ -1,0 +1,29 @@
+using Microsoft.Data.Analysis;
+
+namespace GoMemLab.HeapDumps.Rows;
+
+/// <summary>
+/// One allocation site: its reachable sampled objects and their bytes, what they retain together (the union of their
+/// dominator subtrees, as MAT's retained size of a group: objects kept alive only jointly with objects of other sites
+/// are not counted), and its garbage (sampled objects nothing reaches).
+/// </summary>
+public sealed record SiteRetentionRow(string Site, string Function, long Objects, long Bytes, long RetainedBytes, long GarbageObjects,
+    long GarbageBytes);
+
+/// <summary>Sites by retained bytes, largest first (<c>gomemlab heapdump sites</c>), with how much of the heap has a site at all.</summary>
+public sealed record SiteRetentionReport(IReadOnlyList<SiteRetentionRow> Rows, long SampledObjects, long SampledBytes, long Objects, long Bytes)
+{
+    public const string CsvHeader = "site,function,objects,bytes,retained_bytes,garbage_objects,garbage_bytes";
+
+    public DataFrame ToDataFrame() => new(
+        new StringDataFrameColumn("site", Rows.Select(r => r.Site)),
+        new StringDataFrameColumn("function", Rows.Select(r => r.Function)),
+        new Int64DataFrameColumn("objects", Rows.Select(r => r.Objects)),
+        new Int64DataFrameColumn("bytes", Rows.Select(r => r.Bytes)),
+        new Int64DataFrameColumn("retained_bytes", Rows.Select(r => r.RetainedBytes)),
+        new Int64DataFrameColumn("garbage_objects", Rows.Select(r => r.GarbageObjects)),
+        new Int64DataFrameColumn("garbage_bytes", Rows.Select(r => r.GarbageBytes)));
+
+    /// <summary>One sentence on coverage: how many objects and bytes have a site (all of them only with MemProfileRate = 1).</summary>
+    public string Coverage => $"{SampledObjects:N0} of {Objects:N0} objects ({SampledBytes:N0} of {Bytes:N0} bytes) have an allocation site";
+}
