@@ -1,10 +1,14 @@
 using GoMemLab.AssemblyListings;
 using GoMemLab.Environment;
+using GoMemLab.Goroutines.Analyses;
+using GoMemLab.HeapDumps;
+using GoMemLab.HeapDumps.Rows;
 using GoMemLab.Escape;
 using GoMemLab.Joins;
 using GoMemLab.Live;
 using GoMemLab.Profiles;
 using GoMemLab.Profiles.Analyses;
+using GoMemLab.Ssa;
 using GoMemLab.Telemetry;
 
 namespace GoMemLab.ReferenceDocs;
@@ -128,48 +132,9 @@ public static class ColumnMeanings
         ["fleet sql"] = [FleetSqlColumns],
         ["fleet export"] = [FleetExportColumns],
         ["capture"] = [LiveCaptureResult.HeapSeriesColumnMeanings],
-        ["ssa"] = [new Dictionary<string, string>
-        {
-            ["pass"] = "The SSA phase, as the compiler names it (before insert phis, start, opt, expand calls, lower, regalloc…), in compile order.",
-            ["column"] = "The ssa.html column (1-based, sources and AST included) that shows the function after this phase; "
-                + "phases that change nothing share the column of the next one that does.",
-            ["changed"] = "True when the phase changed the function (the page drew a new column for it).",
-            ["blocks"] = "Basic blocks after the phase.",
-            ["values"] = "SSA values after the phase, dead ones not yet removed included.",
-            ["dead_values"] = "Values after the phase that are dead but not yet removed (the page fades them).",
-            ["time_ns"] = "The phase's compile time as the page's header prints it, ns (empty where it prints none).",
-            ["calls"] = "Functions the live values call after the phase (runtime.newobject, …), \", \"-joined.",
-        }],
-        ["goroutines top"] = [new Dictionary<string, string>
-        {
-            ["key"] = "The group: the start function (the outermost frame Go shows; `(truncated) F` when the dump cut the stack), "
-                + "the creation site `F (file:line)` of the `created by` lines, or the state as Go printed it, by `--by`.",
-            ["count"] = "Goroutines in the group.",
-            ["share"] = "count as a fraction of the dump's goroutines.",
-            ["max_wait_minutes"] = "The longest wait Go printed in the group, in whole minutes (0: none over a minute); empty for protobuf and debug=1.",
-            ["example_goroutine"] = "The lowest goroutine id in the group, to look up in the dump; empty for forms without ids.",
-            ["wait_under_1m"] = "Goroutines without a wait figure: blocked under a minute, or not blocked (Go starts the clock at a GC).",
-            ["wait_1_to_9m"] = "Goroutines blocked 1 to 9 minutes.",
-            ["wait_10_to_59m"] = "Goroutines blocked 10 to 59 minutes.",
-            ["wait_60m_plus"] = "Goroutines blocked an hour or more.",
-            ["leaked"] = "Goroutines the runtime marked leaked: every one of a goroutineleak profile, the `(leaked)` ones of a debug=2 dump.",
-            ["locked_to_thread"] = "Goroutines locked to their OS thread (runtime.LockOSThread); empty for forms without states.",
-            ["breakdown"] = "The group's make-up the other way round, largest first: its states (start and creation groups) or its start functions (state groups).",
-        }],
-        ["goroutines growth"] = [new Dictionary<string, string>
-        {
-            ["key"] = "The group, as in `goroutines top` with the same `--by`.",
-            ["first"] = "Goroutines in the group in the earliest snapshot (0 when absent).",
-            ["last"] = "Goroutines in the group in the latest snapshot.",
-            ["delta"] = "last − first.",
-            ["slope_per_min"] = "Goroutines per minute: the Theil–Sen slope over the snapshots' times that the verdict is judged on.",
-            ["verdict"] = "growing, steady, shrinking or insufficient data (fewer than 5 snapshots): the leak rule of the gctrace and MemStats "
-                + "signals, with a floor of 10 goroutines.",
-            ["r_squared"] = "R² of that line (empty when the count never changes).",
-            ["threshold"] = "The change over the window the verdict needed: 10% of the group's median count, at least 10 goroutines.",
-            ["snapshots_present"] = "In how many snapshots the group has goroutines.",
-            ["evidence"] = "The verdict in one sentence.",
-        }],
+        ["ssa"] = [SsaPassTable.ColumnMeanings],
+        ["goroutines top"] = [GoroutineGroups.ColumnMeanings],
+        ["goroutines growth"] = [GoroutineGrowth.ColumnMeanings],
         ["run"] = [new Dictionary<string, string>
         {
             ["name"] = "--list-params: the parameter's name in the notebook's parameters cell (what --param NAME=VALUE sets).",
@@ -177,87 +142,12 @@ public static class ColumnMeanings
             ["default"] = "The value as the parameters cell writes it.",
             ["description"] = "The comment beside the declaration; for an array, how to give several values; what it is computed from unless given.",
         }],
-        ["heapdump info"] = [new Dictionary<string, string>
-        {
-            ["objects"] = "Heap objects in the dump, garbage included (WriteHeapDump runs no GC).",
-            ["bytes"] = "Their bytes, at the size the runtime allocated (the size class): equals the dump's MemStats HeapAlloc.",
-            ["reachable_objects"] = "Objects the GC roots reach.",
-            ["reachable_bytes"] = "Their bytes: what HeapAlloc would read after a GC.",
-            ["garbage_objects"] = "Objects no root reaches: the next GC frees them.",
-            ["garbage_bytes"] = "Their bytes.",
-            ["roots"] = "GC roots that reference at least one heap object.",
-            ["go_version"] = "The Go version of the program, from the dump's params record.",
-            ["pointer_size"] = "Pointer size in bytes (8 on 64-bit platforms).",
-            ["goroutines"] = "Goroutines in the dump (every one but dead ones).",
-            ["sampled_objects"] = "Objects with an allocation site (all with runtime.MemProfileRate = 1; about one per 512 KiB allocated by default).",
-            ["sampled_bytes"] = "Their bytes.",
-            ["memstats_heap_alloc"] = "runtime.MemStats.HeapAlloc as the runtime read it at the dump.",
-            ["architecture"] = "GOARCH of the program.",
-        }],
-        ["heapdump roots"] = [new Dictionary<string, string>
-        {
-            ["root"] = "The root: a global's symbol (`main.sessions`, `main.cache+0x8`) with `--binary`, else `data+0x…`/`bss+0x…`; `goroutine ID ENTRY`; `finalizer on 0xOBJECT (FUNCTION)`.",
-            ["kind"] = "Root kind: global (a pointer word of the data or bss segment), goroutine (all frames of one goroutine), finalizer, other.",
-            ["retained_bytes"] = "Bytes this root alone keeps alive: its dominator subtree, what a GC frees when the root goes.",
-            ["retained_objects"] = "Objects in that subtree.",
-            ["direct_objects"] = "Heap objects the root references itself.",
-            ["share"] = "retained_bytes as a share of the reachable bytes.",
-        }],
-        ["heapdump sites"] = [new Dictionary<string, string>
-        {
-            ["site"] = "file:line of the first non-runtime frame of the allocation stack (from the dump's memprof buckets and alloc samples).",
-            ["function"] = "That frame's function.",
-            ["objects"] = "Reachable sampled objects allocated there.",
-            ["bytes"] = "Their bytes.",
-            ["retained_bytes"] = "What those objects keep alive together: the union of their dominator subtrees.",
-            ["garbage_objects"] = "Sampled objects allocated there that no root reaches.",
-            ["garbage_bytes"] = "Their bytes.",
-        }],
-        ["heapdump path"] = [new Dictionary<string, string>
-        {
-            ["depth"] = "0 for the root, then one more per reference followed; the last row is the target.",
-            ["node"] = "The root's name at depth 0, else the object's address.",
-            ["kind"] = "global, goroutine, finalizer or other for a root; object for a heap object.",
-            ["bytes"] = "The object's size (0 for a root).",
-            ["site"] = "Allocation site of the object (file:line of the first non-runtime frame of its memprof bucket); empty when it was not sampled.",
-            ["retained_bytes"] = "Bytes the node alone keeps alive.",
-            ["via"] = "Where the root holds the first object: the frame's function for a goroutine (\"(address-taken variable)\" when through a stack variable), word for a global.",
-        }],
-        ["heapdump dominators"] = [new Dictionary<string, string>
-        {
-            ["depth"] = "Depth in the dominator tree below the roots (0 for a root, or an object several roots share).",
-            ["node"] = "The root's name, or the object's address.",
-            ["kind"] = "global, goroutine, finalizer or other for a root; object for a heap object.",
-            ["bytes"] = "The node's own size (0 for a root).",
-            ["retained_bytes"] = "Bytes the node alone keeps alive (its dominator subtree).",
-            ["retained_objects"] = "Objects in that subtree.",
-            ["site"] = "Allocation site of the object (file:line of the first non-runtime frame of its memprof bucket); empty when it was not sampled.",
-            ["id"] = "Row id, for parent_id.",
-            ["parent_id"] = "The id of the dominator above (0 at the top).",
-        }],
-        ["heapdump suspects"] = [new Dictionary<string, string>
-        {
-            ["suspect"] = "A root (or an object several roots share) that retains more than --threshold of the reachable bytes, or `N goroutines running F` when they do together.",
-            ["kind"] = "global, goroutine, finalizer or other for a root; object for a heap object.",
-            ["instances"] = "How many roots the suspect stands for (1, or the goroutines of a group).",
-            ["retained_bytes"] = "Bytes the suspect keeps alive.",
-            ["retained_objects"] = "Objects it keeps alive.",
-            ["share"] = "retained_bytes as a share of the reachable bytes.",
-            ["accumulation_point"] = "Where the memory accumulates: following the biggest child down the dominator tree while it holds at least 80% of its parent.",
-            ["accumulation_site"] = "Allocation site of the accumulation point (e.g. a map's buckets).",
-            ["accumulation_retained_bytes"] = "Bytes the accumulation point keeps alive.",
-            ["accumulation_children"] = "Objects it dominates directly (e.g. the map's entries).",
-            ["chain"] = "The dominator chain from the suspect to the accumulation point.",
-        }],
-        ["heapdump diff"] = [new Dictionary<string, string>
-        {
-            ["root"] = "The root: a global's symbol (`main.sessions`, `main.cache+0x8`) with `--binary`, else `data+0x…`/`bss+0x…`; `goroutine ID ENTRY`; `finalizer on 0xOBJECT (FUNCTION)`.",
-            ["site"] = "Allocation site (file:line), with --by site.",
-            ["function"] = "The site's function.",
-            ["kind"] = "Root kind: global (a pointer word of the data or bss segment), goroutine (all frames of one goroutine), finalizer, other.",
-            ["retained_bytes_old"] = "Retained bytes in OLD (0 when absent there).",
-            ["retained_bytes_new"] = "Retained bytes in NEW (0 when absent there).",
-            ["delta_bytes"] = "retained_bytes_new − retained_bytes_old.",
-        }],
+        ["heapdump info"] = [HeapDumpInfo.ColumnMeanings],
+        ["heapdump roots"] = [RootRetentionReport.ColumnMeanings],
+        ["heapdump sites"] = [SiteRetentionReport.ColumnMeanings],
+        ["heapdump path"] = [PathReport.ColumnMeanings],
+        ["heapdump dominators"] = [DominatorReport.ColumnMeanings],
+        ["heapdump suspects"] = [LeakSuspectReport.ColumnMeanings],
+        ["heapdump diff"] = [HeapDumpDiff.RootColumnMeanings, HeapDumpDiff.SiteColumnMeanings],
     };
 }

@@ -2,6 +2,7 @@ using GoMemLab.Goroutines;
 using GoMemLab.Goroutines.Analyses;
 using GoMemLab.Inputs;
 using GoMemLab.Profiles;
+using GoMemLab.Reports;
 using GoMemLab.Telemetry;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Directives;

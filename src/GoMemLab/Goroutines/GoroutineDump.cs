@@ -140,7 +140,7 @@ public sealed class GoroutineDump
     public Microsoft.Data.Analysis.DataFrame ToDataFrame() => GoroutineRows.ToDataFrame(this);
 
     /// <summary>The card <c>#!goroutines</c> shows: form, totals, the largest groups, the states.</summary>
-    public Reports.SummaryCard Card(string? title = null) => GoroutineCards.ForDump(this, title);
+    public Reports.SummaryCard Card(string? title = null) => Reports.GoroutineCards.ForDump(this, title);
 
     public override string ToString() => $"{Path.GetFileName(Source)}: {Total:N0} goroutines, {Form.ToText()}";
 }

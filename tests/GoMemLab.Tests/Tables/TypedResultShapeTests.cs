@@ -2,10 +2,15 @@ using System.Reflection;
 using GoMemLab.AssemblyListings;
 using GoMemLab.Environment;
 using GoMemLab.Escape;
+using GoMemLab.Goroutines;
+using GoMemLab.Goroutines.Analyses;
+using GoMemLab.HeapDumps;
+using GoMemLab.HeapDumps.Rows;
 using GoMemLab.Joins;
 using GoMemLab.Live;
 using GoMemLab.Profiles;
 using GoMemLab.Profiles.Analyses;
+using GoMemLab.Ssa;
 using GoMemLab.Tables;
 using GoMemLab.Tests.Support;
 using Microsoft.Data.Analysis;
@@ -22,6 +27,10 @@ public class TypedResultShapeTests
     private static readonly Lazy<Profile> Heap = new(() => Profile.Load(RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz")));
     private static readonly Lazy<EscapeLog> Escape = new(() => EscapeLog.Load(RepoPaths.Artifact("escape", "leaky-m2.txt")));
     private static readonly Lazy<AssemblyListing> Listing = new(() => AssemblyListing.Load(RepoPaths.Artifact("escape", "leaky-asm.txt")));
+
+    private static readonly Lazy<GoroutineDump> Goroutines = new(() => GoroutineDump.Load(
+        RepoPaths.Artifact("goroutines", "known-debug2.txt")));
+    private static readonly Lazy<HeapDump> Dump = new(() => HeapDump.Load(RepoPaths.Artifact("heapdump", "leaky-early.dump.gz")));
 
     public static TheoryData<string> Tables() => [.. Built.Keys];
 
@@ -47,6 +56,18 @@ public class TypedResultShapeTests
         ["EnvironmentCard"] = (() => EnvironmentCard.Detect("test").ToDataFrame(), EnvironmentCard.ColumnMeanings),
         ["LiveCaptureResult"] = (() => new LiveCaptureResult("p", null, [], null, 0, true, TimeSpan.Zero, "", []).HeapSeries(),
             LiveCaptureResult.HeapSeriesColumnMeanings),
+        ["GoroutineGroups"] = (() => Goroutines.Value.ByStart().ToDataFrame(), GoroutineGroups.ColumnMeanings),
+        ["GoroutineGrowth"] = (() => GoroutineGrowth.Compute([Goroutines.Value, Goroutines.Value], TimeSpan.FromMinutes(1)).ToDataFrame(),
+            GoroutineGrowth.ColumnMeanings),
+        ["HeapDumpInfo"] = (() => Dump.Value.Info().ToDataFrame(), HeapDumpInfo.ColumnMeanings),
+        ["RootRetentionReport"] = (() => Dump.Value.RootRetention().ToDataFrame(), RootRetentionReport.ColumnMeanings),
+        ["SiteRetentionReport"] = (() => Dump.Value.SiteRetention().ToDataFrame(), SiteRetentionReport.ColumnMeanings),
+        ["DominatorReport"] = (() => Dump.Value.Dominators().ToDataFrame(), DominatorReport.ColumnMeanings),
+        ["LeakSuspectReport"] = (() => Dump.Value.LeakSuspects().ToDataFrame(), LeakSuspectReport.ColumnMeanings),
+        ["PathReport"] = (() => Dump.Value.PathToLargestSuspect()!.ToDataFrame(), PathReport.ColumnMeanings),
+        ["HeapDumpDiff roots"] = (() => Dump.Value.DiffSince(Dump.Value).RootsToDataFrame(), HeapDumpDiff.RootColumnMeanings),
+        ["SsaPassTable"] = (() => SsaDump.Load(RepoPaths.Artifact("ssa", "NewPoint.html")).Passes().ToDataFrame(), SsaPassTable.ColumnMeanings),
+        ["HeapDumpDiff sites"] = (() => Dump.Value.DiffSince(Dump.Value).SitesToDataFrame(), HeapDumpDiff.SiteColumnMeanings),
     };
 
     private static HeapTrendReport Trend() =>

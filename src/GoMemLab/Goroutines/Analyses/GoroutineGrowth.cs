@@ -1,3 +1,4 @@
+using GoMemLab.Tables;
 using GoMemLab.Telemetry;
 using Microsoft.Data.Analysis;
 
@@ -13,8 +14,24 @@ namespace GoMemLab.Goroutines.Analyses;
 /// URLs have one, text files do not). Snapshots are ordered by time, and no two may share one.
 /// </para>
 /// </summary>
-public sealed class GoroutineGrowth
+public sealed class GoroutineGrowth : ITableResult
 {
+    /// <summary>What each column of <see cref="ToDataFrame()"/> means (the reference pages print it; a test checks it matches the columns).</summary>
+    public static IReadOnlyDictionary<string, string> ColumnMeanings { get; } = new Dictionary<string, string>
+    {
+        ["key"] = "The group, as in the top table of the same grouping.",
+        ["first"] = "Goroutines in the group in the earliest snapshot (0 when absent).",
+        ["last"] = "Goroutines in the group in the latest snapshot.",
+        ["delta"] = "last − first.",
+        ["slope_per_min"] = "Goroutines per minute: the Theil–Sen slope over the snapshots' times that the verdict is judged on.",
+        ["verdict"] = "growing, steady, shrinking or insufficient data (fewer than 5 snapshots): the leak rule of the gctrace and MemStats "
+            + "signals, with a floor of 10 goroutines.",
+        ["r_squared"] = "R² of that line (empty when the count never changes).",
+        ["threshold"] = "The change over the window the verdict needed: 10% of the group's median count, at least 10 goroutines.",
+        ["snapshots_present"] = "In how many snapshots the group has goroutines.",
+        ["evidence"] = "The verdict in one sentence.",
+    };
+
     /// <summary>The smallest change over the window that can count as growth, in goroutines (as for the MemStats goroutines signal).</summary>
     public const double AbsoluteFloor = 10;
 
