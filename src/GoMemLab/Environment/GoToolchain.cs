@@ -30,11 +30,12 @@ public static class GoToolchain
     /// <summary>
     /// Runs <c>go ARGS…</c> with the Go on PATH (no shell, <see cref="ChildProcess"/>) and returns how it ended, stdout and
     /// stderr included — also when it fails, since a failing command's message is often the point (<c>go tool compile
-    /// -d=ssa/gcrootdump</c>). Null when Go is not installed. Cancelling kills it.
+    /// -d=ssa/gcrootdump</c>). <paramref name="environment"/> adds to the inherited environment (<c>GOPROXY=off</c> for
+    /// a machine without a module proxy). Null when Go is not installed. Cancelling kills it.
     /// </summary>
     public static async Task<ChildProcessResult?> RunAsync(IReadOnlyList<string> args, string? workingDirectory = null,
-        CancellationToken cancel = default) =>
-        FindGo() is { } go ? await ChildProcess.RunAsync(go, args, workingDirectory, cancellation: cancel) : null;
+        CancellationToken cancel = default, IReadOnlyDictionary<string, string>? environment = null) =>
+        FindGo() is { } go ? await ChildProcess.RunAsync(go, args, workingDirectory, environment, cancellation: cancel) : null;
 
     /// <summary>Runs `go ARGS…` (no shell) and returns trimmed stdout, or null when Go is missing, fails, or takes longer than the
     /// timeout.</summary>
