@@ -24,7 +24,8 @@ public static class LeakPatternText
         LeakPattern.UnboundedMap => "unbounded-map",
         LeakPattern.GrowingSlice => "growing-slice",
         LeakPattern.LongLivedReference => "long-lived-reference",
-        _ => "unknown",
+        LeakPattern.Unknown => "unknown",
+        _ => throw new ArgumentOutOfRangeException(nameof(pattern), pattern, null),
     };
 }
 

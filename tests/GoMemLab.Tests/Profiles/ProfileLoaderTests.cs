@@ -8,7 +8,7 @@ namespace GoMemLab.Tests.Profiles;
 public class ProfileLoaderTests
 {
     [Fact]
-    public void SmallProfileRoundTripsEveryField()
+    public void A_small_profile_round_trips_every_field()
     {
         using var dir = new TempDirectory();
         var path = dir.File("small.pb.gz");
@@ -49,7 +49,7 @@ public class ProfileLoaderTests
     }
 
     [Fact]
-    public void DefaultSampleIndexIsTheLastTypeWhenNoneIsNamed()
+    public void The_default_sample_index_is_the_last_type_when_none_is_named()
     {
         var proto = ProtoFixtures.Small();
         proto.DefaultSampleType = 0;
@@ -67,7 +67,7 @@ public class ProfileLoaderTests
     [InlineData("leaky-heap-3.pb.gz")]
     [InlineData("leaky-cpu.pb.gz")]
     [InlineData("leaky-goroutine.pb.gz")]
-    public void StreamingReaderAgreesWithTheGeneratedParser(string artifact)
+    public void The_streaming_reader_agrees_with_the_generated_parser(string artifact)
     {
         var path = RepoPaths.Artifact("heap", artifact);
         var ours = Profile.Load(path);
@@ -101,7 +101,7 @@ public class ProfileLoaderTests
     }
 
     [Fact]
-    public void ProgressIsReportedWhileLoading()
+    public void Progress_is_reported_while_loading()
     {
         var reports = new List<LoadProgress>();
         Profile.Load(RepoPaths.Artifact("heap", "leaky-heap-3.pb.gz"), new InlineProgress<LoadProgress>(reports.Add));

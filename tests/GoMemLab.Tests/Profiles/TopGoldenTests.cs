@@ -20,7 +20,7 @@ public class TopGoldenTests
     }
 
     [Fact]
-    public void GoldensCoverEverySampleTypeGranularityAndVariant()
+    public void The_goldens_cover_every_sample_type_granularity_and_variant()
     {
         var cases = PprofTopGolden.Cases(CasesPath);
         Assert.Contains(cases, c => c["focus"].Length > 0);
@@ -40,7 +40,7 @@ public class TopGoldenTests
 
     [Theory]
     [MemberData(nameof(Goldens))]
-    public void TopMatchesGoToolPprof(string golden)
+    public void Top_matches_go_tool_pprof(string golden)
     {
         var c = PprofTopGolden.Cases(CasesPath).Single(x => x["golden"] == golden);
         var sources = c["profile"].Split('+').Select(f => Profile.Load(RepoPaths.Artifact("heap", f))).ToList();
