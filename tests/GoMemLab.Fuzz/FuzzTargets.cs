@@ -1,8 +1,8 @@
 using GoMemLab.AssemblyListings;
 using GoMemLab.Cli.Notebooks;
 using GoMemLab.Escape;
-using GoMemLab.HeapDumps;
 using GoMemLab.Goroutines;
+using GoMemLab.HeapDumps;
 using GoMemLab.Profiles;
 using GoMemLab.Profiles.Analyses;
 using GoMemLab.Ssa;

@@ -23,7 +23,8 @@ public static partial class CliExamples
     private const string Dump = "data/artifacts/heapdump/leaky.dump.gz";
     private const string EarlyDump = "data/artifacts/heapdump/leaky-early.dump.gz";
     private const string Goroutines = "data/artifacts/goroutines/leaky-goroutine-6-debug2.txt";
-    private const string GoroutineSnapshots = "data/artifacts/goroutines/leaky-goroutine-1.pb.gz data/artifacts/goroutines/leaky-goroutine-2.pb.gz "
+    private const string GoroutineSnapshots =
+        "data/artifacts/goroutines/leaky-goroutine-1.pb.gz data/artifacts/goroutines/leaky-goroutine-2.pb.gz "
         + "data/artifacts/goroutines/leaky-goroutine-3.pb.gz data/artifacts/goroutines/leaky-goroutine-4.pb.gz "
         + "data/artifacts/goroutines/leaky-goroutine-5.pb.gz data/artifacts/goroutines/leaky-goroutine-6.pb.gz";
 
@@ -186,7 +187,8 @@ public static partial class CliExamples
         new("heapdump info")
         {
             Run = Args($"heapdump info {Dump}"),
-            Errors = [Missing("heapdump info no-such.dump"), WrongFormat("an escape log", $"heapdump info {EscapeM1}"), BadOption("an unknown --format", $"heapdump info {Dump} --format yaml")],
+            Errors = [Missing("heapdump info no-such.dump"), WrongFormat("an escape log", $"heapdump info {EscapeM1}"),
+                BadOption("an unknown --format", $"heapdump info {Dump} --format yaml")],
         },
         new("heapdump roots")
         {
@@ -201,7 +203,8 @@ public static partial class CliExamples
         new("heapdump sites")
         {
             Run = Args($"heapdump sites {Dump}"),
-            Errors = [Missing("heapdump sites no-such.dump"), WrongFormat("a heap profile", $"heapdump sites {Heap}"), BadOption("an unknown --format", $"heapdump sites {Dump} --format yaml")],
+            Errors = [Missing("heapdump sites no-such.dump"), WrongFormat("a heap profile", $"heapdump sites {Heap}"),
+                BadOption("an unknown --format", $"heapdump sites {Dump} --format yaml")],
         },
         new("heapdump path")
         {
@@ -217,12 +220,14 @@ public static partial class CliExamples
         new("heapdump dominators")
         {
             Run = Args($"heapdump dominators {Dump} --depth 1 --children 5"),
-            Errors = [Missing("heapdump dominators no-such.dump"), WrongFormat("a heap profile", $"heapdump dominators {Heap}"), BadOption("a negative --depth", $"heapdump dominators {Dump} --depth -1")],
+            Errors = [Missing("heapdump dominators no-such.dump"), WrongFormat("a heap profile", $"heapdump dominators {Heap}"),
+                BadOption("a negative --depth", $"heapdump dominators {Dump} --depth -1")],
         },
         new("heapdump suspects")
         {
             Run = Args($"heapdump suspects {Dump}"),
-            Errors = [Missing("heapdump suspects no-such.dump"), WrongFormat("a heap profile", $"heapdump suspects {Heap}"), BadOption("a --threshold over 1", $"heapdump suspects {Dump} --threshold 2")],
+            Errors = [Missing("heapdump suspects no-such.dump"), WrongFormat("a heap profile", $"heapdump suspects {Heap}"),
+                BadOption("a --threshold over 1", $"heapdump suspects {Dump} --threshold 2")],
         },
         new("heapdump diff")
         {
@@ -372,7 +377,8 @@ public static partial class CliExamples
             [
                 Missing("workshop no-such-notebook.ipynb --out out/workshop"),
                 WrongFormat("JSON lines instead of a notebook", $"workshop {MemStatsLines} --out out/workshop"),
-                BadOption("an --out that is the notebook's own folder", "workshop notebooks/05b-gogc-gomemlimit-lab.ipynb --out notebooks/"),
+                BadOption("an --out that is the notebook's own folder",
+                    "workshop notebooks/05b-gogc-gomemlimit-lab.ipynb --out notebooks/"),
             ],
         },
     ];

@@ -1,9 +1,9 @@
 using GoMemLab.AssemblyListings;
 using GoMemLab.Environment;
+using GoMemLab.Escape;
 using GoMemLab.Goroutines.Analyses;
 using GoMemLab.HeapDumps;
 using GoMemLab.HeapDumps.Rows;
-using GoMemLab.Escape;
 using GoMemLab.Joins;
 using GoMemLab.Live;
 using GoMemLab.Profiles;
@@ -138,9 +138,11 @@ public static class ColumnMeanings
         ["run"] = [new Dictionary<string, string>
         {
             ["name"] = "--list-params: the parameter's name in the notebook's parameters cell (what --param NAME=VALUE sets).",
-            ["type"] = "The type the C# compiler gives its declaration: string, a number type, bool or string[]; `(fixed)` when the command line cannot set it.",
+            ["type"] = "The type the C# compiler gives its declaration: string, a number type, bool or string[]; `(fixed)` when the "
+                + "command line cannot set it.",
             ["default"] = "The value as the parameters cell writes it.",
-            ["description"] = "The comment beside the declaration; for an array, how to give several values; what it is computed from unless given.",
+            ["description"] = "The comment beside the declaration; for an array, how to give several values; what it is computed from "
+                + "unless given.",
         }],
         ["heapdump info"] = [HeapDumpInfo.ColumnMeanings],
         ["heapdump roots"] = [RootRetentionReport.ColumnMeanings],

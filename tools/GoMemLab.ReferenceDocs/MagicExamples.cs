@@ -86,7 +86,8 @@ public static class MagicExamples
             new("Missing file", "#!fleet no-such.duckdb"),
             new("Wrong format: a heap profile", "#!fleet ../data/artifacts/heap/leaky-heap-4.pb.gz"),
             new("Both --sql and --where", "#!fleet no-such.duckdb --sql \"SELECT 1\" --where \"service = 'leaky'\""),
-        ]) { ExampleNotRunBecause = "it reads a fleet database, which `gomemlab fleet ingest` makes first (notebooks/10-fleet.ipynb does both)" },
+        ]) { ExampleNotRunBecause =
+            "it reads a fleet database, which `gomemlab fleet ingest` makes first (notebooks/10-fleet.ipynb does both)" },
         new("#!goroutines",
         [
             new(typeof(GoroutineDump), "for one dump"),

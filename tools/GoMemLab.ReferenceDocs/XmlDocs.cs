@@ -75,7 +75,8 @@ public static partial class XmlDocs
                     text.Append('`').Append((string?)see.Attribute("langword") ?? ShortName((string?)see.Attribute("cref")
                         ?? see.Value)).Append('`');
                     break;
-                case XElement { Name.LocalName: "paramref" or "typeparamref" } p: text.Append('`').Append((string?)p.Attribute("name")).Append('`'); break;
+                case XElement { Name.LocalName: "paramref" or "typeparamref" } p:
+                    text.Append('`').Append((string?)p.Attribute("name")).Append('`'); break;
                 case XElement e:
                     text.Append(' ');
                     foreach (var child in e.Nodes()) Walk(child);

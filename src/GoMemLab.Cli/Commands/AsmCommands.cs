@@ -58,7 +58,8 @@ public static class AsmCommands
         {
             var result = EscapeAllocationCrossCheck.Compare(EscapeLog.Load(parse.GetValue(log)!),
                 AssemblyListing.Load(parse.GetValue(asm)!));
-            if (parse.GetValue(mismatches)) result = new EscapeAllocationCrossCheck.Result([.. result.Rows.Where(r => r.Status != CrossCheckStatus.Agree)]);
+            if (parse.GetValue(mismatches))
+                result = new EscapeAllocationCrossCheck.Result([.. result.Rows.Where(r => r.Status != CrossCheckStatus.Agree)]);
             return CommonOptions.Print(result.ToDataFrame(), parse.GetValue(format));
         }));
         return command;

@@ -8,7 +8,8 @@ using GoMemLab.Telemetry;
 namespace GoMemLab.Cli.Commands;
 
 /// <summary>
-/// `gomemlab capture PROGRAM_DIR_OR_BINARY [--args "…"] [--env NAME=VALUE]… [--for 30s] [--heap-every 10s] [--pprof-url URL] [--collect GLOB]`: a live
+/// `gomemlab capture PROGRAM_DIR_OR_BINARY [--args "…"] [--env NAME=VALUE]… [--for 30s] [--heap-every 10s] [--pprof-url URL] [--collect
+/// GLOB]`: a live
 /// capture from a shell. Prints the card on stderr and the heap series on stdout; with no heap profile, a text table is
 /// replaced by the reason (CSV and JSON keep their empty header or array for programs).
 /// </summary>
@@ -25,17 +26,32 @@ public static class CaptureCommand
             Description = "Arguments for the program in one string, e.g. \"-addr 127.0.0.1:0\" (split on spaces, \"…\" groups; no shell).",
         };
         var duration = new Option<string>("--for") { Description = "How long to run, a Go duration.", DefaultValueFactory = _ => "30s" };
-        var heapEvery = new Option<string>("--heap-every") { Description = "Interval between heap profiles, a Go duration (0s = none).", DefaultValueFactory = _ => "10s" };
-        var env = new Option<string[]>("--env") { Description = "NAME=VALUE for the program's environment, e.g. GOGC=50 or GOMEMLIMIT=64MiB (GODEBUG gets gctrace=1 added). Repeatable.", AllowMultipleArgumentsPerToken = false };
-        var pprofUrl = new Option<string?>("--pprof-url") { Description = "Base URL of the pprof server when the program does not print 'listening on http://…'." };
+        var heapEvery = new Option<string>("--heap-every")
+        {
+            Description = "Interval between heap profiles, a Go duration (0s = none).",
+            DefaultValueFactory = _ => "10s",
+        };
+        var env = new Option<string[]>("--env")
+        {
+            Description =
+                "NAME=VALUE for the program's environment, e.g. GOGC=50 or GOMEMLIMIT=64MiB (GODEBUG gets gctrace=1 added). Repeatable.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var pprofUrl = new Option<string?>("--pprof-url")
+        {
+            Description = "Base URL of the pprof server when the program does not print 'listening on http://…'.",
+        };
         var collect = new Option<string?>("--collect")
         {
-            Description = "Heap profiles the program writes itself (runtime/pprof), read after it ends: a path or a * pattern in the file name, "
+            Description = "Heap profiles the program writes itself (runtime/pprof), read after it ends: a path or a * pattern in the "
+                + "file name, "
                 + "e.g. \"out/heap-*.pb.gz\" (relative to the current directory; files older than the run are left out).",
         };
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
-        var command = new Command("capture", "Build and run a Go program with GODEBUG=gctrace=1, collect its gctrace and heap profiles, stop it, print the verdict and the heap series.")
+        var command = new Command("capture",
+            "Build and run a Go program with GODEBUG=gctrace=1, collect its gctrace and heap profiles, stop it, print the verdict and "
+                + "the heap series.")
             { target, args, env, duration, heapEvery, pprofUrl, collect, format, output };
         command.SetAction((parse, cancel) => CliRun.GuardAsync(async () =>
         {
@@ -69,7 +85,8 @@ public static class CaptureCommand
             if (result.NoHeapProfilesReason is { } none && parse.GetValue(format) == Tables.TableFormat.Table)
             {
                 Console.WriteLine(none + (result.PprofUrl is null && parse.GetValue(collect) is null
-                    ? " (a program that writes its own heap profiles: --collect \"DIR/heap-*.pb.gz\"; a pprof server on another port: --pprof-url)" : ""));
+                    ? " (a program that writes its own heap profiles: --collect \"DIR/heap-*.pb.gz\"; a pprof server on another port: "
+                    + "--pprof-url)" : ""));
                 return 0;
             }
             return CommonOptions.Print(result.HeapSeries(), parse.GetValue(format), parse.GetValue(output));

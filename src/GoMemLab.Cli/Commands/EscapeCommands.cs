@@ -157,7 +157,8 @@ public static class EscapeCommands
     {
         var log = EscapeLog.Load(path, allowEmpty: true);
         if (!Directory.Exists(path) && log.Diagnostics.Count == 0 && new FileInfo(path).Length == 0)
-            Console.Error.WriteLine($"note: {path} is empty: read as a package with no diagnostics (if it should hold some, {Inputs.InputFile.CompilerOutputHint("-m")})");
+            Console.Error.WriteLine($"note: {path} is empty: read as a package with no diagnostics (if it should hold some, "
+                + $"{Inputs.InputFile.CompilerOutputHint("-m")})");
         return log;
     }
 

@@ -6,7 +6,8 @@ using Microsoft.DotNet.Interactive.Directives;
 
 namespace GoMemLab.Interactive.Magics;
 
-/// <summary>`#!gorun PROGRAM_DIR_OR_BINARY [--args …] [--env "GOGC=50 …"] [--for 30s] [--heap-every 10s] [--pprof-url URL] [--name VAR]`: a live capture.</summary>
+/// <summary>`#!gorun PROGRAM_DIR_OR_BINARY [--args …] [--env "GOGC=50 …"] [--for 30s] [--heap-every 10s] [--pprof-url URL] [--name VAR]`: a
+/// live capture.</summary>
 public sealed class GoRun : MagicCommand
 {
     public string? Target { get; set; }
@@ -37,8 +38,11 @@ public static class GoRunMagic
             new KernelDirectiveParameter("--args", "Arguments for the program, in double quotes, e.g. \"-addr 127.0.0.1:0\" (no shell)."),
             new KernelDirectiveParameter("--for", "How long to run, a Go duration (default 30s)."),
             new KernelDirectiveParameter("--heap-every", "Interval between heap profiles, a Go duration (default 10s; 0s = none)."),
-            new KernelDirectiveParameter("--pprof-url", "Base URL of the program's pprof server when it does not print one, e.g. http://127.0.0.1:6060."),
-            new KernelDirectiveParameter("--env", "Environment for the program, NAME=VALUE pairs separated by spaces, e.g. \"GOGC=50 GOMEMLIMIT=64MiB\" (GODEBUG gets gctrace=1 added)."),
+            new KernelDirectiveParameter("--pprof-url",
+                "Base URL of the program's pprof server when it does not print one, e.g. http://127.0.0.1:6060."),
+            new KernelDirectiveParameter("--env",
+                "Environment for the program, NAME=VALUE pairs separated by spaces, e.g. \"GOGC=50 GOMEMLIMIT=64MiB\" (GODEBUG gets "
+                    + "gctrace=1 added)."),
             new KernelDirectiveParameter("--name", "The C# variable to store the capture in (default: from the program name)."),
         },
     }.WithHelp();

@@ -57,7 +57,9 @@ public static class PprofMagic
                 if (string.IsNullOrWhiteSpace(command.Path)) throw new ArgumentException("missing PATH_OR_URL of a pprof profile");
                 var name = MagicKit.VariableName(command.Name, command.Path, "profile");
                 var title = "pprof — "
-                    + $"{System.IO.Path.GetFileName(command.Path)}{(string.IsNullOrWhiteSpace(command.DiffBase) ? "" : " minus " + System.IO.Path.GetFileName(command.DiffBase))} → {name}";
+                    + System.IO.Path.GetFileName(command.Path)
+                    + (string.IsNullOrWhiteSpace(command.DiffBase) ? "" : " minus " + System.IO.Path.GetFileName(command.DiffBase))
+                    + $" → {name}";
                 // Downloads and big files take seconds: show a card that says how far the load is, then replace it.
                 var live = IsSlow(command.Path) || IsSlow(command.DiffBase)
                     ? context.Display(new Reports.SummaryCard(title) { Verdict = "loading…" }) : null;

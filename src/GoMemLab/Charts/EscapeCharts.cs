@@ -7,7 +7,8 @@ namespace GoMemLab.Charts;
 
 /// <summary>
 /// Charts of escape analysis: heap escapes by cause, by package (stacked by cause), and one escape's
-/// <c>-m=2</c> flow as a chain (<see cref="FlowChain"/>; the older <see cref="FlowSankey"/> draws the same as a Sankey). Write them with <see cref="ChartHtml"/> or
+/// <c>-m=2</c> flow as a chain (<see cref="FlowChain"/>; the older <see cref="FlowSankey"/> draws the same as a Sankey). Write them with
+/// <see cref="ChartHtml"/> or
 /// <see cref="OfflineHtmlPage"/> so they render offline. The source view is <see cref="EscapeSourceView"/>.
 /// </summary>
 public static class EscapeCharts
@@ -61,7 +62,8 @@ public static class EscapeCharts
         var nodes = flows.SelectMany(f => new[] { f.Source, f.Destination }).Distinct().ToList();
         var points = new Dictionary<string, object?>
         {
-            ["type"] = "scatter", ["mode"] = "markers+text", ["x"] = nodes.Select((_, i) => (double)i).ToArray(), ["y"] = nodes.Select(_ => 0.0).ToArray(),
+            ["type"] = "scatter", ["mode"] = "markers+text", ["x"] = nodes.Select((_, i) => (double)i).ToArray(),
+            ["y"] = nodes.Select(_ => 0.0).ToArray(),
             ["text"] = nodes.ToArray(), ["textposition"] = "top center", ["hoverinfo"] = "text", ["showlegend"] = false,
             ["marker"] = new Dictionary<string, object?> { ["size"] = 18, ["symbol"] = "square", ["color"] = "#0969da" },
         };
@@ -71,12 +73,16 @@ public static class EscapeCharts
             ["xref"] = "x", ["yref"] = "y", ["axref"] = "x", ["ayref"] = "y", ["showarrow"] = true, ["arrowhead"] = 2, ["arrowwidth"] = 1.5,
         }).Concat(flows.Select(f => (object)new Dictionary<string, object?>
         {
-            ["x"] = (nodes.IndexOf(f.Source) + nodes.IndexOf(f.Destination)) / 2.0, ["y"] = -0.35, ["xref"] = "x", ["yref"] = "y", ["showarrow"] = false,
-            ["text"] = string.Join("<br>", f.Reasons.Select(System.Net.WebUtility.HtmlEncode)), ["font"] = new Dictionary<string, object?> { ["size"] = 11 },
+            ["x"] = (nodes.IndexOf(f.Source) + nodes.IndexOf(f.Destination)) / 2.0, ["y"] = -0.35, ["xref"] = "x", ["yref"] = "y",
+            ["showarrow"] = false,
+            ["text"] = string.Join("<br>", f.Reasons.Select(System.Net.WebUtility.HtmlEncode)), ["font"] = new Dictionary<string,
+                object?>
+            { ["size"] = 11 },
         })).ToArray();
         return PlotlyFigure.Create([points], new Dictionary<string, object?>
         {
-            ["title"] = ProfileCharts.Title($"{diagnostic.Message} — {Path.GetFileName(diagnostic.File)}:{diagnostic.Line}:{diagnostic.Column}"),
+            ["title"] = ProfileCharts.Title($"{diagnostic.Message} — "
+                + $"{Path.GetFileName(diagnostic.File)}:{diagnostic.Line}:{diagnostic.Column}"),
             ["xaxis"] = new Dictionary<string, object?> { ["visible"] = false, ["range"] = new[] { -0.6, nodes.Count - 0.4 } },
             ["yaxis"] = new Dictionary<string, object?> { ["visible"] = false, ["range"] = new[] { -1.0, 0.8 } },
             ["annotations"] = arrows, ["height"] = 300,
@@ -92,7 +98,8 @@ public static class EscapeCharts
             else if (s.Kind == FlowStepKind.From && flows.Count > 0) flows[^1].Reasons.Add($"{s.Expression} ({s.Reason})");
         }
         if (flows.Count == 0)
-            throw new ArgumentException($"{diagnostic.File}:{diagnostic.Line}: '{diagnostic.Message}' has no flow; build with -gcflags=-m=2");
+            throw new ArgumentException($"{diagnostic.File}:{diagnostic.Line}: '{diagnostic.Message}' has no flow; build with "
+                + $"-gcflags=-m=2");
         return flows;
     }
 

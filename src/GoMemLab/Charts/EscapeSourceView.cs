@@ -56,7 +56,8 @@ public static class EscapeSourceView
     private static string Colour(EscapeKind kind) => kind switch
     {
         EscapeKind.MovedToHeap or EscapeKind.EscapesToHeap => "background:#fdd;color:#900",
-        EscapeKind.LeakingParam or EscapeKind.LeakingParamContent or EscapeKind.LeakingParamToResult or EscapeKind.ParamLeaks => "background:#fec;color:#840",
+        EscapeKind.LeakingParam or EscapeKind.LeakingParamContent or EscapeKind.LeakingParamToResult or EscapeKind.ParamLeaks
+            => "background:#fec;color:#840",
         EscapeKind.DoesNotEscape => "background:#dfd;color:#060",
         _ => "background:#eee;color:#555",
     };

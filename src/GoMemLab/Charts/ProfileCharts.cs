@@ -58,7 +58,8 @@ public static class ProfileCharts
     /// Log-log scatter of inuse_space against alloc_space per allocating function, coloured by retention ratio.
     /// Functions whose inuse_space is 0 (garbage only: nothing live at the last GC) cannot be placed on a log axis; the
     /// title says how many are left out. The dashed diagonal is "keeps everything it
-    /// allocates"; garbage sits far below it. The <paramref name="labelled"/> largest by inuse_space are named (one name per cluster of overlapping points).
+    /// allocates"; garbage sits far below it. The <paramref name="labelled"/> largest by inuse_space are named (one name per cluster of
+    /// overlapping points).
     /// </summary>
     public static GenericChart RetentionScatter(IReadOnlyList<AllocVsInuseRow> allocVsInuse, int labelled = 6)
     {
@@ -108,7 +109,8 @@ public static class ProfileCharts
         return PlotlyFigure.Create([diagonal, points], new Dictionary<string, object?>
         {
             ["title"] = Title("Retention: inuse_space vs alloc_space (log-log)"
-                + (hidden == 0 ? "" : $"<br><sub>{hidden} of {allocating.Count} allocating functions not shown: their inuse_space is 0 (no place on a log axis)</sub>")),
+                + (hidden == 0 ? "" : $"<br><sub>{hidden} of {allocating.Count} allocating functions not shown: their inuse_space is 0 "
+                + $"(no place on a log axis)</sub>")),
             ["xaxis"] = new Dictionary<string, object?> { ["type"] = "log", ["title"] = Title("alloc_space (MiB, log)") },
             ["yaxis"] = new Dictionary<string, object?> { ["type"] = "log", ["title"] = Title("inuse_space (MiB, log)") },
             ["height"] = 520, ["showlegend"] = false,
@@ -155,11 +157,11 @@ public static class ProfileCharts
 
     private static Dictionary<string, object?> HorizontalBar(string name, string[] labels, IEnumerable<double> values,
         IEnumerable<string> fullNames, string color) => new()
-    {
-        ["type"] = "bar", ["orientation"] = "h", ["name"] = name, ["y"] = labels, ["x"] = values.ToArray(),
-        ["customdata"] = fullNames.ToArray(), ["hovertemplate"] = "%{customdata}<br>" + name + ": %{x:.3f}<extra></extra>",
-        ["marker"] = new Dictionary<string, object?> { ["color"] = color },
-    };
+        {
+            ["type"] = "bar", ["orientation"] = "h", ["name"] = name, ["y"] = labels, ["x"] = values.ToArray(),
+            ["customdata"] = fullNames.ToArray(), ["hovertemplate"] = "%{customdata}<br>" + name + ": %{x:.3f}<extra></extra>",
+            ["marker"] = new Dictionary<string, object?> { ["color"] = color },
+        };
 
     private static Dictionary<string, object?> BarLayout(string title, string axis, int rows) => new()
     {

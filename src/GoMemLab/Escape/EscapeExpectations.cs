@@ -93,8 +93,11 @@ public sealed class EscapeExpectations
         {
             Regex regex;
             try { regex = new Regex(e.Pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)); }
-            catch (ArgumentException x) { throw new InputFormatException(e.SourceFile,
-                $"// ERROR \"{e.Pattern}\" is not a valid regular expression ({x.Message})", line: e.Line, inner: x); }
+            catch (ArgumentException x)
+            {
+                throw new InputFormatException(e.SourceFile,
+                $"// ERROR \"{e.Pattern}\" is not a valid regular expression ({x.Message})", line: e.Line, inner: x);
+            }
             var hits = byLine.TryGetValue((e.SourceFile, e.Line), out var list) ? list.Where(d => regex.IsMatch(d.Message)).ToList() : [];
             if (hits.Count == 0) findings.Add(new Finding(EscapeFindingStatus.Unmet, e.SourceFile, e.Line, 0, e.Pattern, ""));
             foreach (var d in hits) matched.Add(d.Index);

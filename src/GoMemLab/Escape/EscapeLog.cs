@@ -66,8 +66,10 @@ public sealed class EscapeLog
     /// usual cause (stdout saved while the compiler writes to stderr) unless <paramref name="allowEmpty"/>, for callers
     /// to whom a package with no diagnostics is a valid answer (a check against expectations that say nothing, a diff).
     /// </summary>
-    /// <exception cref="GoMemLab.Inputs.InputFormatException">Missing path, binary or non-log content, or an empty file when not allowed.</exception>
-    /// <remarks>Cancelling <paramref name="cancel"/> stops the read within 64k lines (or one JSON file) with <see cref="OperationCanceledException"/>.</remarks>
+    /// <exception cref="GoMemLab.Inputs.InputFormatException">Missing path, binary or non-log content, or an empty file when not
+    /// allowed.</exception>
+    /// <remarks>Cancelling <paramref name="cancel"/> stops the read within 64k lines (or one JSON file) with <see
+    /// cref="OperationCanceledException"/>.</remarks>
     public static EscapeLog Load(string path, CancellationToken cancel = default, bool allowEmpty = false) =>
         Directory.Exists(path) ? EscapeJsonReader.ReadDirectory(path, cancel) : EscapeTextReader.ReadFile(path, cancel, allowEmpty);
 

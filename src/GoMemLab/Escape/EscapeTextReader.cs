@@ -23,7 +23,8 @@ internal static class EscapeTextReader
     {
         // The model keeps the log's bytes in one array (steps are spans of it), so 2 GB is the ceiling.
         if (File.Exists(path) && new FileInfo(path).Length > Array.MaxLength)
-            throw new InputFormatException(path, $"is over {Array.MaxLength:N0} bytes, the largest log GoMemLab reads in one piece; split it by package");
+            throw new InputFormatException(path,
+                $"is over {Array.MaxLength:N0} bytes, the largest log GoMemLab reads in one piece; split it by package");
         return Read(allowEmpty ? InputFile.ReadAllBytesMaybeGzip(path) : InputFile.ReadCompilerOutput(path, "-m"), path, cancel);
     }
 

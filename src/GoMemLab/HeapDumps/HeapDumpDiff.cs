@@ -35,8 +35,10 @@ public sealed class HeapDumpDiff
     /// <summary>What each column of <see cref="RootsToDataFrame"/> means.</summary>
     public static IReadOnlyDictionary<string, string> RootColumnMeanings { get; } = new Dictionary<string, string>
     {
-        ["root"] = "The root: a global's symbol (`main.sessions`, `main.cache+0x8`) when the program's binary names the roots, else `data+0x…`/`bss+0x…`; `goroutine ID ENTRY`; `finalizer on 0xOBJECT (FUNCTION)`.",
-        ["kind"] = "Root kind: global (a pointer word of the data or bss segment), goroutine (all frames of one goroutine), finalizer, other.",
+        ["root"] = "The root: a global's symbol (`main.sessions`, `main.cache+0x8`) when the program's binary names the roots, else "
+            + "`data+0x…`/`bss+0x…`; `goroutine ID ENTRY`; `finalizer on 0xOBJECT (FUNCTION)`.",
+        ["kind"] = "Root kind: global (a pointer word of the data or bss segment), goroutine (all frames of one goroutine), finalizer, "
+            + "other.",
         ["retained_bytes_old"] = "Retained bytes in the earlier dump (before; 0 when absent there).",
         ["retained_bytes_new"] = "Retained bytes in the later dump (after; 0 when absent there).",
         ["delta_bytes"] = "retained_bytes_new − retained_bytes_old.",

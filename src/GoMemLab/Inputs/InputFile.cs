@@ -79,7 +79,8 @@ public static class InputFile
         return bytes;
     }
 
-    /// <summary>The usual cause of an empty compiler log, in words: "the compiler prints it on stderr: go build -gcflags=FLAG 2> FILE".</summary>
+    /// <summary>The usual cause of an empty compiler log, in words: "the compiler prints it on stderr: go build -gcflags=FLAG 2>
+    /// FILE".</summary>
     public static string CompilerOutputHint(string gcflag) => $"the compiler prints it on stderr: go build -gcflags={gcflag} 2> FILE";
 
     /// <summary>True when the bytes start with the gzip magic 1f 8b.</summary>

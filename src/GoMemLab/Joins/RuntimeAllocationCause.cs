@@ -33,7 +33,8 @@ public static class RuntimeAllocationCause
         if (name.StartsWith("convT", StringComparison.Ordinal) || name.StartsWith("convI",
             StringComparison.Ordinal)) return "converted-to-interface";
         if (name.StartsWith("concatstring", StringComparison.Ordinal) || name.StartsWith("rawstring", StringComparison.Ordinal)
-            || name is "slicebytetostring" or "slicerunetostring" or "stringtoslicebyte" or "stringtoslicerune" or "intstring" or "rawbyteslice" or "rawruneslice")
+            || name is "slicebytetostring" or "slicerunetostring" or "stringtoslicebyte" or "stringtoslicerune" or "intstring" or
+            "rawbyteslice" or "rawruneslice")
             return "string-conversion";
         return null;
     }

@@ -41,7 +41,8 @@ public static class SiteLeakSuspects
         var first = heapSeries.Count > 1 ? HeapAllocationSites.Find(heapSeries[0]) : null;
         // The rows show paths relative to the module (ModuleRelativePaths), the sites as the profile has them: the same file
         // when the profile's path is the row's or ends with it.
-        var firstSites = first?.Sites.ToLookup(s => (s.Function, s.Line)) ?? Enumerable.Empty<HeapAllocationSite>().ToLookup(s => (s.Function, s.Line));
+        var firstSites = first?.Sites.ToLookup(s => (s.Function,
+            s.Line)) ?? Enumerable.Empty<HeapAllocationSite>().ToLookup(s => (s.Function, s.Line));
         var suspects = new List<SiteLeakSuspect>();
         foreach (var row in latestRows)
         {

@@ -153,7 +153,8 @@ public static class WhyOnHeap
         if (includeUnsampled) rows.AddRange(Unsampled(escape, decisions, calls, logResolver, covered));
         // Profiles and listings of ordinary builds name files absolutely, -m logs relative to the build: show both as the module does.
         var paths = ModuleRelativePaths.For(
-            sites.Sites.Select(s => s.File).Concat(sites.Sites.SelectMany(s => s.InlinedInto.Select(i => i.File))).Concat((assembly?.Calls ?? []).Select(c => c.File)),
+            sites.Sites.Select(s => s.File).Concat(sites.Sites.SelectMany(s => s.InlinedInto.Select(i => i.File))).Concat((assembly?.Calls
+                ?? []).Select(c => c.File)),
             logFiles.Values);
         rows = rows.Select(paths.Apply).ToList();
         if (sites.UnattributedAllocSpace != 0 || sites.UnattributedInuseSpace != 0)

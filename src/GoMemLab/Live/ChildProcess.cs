@@ -92,7 +92,8 @@ public static class ChildProcess
     // the children and then let the signal's default action proceed. A SIGKILL cannot be intercepted.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Process, byte> Running = new();
 
-    private static readonly IReadOnlyList<System.Runtime.InteropServices.PosixSignalRegistration> SignalRegistrations = RegisterShutdownHandlers();
+    private static readonly IReadOnlyList<System.Runtime.InteropServices.PosixSignalRegistration> SignalRegistrations =
+        RegisterShutdownHandlers();
 
     private static IReadOnlyList<System.Runtime.InteropServices.PosixSignalRegistration> RegisterShutdownHandlers()
     {

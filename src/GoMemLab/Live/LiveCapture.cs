@@ -102,11 +102,14 @@ public static partial class LiveCapture
         try { trace = GcTrace.Parse(text, $"gctrace of {Path.GetFileName(program)}"); }
         catch (InputFormatException e) { problems.Add(e.Message); }
         return new LiveCaptureResult(program, trace, profiles, url.Task.IsCompletedSuccessfully ? url.Task.Result : null,
-            result.ExitCode, result.Cancelled, result.Elapsed, result.StandardOutput, problems, options) { Environment = options.Environment };
+            result.ExitCode, result.Cancelled, result.Elapsed, result.StandardOutput, problems,
+                options)
+        { Environment = options.Environment };
     }
 
     // The files the program wrote during this run, in the order of the time stamps inside them (else their write times).
-    private static List<CapturedHeapProfile> CollectFiles(string pattern, DateTime started, List<string> problems, IProgress<string>? progress)
+    private static List<CapturedHeapProfile> CollectFiles(string pattern, DateTime started, List<string> problems,
+        IProgress<string>? progress)
     {
         var collected = new List<CapturedHeapProfile>();
         var files = InputFile.Matching(pattern);

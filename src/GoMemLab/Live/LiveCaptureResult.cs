@@ -6,7 +6,8 @@ using Microsoft.Data.Analysis;
 
 namespace GoMemLab.Live;
 
-/// <summary>One heap profile of a capture: its offset from the program's start, and where it came from (the URL fetched or the file read).</summary>
+/// <summary>One heap profile of a capture: its offset from the program's start, and where it came from (the URL fetched or the file
+/// read).</summary>
 public sealed record CapturedHeapProfile(TimeSpan At, Profile Profile, string Source = "");
 
 /// <summary>What a <see cref="LiveCapture"/> collected.</summary>
@@ -35,7 +36,10 @@ public sealed record LiveCaptureResult(
         : TooShortToCall is null ? GcTrace.LiveHeapTrend()
         : GcTrace.LiveHeapTrend() with
         {
-            Verdict = LeakVerdict.InsufficientData, Slope = double.NaN, Change = double.NaN, RSquared = double.NaN,
+            Verdict = LeakVerdict.InsufficientData,
+            Slope = double.NaN,
+            Change = double.NaN,
+            RSquared = double.NaN,
         };
 
     /// <summary>
@@ -51,8 +55,10 @@ public sealed record LiveCaptureResult(
             var span = trace.Lines[^1].AtSeconds - trace.Lines[0].AtSeconds;
             if (gcs >= LeakSignal.MinimumPoints && span >= MinimumTrendSpan.TotalSeconds) return null;
             return string.Create(CultureInfo.InvariantCulture,
-                $"too short to call: {gcs} GC{(gcs == 1 ? "" : "s")} over {span:0.0} s; a live-heap trend needs at least {LeakSignal.MinimumPoints} GCs "
-                + $"over {MinimumTrendSpan.TotalSeconds:0} s (in its first seconds every heap grows). Run the program longer, or loop its work");
+                $"too short to call: {gcs} GC{(gcs == 1 ? "" : "s")} over {span:0.0} s; a live-heap trend needs at least "
+                    + $"{LeakSignal.MinimumPoints} GCs "
+                + $"over {MinimumTrendSpan.TotalSeconds:0} s (in its first seconds every heap grows). Run the program longer, or loop "
+                + $"its work");
         }
     }
 
@@ -62,10 +68,12 @@ public sealed record LiveCaptureResult(
         get
         {
             if (HeapProfiles.Count > 0) return null;
-            var collect = Options?.Collect is { } pattern ? $", and no file matching {pattern} was written during the run" : ", and no profile files were to be collected";
+            var collect = Options?.Collect is { } pattern ? $", and no file matching {pattern} was written during the run"
+                : ", and no profile files were to be collected";
             if (Options is { HeapEvery.Ticks: <= 0 }) return $"no heap profiles: none were to be fetched{collect}";
             if (PprofUrl is null)
-                return $"no heap profiles: no pprof endpoint answered (the program printed no 'listening on http://…' line and none was given){collect}";
+                return $"no heap profiles: no pprof endpoint answered (the program printed no 'listening on http://…' line and none was "
+                    + $"given){collect}";
             if (Problems.Any(p => p.Contains(PprofUrl, StringComparison.Ordinal)))
                 return $"no heap profiles: the pprof endpoint at {PprofUrl} did not answer (see the problems){collect}";
             return string.Create(CultureInfo.InvariantCulture,

@@ -155,8 +155,11 @@ public sealed class IncidentReport
                 page.AddHtml(TelemetryCards.ForGcTrace(trace, $"gctrace — {Path.GetFileName(trace.Source)}").ToHtml()); charts++;
                 page.AddChart(TelemetryCharts.PausesAndGcCpu(trace)); charts++;
             }
-            if (MemStats is { } series) { page.AddHtml(Wide(TelemetryCards.ForMemStats(series,
-                $"MemStats — {Path.GetFileName(series.Source)}").ToHtml())); charts++; }
+            if (MemStats is { } series)
+            {
+                page.AddHtml(Wide(TelemetryCards.ForMemStats(series,
+                $"MemStats — {Path.GetFileName(series.Source)}").ToHtml())); charts++;
+            }
         }
         if (HeapProfiles.Count > 0)
         {
@@ -230,10 +233,14 @@ public sealed class IncidentReport
         if (Inputs.GcTrace is { } g) items.Add((g, RegenerationCommands.InputKind.GcTrace));
         items.AddRange(Inputs.MemStats.Select(m => (m, RegenerationCommands.InputKind.MemStats)));
         // The profiled binary's name, for the commands that run it: the main mapping of the latest heap profile.
-        var program = HeapProfiles.Count > 0 && HeapProfiles[^1].Mappings.FirstOrDefault()?.File is { Length: > 0 } main ? Path.GetFileName(main) : null;
+        var program = HeapProfiles.Count > 0 && HeapProfiles[^1].Mappings.FirstOrDefault()?.File is { Length: > 0 } main
+            ? Path.GetFileName(main) : null;
         var html = new System.Text.StringBuilder("<table>\n<thead><tr><th>input</th><th>commands</th></tr></thead>\n<tbody>\n");
         foreach (var group in items.GroupBy(i => RegenerationCommands.For(i.Path, i.Kind, program)))
-            html.Append($"<tr><td>{Encode(string.Join(", ", group.Select(i => Path.GetFileName(i.Path.TrimEnd('/')))))}</td><td><pre>{Encode(group.Key)}</pre></td></tr>\n");
+        {
+            var names = string.Join(", ", group.Select(i => Path.GetFileName(i.Path.TrimEnd('/'))));
+            html.Append($"<tr><td>{Encode(names)}</td><td><pre>{Encode(group.Key)}</pre></td></tr>\n");
+        }
         html.Append("</tbody>\n</table>\n");
         page.AddHtml(html.ToString());
         page.AddHtml($"<p>This report:</p>\n<pre>{Encode(ReportCommand())}</pre>\n");
@@ -265,7 +272,8 @@ public sealed class IncidentReport
         var remedy = LeakRemedy.For(s);
         var holder = Inputs.Holders?.HeldBy(s);
         return $"<li><code>{Encode(s.Site.Site)}</code> in <code>{Encode(s.Site.Function)}</code>: {Encode(s.Reason)}<br>\n"
-            + $"<strong>Looks like {Encode(remedy.Pattern.ToText())}</strong> ({Encode(remedy.Evidence)}). <strong>Usual remedy:</strong> {Encode(remedy.Remedy)}"
+            + $"<strong>Looks like {Encode(remedy.Pattern.ToText())}</strong> ({Encode(remedy.Evidence)}). <strong>Usual "
+            + $"remedy:</strong> {Encode(remedy.Remedy)}"
             + (holder is null ? "" : $"<br>\n<strong>Held by:</strong> <code>{Encode(holder)}</code>") + "</li>\n";
     }
 

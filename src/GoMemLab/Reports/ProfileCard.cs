@@ -27,7 +27,9 @@ public static class ProfileCard
         card.AddFact("samples", profile.Samples.Count);
         if (profile.Period > 0 && profile.PeriodType is { } period)
             card.AddFact("period", IsHeap(profile) && period.Unit == "bytes"
-                ? string.Create(CultureInfo.InvariantCulture, $"{profile.Period:N0} bytes: one sample per {profile.Period:N0} bytes allocated on average (runtime.MemProfileRate; Go's default is 524,288)")
+                ? string.Create(CultureInfo.InvariantCulture,
+                $"{profile.Period:N0} bytes: one sample per {profile.Period:N0} bytes allocated on average (runtime.MemProfileRate; "
+                    + $"Go's default is 524,288)")
                 : string.Create(CultureInfo.InvariantCulture, $"{profile.Period:N0} {period.Unit}"));
         var isDiff = loaded.IsDiff;
         for (var t = 0; t < profile.SampleTypes.Count; t++)

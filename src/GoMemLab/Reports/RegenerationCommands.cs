@@ -19,7 +19,8 @@ public static partial class RegenerationCommands
     /// </summary>
     public static string For(string path, InputKind kind, string? program = null) => FromManifest(path) ?? Generic(path, kind, program);
 
-    /// <summary>The commands that write the format <paramref name="path"/> holds (detected from its content) to a file of its name.</summary>
+    /// <summary>The commands that write the format <paramref name="path"/> holds (detected from its content) to a file of its
+    /// name.</summary>
     public static string Generic(string path, InputKind kind, string? program = null)
     {
         var name = Path.GetFileName(path.TrimEnd('/', '\\'));
@@ -45,8 +46,12 @@ public static partial class RegenerationCommands
                 + $"#   pprof.Lookup(\"heap\").WriteTo(f, 1)   // f: os.Create(\"{name}\")\n"
                 + $"# or fetched from net/http/pprof:\n"
                 + $"curl -sSf -o {name} 'http://HOST:PORT/debug/pprof/heap?debug=1'",
-            DetectedFormat.EscapeM1 => $"# in the module, from the same source as the profiled binary (the compiler writes to stderr)\ngo build -gcflags=-m ./... 2> {name}",
-            DetectedFormat.EscapeM2 => $"# in the module, from the same source as the profiled binary (the compiler writes to stderr)\ngo build -gcflags=-m=2 ./... 2> {name}",
+            DetectedFormat.EscapeM1
+                => $"# in the module, from the same source as the profiled binary (the compiler writes to stderr)\ngo build -gcflags=-m "
+                    + $"./... 2> {name}",
+            DetectedFormat.EscapeM2
+                => $"# in the module, from the same source as the profiled binary (the compiler writes to stderr)\ngo build "
+                    + $"-gcflags=-m=2 ./... 2> {name}",
             DetectedFormat.EscapeJsonDirectory => $"# -a: a cached build writes no JSON\ngo build -a -gcflags=-json=0,{name} ./...",
             DetectedFormat.AssemblyListing => $"go build -gcflags=-S ./... 2> {name}",
             DetectedFormat.GcTrace => $"GODEBUG=gctrace=1 {binary} 2> {name}",

@@ -35,8 +35,10 @@ public static class WhyOnHeapHtml
                 .Append($"<td class=\"site\">{Encode(site)}<br><small>{Encode(ShortFunction(r.Function))}</small></td>")
                 .Append(Bytes(r.AllocSpace)).Append(Bytes(r.InuseSpace))
                 .Append("<td "
-                    + $"class=\"num\">{(r.RetentionRatio is { } k ? (k * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : "")}</td>")
-                .Append($"<td>{Encode(r.Status.ToText())}</td><td>{Encode(why)}</td><td>{Encode(r.AssemblyCall.Replace("runtime.", ""))}</td>")
+                    + "class=\"num\">"
+                    + (r.RetentionRatio is { } k ? (k * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : "") + "</td>")
+                .Append($"<td>{Encode(r.Status.ToText())}</td><td>{Encode(why)}</td>")
+                .Append($"<td>{Encode(r.AssemblyCall.Replace("runtime.", ""))}</td>")
                 .Append($"<td class=\"flow\">{Encode(withReason ? r.Reason : r.Flow)}</td></tr>\n");
         }
         html.Append("</tbody>\n</table></div>\n");

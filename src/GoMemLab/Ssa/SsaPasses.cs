@@ -17,10 +17,12 @@ public sealed record SsaPass(string Pass, int Column, bool Changed, int Blocks, 
 /// <summary>The rows of <see cref="SsaDump.Passes"/> in compile order.</summary>
 public sealed record SsaPassTable(IReadOnlyList<SsaPass> Rows) : ITableResult
 {
-    /// <summary>What each column of <see cref="ToDataFrame()"/> means (the reference pages print it; a test checks it matches the columns).</summary>
+    /// <summary>What each column of <see cref="ToDataFrame()"/> means (the reference pages print it; a test checks it matches the
+    /// columns).</summary>
     public static IReadOnlyDictionary<string, string> ColumnMeanings { get; } = new Dictionary<string, string>
     {
-        ["pass"] = "The SSA phase, as the compiler names it (before insert phis, start, opt, expand calls, lower, regalloc…), in compile order.",
+        ["pass"] = "The SSA phase, as the compiler names it (before insert phis, start, opt, expand calls, lower, regalloc…), in "
+            + "compile order.",
         ["column"] = "The ssa.html column (1-based, sources and AST included) that shows the function after this phase; "
             + "phases that change nothing share the column of the next one that does.",
         ["changed"] = "True when the phase changed the function (the page drew a new column for it).",

@@ -86,15 +86,20 @@ public static class TableExport
         {
             switch (field)
             {
-                case DataField<long?> f: await group.WriteAsync<long>(f,
+                case DataField<long?> f:
+                    await group.WriteAsync<long>(f,
                     new ReadOnlyMemory<long?>(Values<long?>(column, v => Convert.ToInt64(v))), null, null, cancellation); break;
-                case DataField<int?> f: await group.WriteAsync<int>(f,
+                case DataField<int?> f:
+                    await group.WriteAsync<int>(f,
                     new ReadOnlyMemory<int?>(Values<int?>(column, v => Convert.ToInt32(v))), null, null, cancellation); break;
-                case DataField<double?> f: await group.WriteAsync<double>(f, new ReadOnlyMemory<double?>(Values<double?>(column,
+                case DataField<double?> f:
+                    await group.WriteAsync<double>(f, new ReadOnlyMemory<double?>(Values<double?>(column,
                     v => Convert.ToDouble(v))), null, null, cancellation); break;
-                case DataField<bool?> f: await group.WriteAsync<bool>(f, new ReadOnlyMemory<bool?>(Values<bool?>(column, v => (bool)v)),
+                case DataField<bool?> f:
+                    await group.WriteAsync<bool>(f, new ReadOnlyMemory<bool?>(Values<bool?>(column, v => (bool)v)),
                     null, null, cancellation); break;
-                case DataField<DateTime?> f: await group.WriteAsync<DateTime>(f, new ReadOnlyMemory<DateTime?>(Values<DateTime?>(column,
+                case DataField<DateTime?> f:
+                    await group.WriteAsync<DateTime>(f, new ReadOnlyMemory<DateTime?>(Values<DateTime?>(column,
                     v => (DateTime)v)), null, null, cancellation); break;
                 default: await group.WriteAsync(field, Values<string?>(column, v => TableWriter.Cell(v)), null); break;
             }

@@ -89,14 +89,16 @@ public class FleetCliTests
         var sql = GomemlabCli.Run("fleet", "sql", database,
             "SELECT service, count(*) AS n FROM labelled_profiles GROUP BY service ORDER BY service", "--format", "csv");
         Assert.Equal(0, sql.Exit);
-        Assert.Equal($"service,n\nchurn,{CommittedFleet.StoredPaths("service=churn").Count}\nleaky,{CommittedFleet.StoredPaths("service=leaky").Count}\n", sql.Stdout);
+        var (churn, leaky) = (CommittedFleet.StoredPaths("service=churn").Count, CommittedFleet.StoredPaths("service=leaky").Count);
+        Assert.Equal($"service,n\nchurn,{churn}\nleaky,{leaky}\n", sql.Stdout);
         var badSql = GomemlabCli.Run("fleet", "sql", database, "SELEC 1");
         Assert.Equal(2, badSql.Exit);
         Assert.StartsWith($"gomemlab: {database}: Parser Error", badSql.Stderr);
 
         var trend = GomemlabCli.Run("fleet", "trend", database, "--by", "service", "--format", "csv");
         Assert.Equal(0, trend.Exit);
-        Assert.StartsWith("service,profiles,first_time,last_time,metric,unit,points,span,time_unit,level,slope,change,r_squared,threshold,verdict,evidence\n", trend.Stdout);
+        Assert.StartsWith("service,profiles,first_time,last_time,metric,unit,points,span,time_unit,level,slope,change,r_squared,"
+            + "threshold,verdict,evidence\n", trend.Stdout);
 
         var export = GomemlabCli.Run("fleet", "export", database, "--parquet", dir.File("parquet"));
         Assert.Equal(0, export.Exit);

@@ -17,7 +17,8 @@ namespace GoMemLab.Tests.Hardening;
 public static class BadInputOutcome
 {
     /// <summary>The loaders a bad input can be given to, by the name used in the table.</summary>
-    public static readonly IReadOnlyList<string> Loaders = ["pprof", "escape-text", "escape-json", "asm", "gctrace", "memstats", "notebook", "goroutines"];
+    public static readonly IReadOnlyList<string> Loaders = ["pprof", "escape-text", "escape-json", "asm", "gctrace", "memstats",
+        "notebook", "goroutines"];
 
     public static string Of(string loader, string path)
     {
@@ -59,12 +60,14 @@ public static class BadInputOutcome
                 return $"{series.Snapshots.Count} snapshots; {series.Skipped.Describe()}".TrimEnd(' ', ';');
             case "notebook":
                 var notebook = JupyterNotebook.Load(path);
-                return $"{notebook.Cells.Count} cells, {string.Concat(notebook.Cells.Select(c => c.Source)).Length} source chars, language {notebook.DefaultLanguage}";
+                return $"{notebook.Cells.Count} cells, {string.Concat(notebook.Cells.Select(c => c.Source)).Length} source chars, "
+                    + $"language {notebook.DefaultLanguage}";
             case "goroutines":
                 var dump = GoroutineDump.Load(path);
                 dump.ToDataFrame();
                 var groups = string.Join(", ", dump.ByStart().Rows.Take(3).Select(r => $"{r.Key} {r.Count}"));
-                var states = dump.HasGoroutineDetail ? "; states: " + string.Join(", ", dump.ByState().Rows.Select(r => $"{r.Key} {r.Count}")) : "";
+                var states = dump.HasGoroutineDetail ? "; states: " + string.Join(", ",
+                    dump.ByState().Rows.Select(r => $"{r.Key} {r.Count}")) : "";
                 return $"{dump.Total} goroutines, {dump.Form.ToText()}; {groups}{states}; {dump.Skipped.Describe()}".TrimEnd(' ', ';');
             default:
                 throw new ArgumentOutOfRangeException(nameof(loader), loader, "unknown loader");

@@ -180,11 +180,13 @@ public sealed class BadInputTests
           "error: {file}: has an object with a duplicate property (An item with the same key has already been added. Key: metadata)" },
         { "notebook-non-utf8-name.ipynb", "notebook", "error: {file}: is not valid UTF-8 JSON" },
         { "notebook-truncated.ipynb", "notebook",
-          "error: {file}:1: is not valid JSON (Expected end of string, but instead reached end of data. LineNumber: 0 | BytePositionInLine: 39.)" },
+          "error: {file}:1: is not valid JSON (Expected end of string, but instead reached end of data. LineNumber: 0 | "
+              + "BytePositionInLine: 39.)" },
         { "goroutines-truncated-frame.txt", "goroutines",
           "error: {file}:8: the dump ends after 'main.recv' without its file:line line: the file is truncated" },
         { "goroutines-mixed-text.txt", "goroutines",
-          "error: {file}:3: expected the file:line of 'main.recv' (line 2) as a tab and FILE:LINE, found \"gc 1 @0.041s 0%: 0.21+5.0+0.049 ms clock\"" },
+          "error: {file}:3: expected the file:line of 'main.recv' (line 2) as a tab and FILE:LINE, found \"gc 1 @0.041s 0%: "
+              + "0.21+5.0+0.049 ms clock\"" },
         { "goroutines-unknown-state.txt", "goroutines",
           "ok: 3 goroutines, stacks (debug=2); main.recv 3; states: chan receive 2, waiting for the moon 1" },
         { "goroutines-absurd-id.txt", "goroutines", "error: {file}:1: goroutine id 99999999999999999999999 is out of range" },
@@ -205,15 +207,19 @@ public sealed class BadInputTests
         { "goroutines-debug1-other-profile.txt", "goroutines", "error: {file}:1: is a debug=1 threadcreate profile, not a goroutine dump" },
         { "heap-other-text-profile.txt", "goroutines", "error: {file}:2: a record without its '#' frame lines (is the file cut short?)" },
         { "empty.pb.gz", "goroutines",
-          "error: {file}: is empty: expected a goroutine dump (protobuf, 'goroutine profile: total N' from debug=1, or 'goroutine N [state]:' records from debug=2, a panic or SIGQUIT)" },
+          "error: {file}: is empty: expected a goroutine dump (protobuf, 'goroutine profile: total N' from debug=1, or 'goroutine N "
+              + "[state]:' records from debug=2, a panic or SIGQUIT)" },
         { "a-directory", "goroutines", "error: {file}: is a directory, expected a file" },
         { "artifact/heap/leaky-heap-debug1.txt", "goroutines", "error: {file}:1: is a debug=1 heap profile, not a goroutine dump" },
         { "artifact/heap/leaky-heap-1.pb.gz", "goroutines",
-          "error: {file}: is a pprof profile with sample types alloc_objects/count, alloc_space/bytes, inuse_objects/count, inuse_space/bytes, not a goroutine profile (goroutine/count or goroutineleak/count)" },
+          "error: {file}: is a pprof profile with sample types alloc_objects/count, alloc_space/bytes, inuse_objects/count, "
+              + "inuse_space/bytes, not a goroutine profile (goroutine/count or goroutineleak/count)" },
         { "artifact/telemetry/leaky-gctrace.log", "goroutines",
-          "error: {file}: has no goroutine record: expected a goroutine dump (protobuf, 'goroutine profile: total N' from debug=1, or 'goroutine N [state]:' records from debug=2, a panic or SIGQUIT)" },
+          "error: {file}: has no goroutine record: expected a goroutine dump (protobuf, 'goroutine profile: total N' from debug=1, or "
+              + "'goroutine N [state]:' records from debug=2, a panic or SIGQUIT)" },
         { "artifact/goroutines/known-debug2.txt", "pprof",
-          "error: {file}:1: text profile \"goroutine 1 [running]:\" is not supported: only the legacy heap text (debug=1) is read; fetch other profiles as protobuf (debug=0)" },
+          "error: {file}:1: text profile \"goroutine 1 [running]:\" is not supported: only the legacy heap text (debug=1) is read; "
+              + "fetch other profiles as protobuf (debug=0)" },
         { "generated/10mb-line.gctrace.log", "gctrace",
           "ok: 3 gcs of 4 lines; 1 line skipped (not gctrace: 1), first at line 3" },
         { "generated/10mb-gc-prefixed-line.gctrace.log", "gctrace",

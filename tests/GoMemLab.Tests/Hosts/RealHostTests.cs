@@ -20,7 +20,8 @@ public class RealHostTests
     {
         "02-escape-analysis" or "04-fix-and-guard" => [("live", "false")],
         "05-long-run" => [("startLiveService", "false")],
-        "10-fleet" => [("fleetFolder", scratch.File("fleet")), ("database", scratch.File("fleet.duckdb")), ("parquetFolder", scratch.File("parquet"))],
+        "10-fleet" => [("fleetFolder", scratch.File("fleet")), ("database", scratch.File("fleet.duckdb")), ("parquetFolder",
+            scratch.File("parquet"))],
         "11-your-program" => [("reportFile", scratch.File("report.html"))],
         _ => [],
     };
@@ -62,7 +63,8 @@ public class RealHostTests
         using var dir = new TempDirectory();
         using var notebook = new HostNotebook(HangingNotebook(dir), loadsGoMemLab: false);
         var failure = Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => NotebookHosts.Jupyter(notebook, HangTimeout, RepoPaths.Root));
-        Assert.Equal($"cell 2 of hang.ipynb (`// waits forever`) did not finish within {HangTimeout.TotalSeconds:0} s in Jupyter", failure.Message);
+        Assert.Equal($"cell 2 of hang.ipynb (`// waits forever`) did not finish within {HangTimeout.TotalSeconds:0} s in Jupyter",
+            failure.Message);
     }
 
     [Fact]
@@ -72,7 +74,8 @@ public class RealHostTests
         using var notebook = new HostNotebook(HangingNotebook(dir), loadsGoMemLab: false);
         // dotnet-repl is a local tool: it runs from inside the repository (its tool manifest).
         var failure = Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => NotebookHosts.DotnetRepl(notebook, HangTimeout, RepoPaths.Root));
-        Assert.Equal($"cell 2 of hang.ipynb (`// waits forever`) did not finish within {HangTimeout.TotalSeconds:0} s in dotnet-repl", failure.Message);
+        Assert.Equal($"cell 2 of hang.ipynb (`// waits forever`) did not finish within {HangTimeout.TotalSeconds:0} s in dotnet-repl",
+            failure.Message);
     }
 
     // Long enough for a kernel's first C# cell on a busy machine; the hanging cell is the second.
@@ -93,7 +96,8 @@ public class RealHostTests
         var path = dir.File("hang.ipynb");
         File.WriteAllText(path, new JsonObject
         {
-            ["cells"] = new JsonArray(Cell("var x = 1;"), Cell("// waits forever\nawait System.Threading.Tasks.Task.Delay(-1);"), Cell("x")),
+            ["cells"] = new JsonArray(Cell("var x = 1;"), Cell("// waits forever\nawait System.Threading.Tasks.Task.Delay(-1);"),
+                Cell("x")),
             ["metadata"] = new JsonObject
             {
                 ["kernelspec"] = new JsonObject { ["display_name"] = ".NET (C#)", ["language"] = "C#", ["name"] = ".net-csharp" },

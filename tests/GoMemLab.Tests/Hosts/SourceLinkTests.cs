@@ -51,7 +51,8 @@ public class SourceLinkTests
         Assert.Equal($"https://raw.githubusercontent.com/gomemlab/gomemlab/{commit}/*", mapping.Value.GetString());
         // Every compiled source file is under the mapped folder, so each one has a URL.
         var prefix = mapping.Name.TrimEnd('*');
-        var documents = pdb.Documents.Select(d => pdb.GetString(pdb.GetDocument(d).Name)).Where(n => n.EndsWith("ProfileLoader.cs")).ToList();
+        var documents = pdb.Documents.Select(d => pdb.GetString(pdb.GetDocument(d).Name)).Where(n
+            => n.EndsWith("ProfileLoader.cs")).ToList();
         Assert.Contains(documents, n => n.StartsWith(prefix, StringComparison.Ordinal)
             && n.EndsWith("src/GoMemLab/Profiles/ProfileLoader.cs"));
     }

@@ -59,7 +59,8 @@ public class ValueReferenceTests
         kernel.Root.RegisterCommandHandler<RequestInputs>((request, context) =>
         {
             Interlocked.Increment(ref formsShown);
-            var answers = request.Inputs.ToDictionary(i => i.GetPropertyNameForJsonSerialization(), _ => "../data/artifacts/heap/leaky-heap-4.pb.gz");
+            var answers = request.Inputs.ToDictionary(i => i.GetPropertyNameForJsonSerialization(),
+                _ => "../data/artifacts/heap/leaky-heap-4.pb.gz");
             context.Publish(new InputsProduced(answers, request));
             return Task.CompletedTask;
         });

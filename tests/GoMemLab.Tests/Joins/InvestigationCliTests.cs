@@ -15,7 +15,8 @@ public class InvestigationCliTests
             "--asm", RepoPaths.Artifact("escape", "leaky-asm.txt"), "--format", "csv", "--output", parquet);
         Assert.True(exit == 0, stderr);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("site,function,file,line,alloc_space,inuse_space,retention_ratio,status,escape_kind,cause,flow,assembly_call,allocated_by,decision_at,reason", lines[0]);
+        Assert.Equal("site,function,file,line,alloc_space,inuse_space,retention_ratio,status,escape_kind,cause,flow,assembly_call,"
+            + "allocated_by,decision_at,reason", lines[0]);
         Assert.Contains(lines, l => l.StartsWith("example.com/leaky/internal/cache/cache.go:33,", StringComparison.Ordinal)
             && l.Contains(",explained,escapes-to-heap,stored-in-global-or-heap,"));
         Assert.True(new FileInfo(parquet).Length > 1000);
@@ -35,8 +36,10 @@ public class InvestigationCliTests
         Assert.True(longestFlow.Length > 200, $"the real flows are long: {longestFlow.Length}");
         // Each column is at most as wide as its header, its numbers, or a wrapped text cell.
         var columns = rows[0].EnumerateObject().Select(p => p.Name).ToList();
-        var bound = columns.Sum(c => Math.Max(c.Length, rows.Max(r => r.GetProperty(c) is var v && v.ValueKind == System.Text.Json.JsonValueKind.String
-            ? Math.Min(v.GetString()!.Length, GoMemLab.Tables.TableWriter.MaxTextCellWidth) : v.GetRawText().Length))) + 2 * (columns.Count - 1);
+        var bound = columns.Sum(c => Math.Max(c.Length,
+            rows.Max(r => r.GetProperty(c) is var v && v.ValueKind == System.Text.Json.JsonValueKind.String
+            ? Math.Min(v.GetString()!.Length,
+            GoMemLab.Tables.TableWriter.MaxTextCellWidth) : v.GetRawText().Length))) + 2 * (columns.Count - 1);
         Assert.All(table.Split('\n'), line => Assert.True(line.Length <= bound, $"{line.Length} > {bound}: {line}"));
         Assert.DoesNotContain(longestFlow, table);
         Assert.Contains(longestFlow.Split(' ')[0], table);

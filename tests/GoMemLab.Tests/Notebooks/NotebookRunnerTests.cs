@@ -20,8 +20,11 @@ public class NotebookRunnerTests
                 ["outputs"] = new JsonArray(),
                 ["execution_count"] = null,
             });
-        return new JsonObject { ["cells"] = array, ["metadata"] = new JsonObject(), ["nbformat"] = 4,
-            ["nbformat_minor"] = 5 }.ToJsonString();
+        return new JsonObject
+        {
+            ["cells"] = array, ["metadata"] = new JsonObject(), ["nbformat"] = 4,
+            ["nbformat_minor"] = 5
+        }.ToJsonString();
     }
 
     private static async Task<NotebookRun> Run(TempDirectory dir, string json, params (string, string)[] parameters)

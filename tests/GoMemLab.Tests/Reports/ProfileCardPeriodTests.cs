@@ -18,6 +18,7 @@ public sealed class ProfileCardPeriodTests
         var card = new LoadedProfile(Profile.Load(path)).Card("heap").ToString();
         var shown = period.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
         var line = Assert.Single(card.Split('\n'), l => l.TrimStart().StartsWith("period ", StringComparison.Ordinal));
-        Assert.EndsWith($"{shown} bytes: one sample per {shown} bytes allocated on average (runtime.MemProfileRate; Go's default is 524,288)", line);
+        Assert.EndsWith($"{shown} bytes: one sample per {shown} bytes allocated on average (runtime.MemProfileRate; Go's default is "
+            + $"524,288)", line);
     }
 }

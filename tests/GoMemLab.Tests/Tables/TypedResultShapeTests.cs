@@ -66,7 +66,8 @@ public class TypedResultShapeTests
         ["LeakSuspectReport"] = (() => Dump.Value.LeakSuspects().ToDataFrame(), LeakSuspectReport.ColumnMeanings),
         ["PathReport"] = (() => Dump.Value.PathToLargestSuspect()!.ToDataFrame(), PathReport.ColumnMeanings),
         ["HeapDumpDiff roots"] = (() => Dump.Value.DiffSince(Dump.Value).RootsToDataFrame(), HeapDumpDiff.RootColumnMeanings),
-        ["SsaPassTable"] = (() => SsaDump.Load(RepoPaths.Artifact("ssa", "NewPoint.html")).Passes().ToDataFrame(), SsaPassTable.ColumnMeanings),
+        ["SsaPassTable"] = (() => SsaDump.Load(RepoPaths.Artifact("ssa", "NewPoint.html")).Passes().ToDataFrame(),
+            SsaPassTable.ColumnMeanings),
         ["HeapDumpDiff sites"] = (() => Dump.Value.DiffSince(Dump.Value).SitesToDataFrame(), HeapDumpDiff.SiteColumnMeanings),
     };
 

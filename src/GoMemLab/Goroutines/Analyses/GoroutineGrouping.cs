@@ -34,7 +34,8 @@ public static class GoroutineGroupingText
         _ => throw new ArgumentException($"grouping '{text}' must be one of: start, creation, state"),
     };
 
-    /// <summary>What a dump must record to be grouped this way ("creation sites (created by …)", "states"), or null when every dump does.</summary>
+    /// <summary>What a dump must record to be grouped this way ("creation sites (created by …)", "states"), or null when every dump
+    /// does.</summary>
     internal static string? Needs(this GoroutineGrouping by) => by switch
     {
         GoroutineGrouping.Creation => "creation sites (the 'created by' lines)",

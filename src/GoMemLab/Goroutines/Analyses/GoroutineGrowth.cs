@@ -16,7 +16,8 @@ namespace GoMemLab.Goroutines.Analyses;
 /// </summary>
 public sealed class GoroutineGrowth : ITableResult
 {
-    /// <summary>What each column of <see cref="ToDataFrame()"/> means (the reference pages print it; a test checks it matches the columns).</summary>
+    /// <summary>What each column of <see cref="ToDataFrame()"/> means (the reference pages print it; a test checks it matches the
+    /// columns).</summary>
     public static IReadOnlyDictionary<string, string> ColumnMeanings { get; } = new Dictionary<string, string>
     {
         ["key"] = "The group, as in the top table of the same grouping.",
@@ -32,13 +33,15 @@ public sealed class GoroutineGrowth : ITableResult
         ["evidence"] = "The verdict in one sentence.",
     };
 
-    /// <summary>The smallest change over the window that can count as growth, in goroutines (as for the MemStats goroutines signal).</summary>
+    /// <summary>The smallest change over the window that can count as growth, in goroutines (as for the MemStats goroutines
+    /// signal).</summary>
     public const double AbsoluteFloor = 10;
 
     /// <summary>The CSV header of <see cref="ToDataFrame"/>; the first six columns are a contract.</summary>
     public const string CsvHeader = "key,first,last,delta,slope_per_min,verdict,r_squared,threshold,snapshots_present,evidence";
 
-    private GoroutineGrowth(GoroutineGrouping by, IReadOnlyList<string> sources, IReadOnlyList<DateTimeOffset> times, IReadOnlyList<GoroutineGrowthRow> rows)
+    private GoroutineGrowth(GoroutineGrouping by, IReadOnlyList<string> sources, IReadOnlyList<DateTimeOffset> times,
+        IReadOnlyList<GoroutineGrowthRow> rows)
     {
         By = by;
         Sources = sources;
@@ -72,13 +75,16 @@ public sealed class GoroutineGrowth : ITableResult
         IReadOnlyList<DateTimeOffset>? times = null)
     {
         if (snapshots.Count == 0) throw new ArgumentException("no snapshots given");
-        if (times is not null && times.Count != snapshots.Count) throw new ArgumentException($"{times.Count} times given for {snapshots.Count} snapshots");
+        if (times is not null && times.Count != snapshots.Count)
+            throw new ArgumentException($"{times.Count} times given for {snapshots.Count} snapshots");
         var stamped = snapshots.Select((d, i) => (Dump: d, Time: times?[i] ?? d.CapturedAt ?? throw new ArgumentException(
-                $"{d.Source} has no capture time ({d.Form.ToText()} text does not record one): give the snapshot times or the interval between them")))
+                $"{d.Source} has no capture time ({d.Form.ToText()} text does not record one): give the snapshot times or the interval "
+                    + $"between them")))
             .OrderBy(s => s.Time).ToList();
         for (var i = 1; i < stamped.Count; i++)
             if (stamped[i].Time == stamped[i - 1].Time)
-                throw new ArgumentException($"{stamped[i - 1].Dump.Source} and {stamped[i].Dump.Source} have the same time {stamped[i].Time:O}");
+                throw new ArgumentException($"{stamped[i - 1].Dump.Source} and {stamped[i].Dump.Source} have the same time "
+                    + $"{stamped[i].Time:O}");
 
         var counts = new Dictionary<string, long[]>(StringComparer.Ordinal);
         for (var i = 0; i < stamped.Count; i++)
@@ -93,13 +99,16 @@ public sealed class GoroutineGrowth : ITableResult
             var signal = LeakSignal.Assess(c.Key, "goroutines", "min", minutes, c.Value.Select(v => (double)v).ToArray(), AbsoluteFloor);
             return new GoroutineGrowthRow(c.Key, c.Value, signal.Slope, signal);
         });
-        var ordered = rows.OrderBy(r => r.Verdict == LeakVerdict.Growing ? 0 : 1).ThenByDescending(r => double.IsNaN(r.SlopePerMinute) ? 0 : r.SlopePerMinute)
+        var ordered = rows.OrderBy(r => r.Verdict == LeakVerdict.Growing ? 0 : 1).ThenByDescending(r => double.IsNaN(r.SlopePerMinute) ? 0
+            : r.SlopePerMinute)
             .ThenByDescending(r => r.Last).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
         return new GoroutineGrowth(by, stamped.Select(s => s.Dump.Source).ToList(), stamped.Select(s => s.Time).ToList(), ordered);
     }
 
-    /// <summary>As <see cref="Compute(IReadOnlyList{GoroutineDump}, GoroutineGrouping, IReadOnlyList{DateTimeOffset}?)"/> for snapshots taken every <paramref name="interval"/>, in the order given.</summary>
-    public static GoroutineGrowth Compute(IReadOnlyList<GoroutineDump> snapshots, TimeSpan interval, GoroutineGrouping by = GoroutineGrouping.Start)
+    /// <summary>As <see cref="Compute(IReadOnlyList{GoroutineDump}, GoroutineGrouping, IReadOnlyList{DateTimeOffset}?)"/> for snapshots
+    /// taken every <paramref name="interval"/>, in the order given.</summary>
+    public static GoroutineGrowth Compute(IReadOnlyList<GoroutineDump> snapshots, TimeSpan interval,
+        GoroutineGrouping by = GoroutineGrouping.Start)
     {
         if (interval <= TimeSpan.Zero) throw new ArgumentException($"the interval between snapshots must be positive, got {interval}");
         return Compute(snapshots, by, snapshots.Select((_, i) => DateTimeOffset.UnixEpoch + interval * i).ToList());
@@ -121,7 +130,8 @@ public sealed class GoroutineGrowth : ITableResult
         new Int32DataFrameColumn("snapshots_present", Rows.Select(r => r.Counts.Count(c => c > 0))),
         new StringDataFrameColumn("evidence", Rows.Select(r => r.Signal.Evidence)));
 
-    /// <summary>The counts as a long table for charts: <c>key</c>, <c>snapshot</c> (0-based, time order), <c>source</c>, <c>minutes</c>, <c>count</c>.</summary>
+    /// <summary>The counts as a long table for charts: <c>key</c>, <c>snapshot</c> (0-based, time order), <c>source</c>, <c>minutes</c>,
+    /// <c>count</c>.</summary>
     public DataFrame Series()
     {
         var minutes = Minutes;

@@ -32,7 +32,8 @@ internal static class HeapDumpDownload
             {
                 total += read;
                 if (total > InputFile.MaxBytes)
-                    throw new InputFormatException(url, $"sent over {InputFile.MaxBytes:N0} bytes, the input limit; set GOMEMLAB_MAX_INPUT_BYTES to raise it");
+                    throw new InputFormatException(url,
+                        $"sent over {InputFile.MaxBytes:N0} bytes, the input limit; set GOMEMLAB_MAX_INPUT_BYTES to raise it");
                 await file.WriteAsync(buffer.AsMemory(0, read), deadline.Token).ConfigureAwait(false);
             }
             return temp;

@@ -12,7 +12,8 @@ public sealed record HeapDumpInfo(long Objects, long Bytes, long ReachableObject
     long GarbageBytes, int Roots, string GoVersion, int PointerSize, int Goroutines, long SampledObjects, long SampledBytes,
     long? MemStatsHeapAlloc, string Architecture) : ITableResult
 {
-    /// <summary>What each column of <see cref="ToDataFrame()"/> means (the reference pages print it; a test checks it matches the columns).</summary>
+    /// <summary>What each column of <see cref="ToDataFrame()"/> means (the reference pages print it; a test checks it matches the
+    /// columns).</summary>
     public static IReadOnlyDictionary<string, string> ColumnMeanings { get; } = new Dictionary<string, string>
     {
         ["objects"] = "Heap objects in the dump, garbage included (WriteHeapDump runs no GC).",
@@ -25,16 +26,19 @@ public sealed record HeapDumpInfo(long Objects, long Bytes, long ReachableObject
         ["go_version"] = "The Go version of the program, from the dump's params record.",
         ["pointer_size"] = "Pointer size in bytes (8 on 64-bit platforms).",
         ["goroutines"] = "Goroutines in the dump (every one but dead ones).",
-        ["sampled_objects"] = "Objects with an allocation site (all with runtime.MemProfileRate = 1; about one per 512 KiB allocated by default).",
+        ["sampled_objects"] =
+            "Objects with an allocation site (all with runtime.MemProfileRate = 1; about one per 512 KiB allocated by default).",
         ["sampled_bytes"] = "Their bytes.",
         ["memstats_heap_alloc"] = "runtime.MemStats.HeapAlloc as the runtime read it at the dump.",
         ["architecture"] = "GOARCH of the program.",
     };
 
     /// <summary>The CLI's CSV contract, in this order (extra columns follow).</summary>
-    public const string CsvHeader = "objects,bytes,reachable_objects,reachable_bytes,garbage_objects,garbage_bytes,roots,go_version,pointer_size";
+    public const string CsvHeader =
+        "objects,bytes,reachable_objects,reachable_bytes,garbage_objects,garbage_bytes,roots,go_version,pointer_size";
 
-    /// <summary>One row: the contract columns, then goroutines, sampled_objects, sampled_bytes, memstats_heap_alloc, architecture.</summary>
+    /// <summary>One row: the contract columns, then goroutines, sampled_objects, sampled_bytes, memstats_heap_alloc,
+    /// architecture.</summary>
     public DataFrame ToDataFrame() => new(
         new Int64DataFrameColumn("objects", [Objects]),
         new Int64DataFrameColumn("bytes", [Bytes]),

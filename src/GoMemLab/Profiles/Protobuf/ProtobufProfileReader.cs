@@ -134,7 +134,8 @@ internal static class ProtobufProfileReader
             switch (field)
             {
                 case 1 when wire == WireReader.LengthDelimited: sample.ReadPackedIds(refs, builder); break;
-                case 1: Expect(ref sample, wire, "sample.location_id",
+                case 1:
+                    Expect(ref sample, wire, "sample.location_id",
                     WireReader.Varint); builder.AddSampleLocation(sample.ReadVarint()); break;
                 case 2 when wire == WireReader.LengthDelimited: sample.ReadPackedInt64s(values); break;
                 case 2: Expect(ref sample, wire, "sample.value", WireReader.Varint); values.Add(sample.ReadInt64()); break;

@@ -95,8 +95,11 @@ internal ref struct WireReader(ReadOnlySpan<byte> data, long baseOffset, string 
         {
             uint b0 = bytes[i];
             if (b0 < 0x80) { output[written++] = (int)b0; i++; continue; }
-            if (i + 1 < bytes.Length && bytes[i + 1] < 0x80) { output[written++] = (int)((b0 & 0x7f) | ((uint)bytes[i
-                + 1] << 7)); i += 2; continue; }
+            if (i + 1 < bytes.Length && bytes[i + 1] < 0x80)
+            {
+                output[written++] = (int)((b0 & 0x7f) | ((uint)bytes[i
+                + 1] << 7)); i += 2; continue;
+            }
             var slow = new WireReader(bytes[i..], offset + i, file);
             var id = slow.ReadVarint();
             i += slow._position;
