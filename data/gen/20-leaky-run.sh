@@ -17,12 +17,7 @@ eval "$run_cmd &"
 pid=$!
 started=$SECONDS
 
-url=
-for _ in $(seq 100); do
-	url=$(sed -n 's/^listening on //p' run/stdout.txt)
-	[ -n "$url" ] && break
-	sleep 0.1
-done
+url=$(listening_url run/stdout.txt)
 if [ -z "$url" ]; then
 	echo "20-leaky-run: leaky did not print its address" >&2
 	kill "$pid"

@@ -21,19 +21,10 @@ run_cmd="./leaky -duration 8s -rps 2000 -mem-profile-rate 1 -addr 127.0.0.1:0 -l
 record 'heapdump/leaky-early.dump.gz (4 s into the load), heapdump/leaky.dump.gz, heapdump/leaky-vars-before.json, heapdump/leaky-vars-after.json (once "load stopped" is printed)' "$run_cmd"
 eval "$run_cmd &"
 pid=$!
-url=
-for _ in $(seq 100); do
-	url=$(sed -n 's/^listening on //p' run/stdout.txt)
-	[ -n "$url" ] && break
-	sleep 0.1
-done
+url=$(listening_url run/stdout.txt)
 sleep 4
 curl -sSf "$url/debug/heapdump" | gzip -9 >"$A/heapdump/leaky-early.dump.gz"
-for _ in $(seq 300); do
-	grep -q '^load stopped' run/stdout.txt && break
-	sleep 0.1
-done
-if [ -z "$url" ] || ! grep -q '^load stopped' run/stdout.txt; then
+if [ -z "$url" ] || ! wait_for_line run/stdout.txt '^load stopped' 300; then
 	echo "60-heapdump: leaky did not stop its load in time" >&2
 	kill "$pid"
 	exit 1

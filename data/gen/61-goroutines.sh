@@ -80,11 +80,7 @@ capture() {
 	./leaky -duration 40s -addr 127.0.0.1:0 >run-stdout.txt 2>run-stderr.txt &
 	local pid=$!
 	started=$SECONDS
-	for _ in $(seq 100); do
-		url=$(sed -n 's/^listening on //p' run-stdout.txt)
-		[ -n "$url" ] && break
-		sleep 0.1
-	done
+	url=$(listening_url run-stdout.txt)
 	[ -n "$url" ] || { echo "61-goroutines: $name did not print its address" >&2; kill "$pid"; exit 1; }
 	for n in 1 2 3 4 5 6; do
 		local wait_s=$((n * 5 - (SECONDS - started)))

@@ -17,17 +17,8 @@ run_cmd="./leaky -duration 4s -rps 2000 -addr 127.0.0.1:0 -linger 30s > run/stdo
 record 'goroutines/leaky-held-debug2.txt and goroutines/leaky-held.dump.gz (once "load stopped" is printed)' "$run_cmd"
 eval "$run_cmd &"
 pid=$!
-url=
-for _ in $(seq 100); do
-	url=$(sed -n 's/^listening on //p' run/stdout.txt)
-	[ -n "$url" ] && break
-	sleep 0.1
-done
-for _ in $(seq 300); do
-	grep -q '^load stopped' run/stdout.txt && break
-	sleep 0.1
-done
-if [ -z "$url" ] || ! grep -q '^load stopped' run/stdout.txt; then
+url=$(listening_url run/stdout.txt)
+if [ -z "$url" ] || ! wait_for_line run/stdout.txt '^load stopped' 300; then
 	echo "64-goroutine-memory: leaky did not stop its load in time" >&2
 	kill "$pid"
 	exit 1

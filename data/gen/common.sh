@@ -49,3 +49,25 @@ produce() {
 record() {
 	printf -- '- %s\n\n      %s\n\n' "$1" "$2" >>"$MANIFEST_LOG"
 }
+
+# listening_url FILE: wait up to 10 s for a "listening on URL" line in FILE (a
+# service's stdout) and print URL; prints nothing when none came.
+listening_url() {
+	local url=
+	for _ in $(seq 100); do
+		url=$(sed -n 's/^listening on //p' "$1")
+		[ -n "$url" ] && break
+		sleep 0.1
+	done
+	printf '%s' "$url"
+}
+
+# wait_for_line FILE REGEX TENTHS: wait until a line of FILE matches REGEX, at
+# most TENTHS tenths of a second; fails when none does.
+wait_for_line() {
+	for _ in $(seq "$3"); do
+		grep -q "$2" "$1" && return 0
+		sleep 0.1
+	done
+	grep -q "$2" "$1"
+}

@@ -47,16 +47,36 @@ public static class CaptureCommand
                 + "file name, "
                 + "e.g. \"out/heap-*.pb.gz\" (relative to the current directory; files older than the run are left out).",
         };
+        var heapDump = new Option<string?>("--heapdump")
+        {
+            Description = "Also save a heap dump (runtime/debug.WriteHeapDump) fetched from the program's --heapdump-path to this new file "
+                + "(never replaced); analyse it with gomemlab heapdump. The dump stops the program's world while it is written.",
+        };
+        var heapDumpAt = new Option<string?>("--heapdump-at")
+        {
+            Description = "When to fetch the heap dump, a Go duration from the start (default: 5 s before the end).",
+        };
+        var heapDumpPath = new Option<string>("--heapdump-path")
+        {
+            Description = "The heap-dump handler's path on the pprof server (docs/formats/heapdump.md shows the 15-line handler).",
+            DefaultValueFactory = _ => "/debug/heapdump",
+        };
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
         var command = new Command("capture",
             "Build and run a Go program with GODEBUG=gctrace=1, collect its gctrace and heap profiles, stop it, print the verdict and "
                 + "the heap series.")
-            { target, args, env, duration, heapEvery, pprofUrl, collect, format, output };
+            { target, args, env, duration, heapEvery, pprofUrl, collect, heapDump, heapDumpAt, heapDumpPath, format, output };
         command.SetAction((parse, cancel) => CliRun.GuardAsync(async () =>
         {
             var length = GoDuration.Parse(parse.GetValue(duration)!);
             var environment = LiveCaptureOptions.ParseEnvironment(parse.GetValue(env) ?? []);
+            TimeSpan? dumpAt = parse.GetValue(heapDumpAt) is { } at ? GoDuration.Parse(at) : null;
+            if (parse.GetValue(heapDump) is { } dumpFile && File.Exists(dumpFile))
+                throw new ArgumentException($"--heapdump {dumpFile} exists already: a heap dump is saved only to a new file");
+            if (dumpAt is { } moment && moment >= length)
+                throw new ArgumentException($"--heapdump-at {parse.GetValue(heapDumpAt)} is not before the end of the run (--for "
+                    + $"{parse.GetValue(duration)})");
             // The capture's events are lines everywhere; on a terminal a bar also counts down the capture time.
             var progress = ProgressDisplay.OnStderr("gomemlab capture");
             var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -74,6 +94,9 @@ public static class CaptureCommand
                     PprofUrl = parse.GetValue(pprofUrl),
                     Environment = environment,
                     Collect = parse.GetValue(collect),
+                    HeapDumpFile = parse.GetValue(heapDump),
+                    HeapDumpAt = dumpAt,
+                    HeapDumpPath = parse.GetValue(heapDumpPath)!,
                 }, new InlineProgress<string>(line => progress.Message("gomemlab capture: " + line)), cancel);
             }
             finally

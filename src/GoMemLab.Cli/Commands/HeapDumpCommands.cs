@@ -33,12 +33,12 @@ public static class HeapDumpCommands
             Description = "A heap dump written by runtime/debug.WriteHeapDump (file or http(s) URL of a /debug/heapdump handler).",
         };
 
-    private static Option<string?> BinaryOption() => new("--binary")
+    internal static Option<string?> BinaryOption() => new("--binary")
     {
         Description = "The program that wrote the dump (ELF, not stripped): names global roots by symbol (main.sessions, main.cache+0x8).",
     };
 
-    private static async Task<HeapDump> LoadAsync(string pathOrUrl, string? binary, CancellationToken cancel)
+    internal static async Task<HeapDump> LoadAsync(string pathOrUrl, string? binary, CancellationToken cancel)
     {
         var progress = LoadProgressDisplay.OnStderr();
         HeapDump dump;

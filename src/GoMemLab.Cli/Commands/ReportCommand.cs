@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GoMemLab.HeapDumps;
 using GoMemLab.Reports;
 using GoMemLab.Telemetry;
 
@@ -27,11 +28,13 @@ public static class ReportCommand
             Description = "The HTML file to write (self-contained, opens offline).",
             Required = true,
         };
+        var heapDump = WhyCommand.HeapDumpHolderOption();
+        var binary = HeapDumpCommands.BinaryOption();
         var command = new Command("report",
             "Write one self-contained HTML incident report: verdict, leak suspects, alloc vs inuse, trend, GC, why on the heap, "
                 + "regeneration commands.")
-            { heap, escape, asm, gctrace, memstats, title, output };
-        command.SetAction((parse, cancel) => CliRun.GuardAsync(() =>
+            { heap, escape, asm, gctrace, memstats, heapDump, binary, title, output };
+        command.SetAction((parse, cancel) => CliRun.GuardAsync(async () =>
         {
             var inputs = new IncidentReportInputs
             {
@@ -46,12 +49,18 @@ public static class ReportCommand
             };
             if (inputs.IsEmpty) throw new ArgumentException("the report needs at least one input: --heap, --escape, "
                 + "--gctrace or --memstats");
+            if (parse.GetValue(heapDump) is { } dumpPath)
+                inputs = inputs with
+                {
+                    Holders = new HeapDumpHolders(await HeapDumpCommands.LoadAsync(dumpPath, parse.GetValue(binary),
+                    cancel))
+                };
             var report = IncidentReport.Build(inputs, cancel);
             var path = parse.GetValue(output)!;
             report.Save(path);
             Console.WriteLine($"wrote {path}: verdict {report.Verdict.ToText()}, {report.Suspects.Count} leak suspects, {report.Why.Count} "
                 + $"sites, {report.ChartCount} charts");
-            return Task.FromResult(0);
+            return 0;
         }));
         return command;
     }

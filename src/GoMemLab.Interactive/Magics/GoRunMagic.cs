@@ -6,8 +6,10 @@ using Microsoft.DotNet.Interactive.Directives;
 
 namespace GoMemLab.Interactive.Magics;
 
-/// <summary>`#!gorun PROGRAM_DIR_OR_BINARY [--args …] [--env "GOGC=50 …"] [--for 30s] [--heap-every 10s] [--pprof-url URL] [--name VAR]`: a
-/// live capture.</summary>
+/// <summary>
+/// `#!gorun PROGRAM_DIR_OR_BINARY [--args …] [--env "GOGC=50 …"] [--for 30s] [--heap-every 10s] [--pprof-url URL]
+/// [--heapdump FILE [--heapdump-at D]] [--name VAR]`: a live capture.
+/// </summary>
 public sealed class GoRun : MagicCommand
 {
     public string? Target { get; set; }
@@ -16,6 +18,8 @@ public sealed class GoRun : MagicCommand
     public string? HeapEvery { get; set; }
     public string? PprofUrl { get; set; }
     public string? Env { get; set; }
+    public string? Heapdump { get; set; }
+    public string? HeapdumpAt { get; set; }
     public string? Name { get; set; }
 }
 
@@ -29,8 +33,7 @@ public static class GoRunMagic
             + "its gctrace and, when it serves net/http/pprof (it prints 'listening on http://HOST:PORT', or give --pprof-url), heap "
             + "profiles at intervals. The program is stopped when the time is up or the cell is cancelled. The result (a "
             + "LiveCaptureResult: .GcTrace, .HeapProfiles, .HeapSeries(), .LiveHeapTrend) lands in a variable.",
-        Parameters =
-        {
+        Parameters = {
             new KernelDirectiveParameter("--target", "The Go main package directory or a built binary (relative to the notebook).")
             {
                 AllowImplicitName = true,
@@ -43,6 +46,10 @@ public static class GoRunMagic
             new KernelDirectiveParameter("--env",
                 "Environment for the program, NAME=VALUE pairs separated by spaces, e.g. \"GOGC=50 GOMEMLIMIT=64MiB\" (GODEBUG gets "
                     + "gctrace=1 added)."),
+            new KernelDirectiveParameter("--heapdump", "Also save a heap dump fetched from the program's /debug/heapdump to this new file "
+                + "(relative to the notebook; never replaced): .HeapDumpFile, for HeapDump.Load or #!heapdump."),
+            new KernelDirectiveParameter("--heapdump-at",
+                "When to fetch the heap dump, a Go duration from the start (default: 5 s before the end)."),
             new KernelDirectiveParameter("--name", "The C# variable to store the capture in (default: from the program name)."),
         },
     }.WithHelp();
@@ -62,7 +69,11 @@ public static class GoRunMagic
                     HeapEvery = command.HeapEvery is null ? TimeSpan.FromSeconds(10) : GoDuration.Parse(command.HeapEvery),
                     PprofUrl = command.PprofUrl,
                     Environment = LiveCaptureOptions.ParseEnvironment(ProgramArguments.Split(command.Env)),
+                    HeapDumpFile = command.Heapdump is null ? null : MagicKit.ResolvePath(command.Heapdump),
+                    HeapDumpAt = command.HeapdumpAt is null ? null : GoDuration.Parse(command.HeapdumpAt),
                 };
+                if (options.HeapDumpFile is { } dumpFile && File.Exists(dumpFile))
+                    throw new ArgumentException($"--heapdump {command.Heapdump} exists already: a heap dump is saved only to a new file");
                 var status = KernelInvocationContextExtensions.Display(context,
                     $"#!gorun: starting {command.Target} for {options.Duration.TotalSeconds:0} s…", "text/plain");
                 var progress = new Progress<string>(line => status.Update($"#!gorun: {line}"));

@@ -128,6 +128,14 @@ public sealed partial class HeapDump
         }
     }
 
+    /// <summary>
+    /// Saves the dump served at <paramref name="url"/> (a <c>/debug/heapdump</c> handler) to <paramref name="file"/>, a new
+    /// file (never replaced), streaming it to disk; returns <paramref name="file"/>. Throws <see cref="InputFormatException"/>
+    /// when the file exists, the server does not answer or answers with an error, or the body passes the input limit.
+    /// </summary>
+    public static Task<string> DownloadAsync(string url, string file, CancellationToken cancel = default) =>
+        HeapDumpDownload.ToFileAsync(url, file, cancel);
+
     internal HeapDump WithSource(string source) =>
         new(source, Parameters, MemStats, Objects, Roots, Goroutines, Sites, _objectSite, UnresolvedSamples, Types, ThreadCount)
         {

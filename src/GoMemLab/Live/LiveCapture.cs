@@ -88,8 +88,10 @@ public static partial class LiveCapture
 
         var run = ChildProcess.RunAsync(program, options.Arguments, options.WorkingDirectory,
             options.ProgramEnvironment(), OnLine, stop.Token);
+        var heapDump = SaveHeapDumpAsync(options, run, url.Task, clock, problems, progress, stop.Token);
         var profiles = await CollectProfilesAsync(run, url.Task, options.HeapEvery, clock, problems, progress, stop.Token);
         var result = await run;
+        var savedDump = await heapDump;
         stop.Cancel(); // the program may have exited early: stop waiting for profiles too
         progress?.Report(result.Cancelled ? $"stopped after {result.Elapsed.TotalSeconds:0.#} s" : $"exited with code {result.ExitCode}");
 
@@ -102,9 +104,49 @@ public static partial class LiveCapture
         try { trace = GcTrace.Parse(text, $"gctrace of {Path.GetFileName(program)}"); }
         catch (InputFormatException e) { problems.Add(e.Message); }
         return new LiveCaptureResult(program, trace, profiles, url.Task.IsCompletedSuccessfully ? url.Task.Result : null,
-            result.ExitCode, result.Cancelled, result.Elapsed, result.StandardOutput, problems,
-                options)
-        { Environment = options.Environment };
+            result.ExitCode, result.Cancelled, result.Elapsed, result.StandardOutput, problems, options)
+        {
+            Environment = options.Environment,
+            HeapDumpFile = savedDump?.File,
+            HeapDumpAt = savedDump?.At,
+        };
+    }
+
+    // Fetches the heap dump at its moment into the file asked for; a failure is a problem of the capture, not an error.
+    private static async Task<(string File, TimeSpan At)?> SaveHeapDumpAsync(LiveCaptureOptions options, Task running, Task<string> url,
+        Stopwatch clock, List<string> problems, IProgress<string>? progress, CancellationToken stop)
+    {
+        if (options.HeapDumpFile is not { } file) return null;
+        if (await Task.WhenAny(url, running, Delay(Timeout.InfiniteTimeSpan, stop)) != url)
+        {
+            problems.Add($"no heap dump: no pprof server address was known to fetch {options.HeapDumpPath} from");
+            return null;
+        }
+        var wait = options.HeapDumpMoment - clock.Elapsed;
+        if (wait > TimeSpan.Zero) await Task.WhenAny(Delay(wait, stop), running);
+        if (stop.IsCancellationRequested || running.IsCompleted)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture,
+                $"no heap dump: the program ended or was stopped before {options.HeapDumpMoment.TotalSeconds:0.#} s"));
+            return null;
+        }
+        var at = clock.Elapsed;
+        try
+        {
+            await HeapDumps.HeapDump.DownloadAsync(url.Result + options.HeapDumpPath, file, stop);
+            progress?.Report(string.Create(CultureInfo.InvariantCulture, $"heap dump saved to {file} at {at.TotalSeconds:0.#} s"));
+            return (file, at);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            problems.Add("no heap dump: the run ended while the dump was being written");
+            return null;
+        }
+        catch (InputFormatException e)
+        {
+            problems.Add(e.Message);
+            return null;
+        }
     }
 
     // The files the program wrote during this run, in the order of the time stamps inside them (else their write times).

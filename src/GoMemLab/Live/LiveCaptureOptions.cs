@@ -65,4 +65,22 @@ public sealed partial record LiveCaptureOptions
     /// Null = none. This is how a batch program without net/http/pprof gets a heap series.
     /// </summary>
     public string? Collect { get; init; }
+
+    /// <summary>
+    /// Where to save a heap dump (runtime/debug.WriteHeapDump) fetched from the program's <see cref="HeapDumpPath"/> during the
+    /// run; a new file, never replaced. Null = no dump. The dump stops the program's world while it is written (about a
+    /// second per GB of heap).
+    /// </summary>
+    public string? HeapDumpFile { get; init; }
+
+    /// <summary>When to fetch the heap dump, from the start of the run; null = 5 s before the end (half-way in runs under 10 s).</summary>
+    public TimeSpan? HeapDumpAt { get; init; }
+
+    /// <summary>The path of the program's heap-dump handler on its pprof server. Default <c>/debug/heapdump</c> (the sample
+    /// service's).</summary>
+    public string HeapDumpPath { get; init; } = "/debug/heapdump";
+
+    /// <summary>The moment the heap dump is fetched: <see cref="HeapDumpAt"/>, or its default.</summary>
+    public TimeSpan HeapDumpMoment => HeapDumpAt ?? (Duration >= TimeSpan.FromSeconds(10) ? Duration - TimeSpan.FromSeconds(5)
+        : Duration / 2);
 }

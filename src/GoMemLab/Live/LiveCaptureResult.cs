@@ -26,6 +26,13 @@ public sealed record LiveCaptureResult(
     /// working set; a rate per minute extrapolated from a run shorter than this (a 1.3 s batch job read "+8059 MB/min") says
     /// nothing about a leak.
     /// </summary>
+    /// <summary>The heap dump saved during the run (<see cref="LiveCaptureOptions.HeapDumpFile"/>); null when none was asked for or it
+    /// failed (see <see cref="Problems"/>).</summary>
+    public string? HeapDumpFile { get; init; }
+
+    /// <summary>When the heap dump was fetched, from the start of the run.</summary>
+    public TimeSpan? HeapDumpAt { get; init; }
+
     public static readonly TimeSpan MinimumTrendSpan = TimeSpan.FromSeconds(10);
 
     /// <summary>

@@ -31,6 +31,9 @@ public static class LiveCaptureCard
         card.AddFact("pprof_url", result.PprofUrl ?? "none (no 'listening on http://…' line and no pprof URL given)");
         card.AddFact("heap_profiles", result.HeapProfiles.Count);
         if (result.NoHeapProfilesReason is { } none) card.AddFact("why_no_heap_profiles", none);
+        if (result.HeapDumpFile is { } dump)
+            card.AddFact("heap_dump", string.Create(CultureInfo.InvariantCulture,
+                $"{Path.GetFileName(dump)} (fetched at {result.HeapDumpAt?.TotalSeconds:0.0} s)"));
         foreach (var problem in result.Problems) card.AddFact("problem", problem);
         if (result.HeapProfiles.Count > 0) card.AddTable("Heap profiles taken (pprof totals, bytes)", result.HeapSeries());
         return card;

@@ -20,6 +20,8 @@ public class RealHostTests
     {
         "02-escape-analysis" or "04-fix-and-guard" => [("live", "false")],
         "05-long-run" => [("startLiveService", "false")],
+        "08-goroutine-leaks" => [("live", "false")],
+        "09-your-service" => [("outDir", scratch.File("09-your-service"))],
         "10-fleet" => [("fleetFolder", scratch.File("fleet")), ("database", scratch.File("fleet.duckdb")), ("parquetFolder",
             scratch.File("parquet"))],
         "11-your-program" => [("reportFile", scratch.File("report.html"))],

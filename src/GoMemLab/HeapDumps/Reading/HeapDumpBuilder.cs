@@ -207,7 +207,7 @@ internal sealed class HeapDumpBuilder
         if (!_siteIndex.TryGetValue(site, out var index))
         {
             index = _sites.Count;
-            _sites.Add(new AllocationSite(site, frame.Function, stack));
+            _sites.Add(new AllocationSite(site, frame.Function, stack, LineMayBeNext: top == 0 && stack.Count > 0));
             _siteIndex[site] = index;
         }
         _bucketSite[bucket] = index;

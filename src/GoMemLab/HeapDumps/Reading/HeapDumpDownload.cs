@@ -11,13 +11,18 @@ internal static class HeapDumpDownload
 {
     private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan };
 
-    public static async Task<string> ToTempFileAsync(string url, CancellationToken cancel, TimeSpan? timeout = null)
+    public static Task<string> ToTempFileAsync(string url, CancellationToken cancel, TimeSpan? timeout = null) =>
+        ToFileAsync(url, Path.Combine(Path.GetTempPath(), $"gomemlab-heapdump-{Guid.NewGuid():N}"), cancel, timeout);
+
+    /// <summary>Streams the dump at <paramref name="url"/> into <paramref name="temp"/>, a file that must not exist yet (removed on
+    /// failure).</summary>
+    public static async Task<string> ToFileAsync(string url, string temp, CancellationToken cancel, TimeSpan? timeout = null)
     {
         var uri = HttpInput.ParseUrl(url);
         var limit = timeout ?? TimeSpan.FromMinutes(5);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         deadline.CancelAfter(limit);
-        var temp = Path.Combine(Path.GetTempPath(), $"gomemlab-heapdump-{Guid.NewGuid():N}");
+        if (File.Exists(temp)) throw new InputFormatException(temp, "exists already: a heap dump is saved only to a new file");
         try
         {
             using var response = await Http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
