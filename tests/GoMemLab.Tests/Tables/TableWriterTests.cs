@@ -63,6 +63,15 @@ public class TableWriterTests
             TableFormat.Json)).RootElement[0].GetProperty("flow").GetString());
     }
 
+    [Fact]
+    public void A_table_that_fits_a_wide_line_is_not_wrapped()
+    {
+        var value = "alloc_objects/count, alloc_space/bytes, inuse_objects/count, inuse_space/bytes";
+        var frame = new DataFrame(new StringDataFrameColumn("field", ["sample_types"]), new StringDataFrameColumn("value", [value]));
+        var lines = TableWriter.ToString(frame, TableFormat.Table).TrimEnd('\n').Split('\n');
+        Assert.Equal(["field         value", "sample_types  " + value], lines);
+    }
+
     [Theory]
     [InlineData("fits", 10, new[] { "fits" })]
     [InlineData("one two three", 7, new[] { "one two", "three" })]
