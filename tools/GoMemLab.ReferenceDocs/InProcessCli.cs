@@ -14,6 +14,8 @@ public static class InProcessCli
 {
     public static async Task<CliOutcome> RunAsync(RootCommand root, IReadOnlyList<string> arguments, CancellationToken cancellation)
     {
+        // A load that passes a second on a busy machine would print progress lines onto the page.
+        System.Environment.SetEnvironmentVariable("GOMEMLAB_PROGRESS", "off");
         var (exit, stdout, stderr) = await ConsoleCapture.RunAsync((output, error) =>
             root.Parse([.. arguments]).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellation));
         // A crash is a bug to fix, not an error message to publish.

@@ -14,7 +14,8 @@ public enum ProgressStyle { Silent, Lines, Bar }
 /// </summary>
 public sealed class ProgressDisplay
 {
-    private static readonly TimeSpan BarDelay = TimeSpan.FromMilliseconds(300), LinesDelay = TimeSpan.FromSeconds(1), Redraw = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan BarDelay = TimeSpan.FromMilliseconds(300), LinesDelay = TimeSpan.FromSeconds(1),
+        Redraw = TimeSpan.FromMilliseconds(50);
     private readonly string _label;
     private readonly TextWriter _writer;
     private readonly TimeSpan _quietFor;
@@ -40,11 +41,14 @@ public sealed class ProgressDisplay
 
     /// <summary>
     /// Progress on this process's stderr: a bar when stderr is an interactive terminal (not TERM=dumb, not CI),
-    /// plain lines otherwise. <paramref name="always"/> (`--progress`) shows it from the start, short jobs included.
+    /// plain lines otherwise; none at all with <c>GOMEMLAB_PROGRESS=off</c> (for output that must not depend on how
+    /// fast the machine is, such as the reference pages). <paramref name="always"/> (`--progress`) shows it from the
+    /// start, short jobs included.
     /// </summary>
     public static ProgressDisplay OnStderr(string label, bool always = false)
     {
-        var style = IsInteractiveTerminal() ? ProgressStyle.Bar : ProgressStyle.Lines;
+        var style = System.Environment.GetEnvironmentVariable("GOMEMLAB_PROGRESS") == "off" ? ProgressStyle.Silent
+            : IsInteractiveTerminal() ? ProgressStyle.Bar : ProgressStyle.Lines;
         var quiet = always ? TimeSpan.Zero : style == ProgressStyle.Bar ? BarDelay : LinesDelay;
         return new ProgressDisplay(label, style, Console.Error, quiet, style == ProgressStyle.Bar ? TerminalWidth() : 80);
     }
@@ -86,7 +90,8 @@ public sealed class ProgressDisplay
         if (Style == ProgressStyle.Bar) _ticker = new Timer(_ => redraw(), null, 0, 250);
     }
 
-    /// <summary>The job is over: the bar is erased so that what follows starts on a clean line, and later reports (a last tick) are ignored.</summary>
+    /// <summary>The job is over: the bar is erased so that what follows starts on a clean line, and later reports (a last tick) are
+    /// ignored.</summary>
     public void Complete()
     {
         lock (_gate)

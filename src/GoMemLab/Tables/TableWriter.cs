@@ -89,14 +89,24 @@ public static class TableWriter
     /// </summary>
     public const int MaxTextCellWidth = 60;
 
-    /// <summary>Aligned text for people: numbers right-aligned, text cells wider than <paramref name="maxCellWidth"/> wrapped.</summary>
+    /// <summary>A table whose lines fit in this many characters is drawn unwrapped (a key/value listing such as pprof info's).</summary>
+    public const int MaxUnwrappedLineWidth = 160;
+
+    /// <summary>
+    /// Aligned text for people: numbers right-aligned; when the table would be wider than <see cref="MaxUnwrappedLineWidth"/>,
+    /// text cells wider than <paramref name="maxCellWidth"/> wrap.
+    /// </summary>
     public static void WriteText(DataFrame frame, TextWriter output, int maxCellWidth = MaxTextCellWidth)
     {
         var columns = frame.Columns.ToList();
         var numeric = columns.Select(c => c.DataType != typeof(string) && c.DataType != typeof(bool)).ToArray();
+        var natural = columns.Select(c => Math.Max(c.Name.Length, Enumerable.Range(0, (int)frame.Rows.Count)
+            .Select(r => TextCell(c[r]).Length).DefaultIfEmpty(0).Max())).Sum() + 2 * Math.Max(0, columns.Count - 1);
+        if (natural <= MaxUnwrappedLineWidth) maxCellWidth = int.MaxValue;
         var rows = new List<string[][]>((int)frame.Rows.Count + 1) { columns.Select(c => new[] { c.Name }).ToArray() };
         for (long row = 0; row < frame.Rows.Count; row++)
-            rows.Add(columns.Select((c, i) => numeric[i] ? [TextCell(c[row])] : CellWrapping.Wrap(TextCell(c[row]), maxCellWidth)).ToArray());
+            rows.Add(columns.Select((c, i) => numeric[i] ? [TextCell(c[row])] : CellWrapping.Wrap(TextCell(c[row]),
+                maxCellWidth)).ToArray());
         var widths = Enumerable.Range(0, columns.Count).Select(i => rows.Max(r => r[i].Max(piece => piece.Length))).ToArray();
         var line = new StringBuilder();
         foreach (var row in rows)

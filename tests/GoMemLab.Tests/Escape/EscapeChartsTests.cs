@@ -13,7 +13,7 @@ public class EscapeChartsTests
     public void Cause_and_package_charts_carry_the_summary_counts_and_render_offline()
     {
         var byCause = GenericChart.toFigureJson(EscapeCharts.EscapesByCause(Log));
-        var summary = EscapeCause.Summary(Log);
+        var summary = Log.Causes().Summary();
         var interface_ = (long)summary.Columns["converted_to_interface"].Sum();
         Assert.Contains("converted-to-interface", byCause);
         Assert.Contains($"{interface_}", byCause);

@@ -38,7 +38,8 @@ public class NotebookHtmlInBrowserTests
     {
         using var dir = new TempDirectory();
         var notebook = JupyterNotebook.Load(Path.Combine(RepoPaths.Root, "notebooks", name + ".ipynb"));
-        var run = await NotebookRunner.RunAsync(notebook, [.. Parameters.GetValueOrDefault(name, []), .. Written(name, dir)], _ => { }, TimeSpan.FromMinutes(5),
+        var run = await NotebookRunner.RunAsync(notebook, [.. Parameters.GetValueOrDefault(name, []), .. Written(name, dir)], _ => { },
+            TimeSpan.FromMinutes(5),
             CancellationToken.None);
         Assert.True(run.Failure is null, $"{name}: cell {run.Failure?.Number} failed: {run.Failure?.Error}");
 

@@ -10,7 +10,10 @@ namespace GoMemLab.Tests.Notebooks;
 [Collection(KernelCollection.Name)]
 public class RootCauseNotebookTests
 {
-    private static readonly System.Text.Json.JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly System.Text.Json.JsonSerializerOptions Relaxed = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     [Fact]
     public async Task Chapter_06_runs_green_and_its_html_renders_offline()
@@ -23,7 +26,8 @@ public class RootCauseNotebookTests
         var outputs = string.Join("\n", run.Notebook.Cells.SelectMany(c => c.Outputs).Select(o => o?.ToJsonString(Relaxed) ?? ""));
         // The verdicts its prose states are the ones its outputs show.
         Assert.Contains("verdict-growing", outputs);
-        foreach (var site in new[] { "cache/cache.go:32", "cache/cache.go:33", "cache/cache.go:35", "leaky/audit.go:35", "registry/registry.go:32" })
+        foreach (var site in new[] { "cache/cache.go:32", "cache/cache.go:33", "cache/cache.go:35", "leaky/audit.go:35",
+            "registry/registry.go:32" })
             Assert.Contains(site, outputs);
         Assert.Contains("append-growth", outputs);
         Assert.Contains("map-growth", outputs);

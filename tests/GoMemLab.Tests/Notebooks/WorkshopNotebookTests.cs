@@ -16,7 +16,8 @@ public sealed class WorkshopNotebookTests
     private static readonly string[] Workshop = ["05b-gogc-gomemlimit-lab", "09-your-service"];
 
     // The curated chapters, whose exercises answer from the committed artifacts.
-    private static readonly string[] Chapters = ["01-symptoms", "02-escape-analysis", "03-alloc-vs-inuse", "04-fix-and-guard", "05-long-run", "06-root-cause"];
+    private static readonly string[] Chapters =
+        ["01-symptoms", "02-escape-analysis", "03-alloc-vs-inuse", "04-fix-and-guard", "05-long-run", "06-root-cause"];
 
     private static string Notebook(string name) => Path.Combine(RepoPaths.Root, "notebooks", name + ".ipynb");
 

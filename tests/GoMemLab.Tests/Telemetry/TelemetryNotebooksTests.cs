@@ -10,7 +10,10 @@ namespace GoMemLab.Tests.Telemetry;
 [Collection(KernelCollection.Name)]
 public class TelemetryNotebooksTests
 {
-    private static readonly System.Text.Json.JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly System.Text.Json.JsonSerializerOptions Relaxed = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private static async Task<string> RunAndCollectOutputs(string name)
     {
@@ -47,7 +50,8 @@ public class TelemetryNotebooksTests
         Assert.Empty(Scratch().Except(before));
         Assert.DoesNotContain(RepoPaths.Root, outputs);
         // The pause tail the prose quotes (p99 and max of clock a + c over churn's 261 GCs; awk, nearest rank).
-        Assert.Matches(@"both \(the pause\)</td><td class=\W+num\W+>0\.048</td><td class=\W+num\W+>17\.2</td><td class=\W+num\W+>40\.7<", outputs);
+        Assert.Matches(@"both \(the pause\)</td><td class=\W+num\W+>0\.048</td>"
+            + @"<td class=\W+num\W+>17\.2</td><td class=\W+num\W+>40\.7<", outputs);
         Assert.Contains("25 of 261 collections paused more than 1 ms", outputs);
     }
 }
