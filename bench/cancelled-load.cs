@@ -32,7 +32,7 @@ try
     });
     try
     {
-        ProfileLoader.Load(path, progress, cancel.Token);
+        Profile.Load(path, progress, cancel.Token);
         Console.WriteLine("the load finished: it was not cancelled");
         return 1;
     }
@@ -40,10 +40,12 @@ try
     {
         Console.Write($"cancelled at {cancelledAt:F0} ms, stopped {clock.Elapsed.TotalMilliseconds - cancelledAt:F1} ms later; ");
     }
-    Console.WriteLine($"managed heap {before / 1e6:F1} MB before, {GC.GetTotalMemory(forceFullCollection: true) / 1e6:F1} MB after the cancelled load");
+    Console.WriteLine($"managed heap {before / 1e6:F1} MB before, {GC.GetTotalMemory(forceFullCollection: true) / 1e6:F1} MB after "
+        + "the cancelled load");
     clock.Restart();
-    var full = ProfileLoader.Load(path);
-    Console.WriteLine($"full load: {clock.ElapsedMilliseconds} ms, {full.Samples.Count:N0} samples, managed heap {GC.GetTotalMemory(true) / 1e6:F0} MB while held");
+    var full = Profile.Load(path);
+    Console.WriteLine($"full load: {clock.ElapsedMilliseconds} ms, {full.Samples.Count:N0} samples, managed heap "
+        + $"{GC.GetTotalMemory(true) / 1e6:F0} MB while held");
     return 0;
 }
 finally

@@ -1,13 +1,17 @@
 #:project ../src/GoMemLab/GoMemLab.csproj
-// GoMemLab without a notebook host: a .NET 10 file-based app. Run from the repository root with
-//   dotnet run examples/leak-report.cs                  (bundled data → out/leak-report.html)
-//   dotnet run examples/leak-report.cs -- OUT.html HEAP.pb.gz… [--escape LOG] [--gctrace LOG]
+// GoMemLab without a notebook host: a .NET 10 file-based app. Run from any folder with
+//   dotnet run path/to/examples/leak-report.cs                  (bundled data → out/leak-report.html in the checkout)
+//   dotnet run path/to/examples/leak-report.cs -- OUT.html HEAP.pb.gz… [--escape LOG] [--gctrace LOG]
 // It loads heap profiles and an escape log, prints the verdict and the leak suspects, and writes the
-// same self-contained, offline HTML report as `gomemlab report`.
+// same self-contained, offline HTML report as `gomemlab report`. Bad input is one line on stderr and exit code 2.
+using System.Runtime.CompilerServices;
+using GoMemLab.Inputs;
 using GoMemLab.Reports;
 using GoMemLab.Tables;
+using GoMemLab.Telemetry;
 
-var root = FindRepositoryRoot();
+// The bundled data sits beside this file (../data), wherever the command is run from.
+var root = Path.GetFullPath(Path.Combine(ThisFilesFolder(), ".."));
 string Artifact(string path) => Path.Combine(root, "data", "artifacts", path);
 
 var output = args.Length > 0 ? args[0] : Path.Combine(root, "out", "leak-report.html");
@@ -26,16 +30,23 @@ var inputs = heaps.Count > 0
         Title = "leaky service — memory incident report",
     };
 
-var report = IncidentReport.Build(inputs);
-Console.WriteLine($"verdict: {report.Verdict}");
-TableWriter.Write(report.SuspectTable(), TableFormat.Table, Console.Out);
-Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-report.Save(output);
-Console.WriteLine($"wrote {output} ({report.ChartCount} charts, offline)");
-
-static string FindRepositoryRoot()
+try
 {
-    for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        if (File.Exists(Path.Combine(dir.FullName, "GoMemLab.sln"))) return dir.FullName;
-    return Directory.GetCurrentDirectory();
+    var report = IncidentReport.Build(inputs);
+    Console.WriteLine($"verdict: {report.Verdict.ToText()}");
+    TableWriter.Write(report.SuspectTable(), TableFormat.Table, Console.Out);
+    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+    report.Save(output);
+    Console.WriteLine($"wrote {Path.GetRelativePath(Directory.GetCurrentDirectory(), output)} ({report.ChartCount} charts, offline)");
+    return 0;
 }
+catch (Exception e) when (e is InputFormatException or ArgumentException or IOException or UnauthorizedAccessException)
+{
+    // What the user can act on, in one line: the file and what is wrong with it (no stack trace).
+    Console.Error.WriteLine($"leak-report: {e.Message}");
+    return 2;
+}
+
+// `dotnet run FILE.cs` tells the app where FILE.cs is; the compiler's path of this file is the fallback.
+static string ThisFilesFolder([CallerFilePath] string compiledFrom = "") =>
+    AppContext.GetData("EntryPointFileDirectoryPath") as string ?? Path.GetDirectoryName(compiledFrom)!;

@@ -15,7 +15,8 @@ public sealed class GoMemLabKernelExtension : IKernelExtension
     {
         Load(kernel);
         KernelInvocationContext.Current?.DisplayAs(
-            $"GoMemLab {GoMemLab.Environment.EnvironmentCard.Version} loaded: magics {string.Join(", ", MagicNames(kernel))}. Start with #!gomemlab, add -h to any magic for help.",
+            $"GoMemLab {GoMemLab.Environment.EnvironmentCard.Version} loaded: magics {string.Join(", ", MagicNames(kernel))}. Start with "
+                + "#!gomemlab, add -h to any magic for help.",
             "text/plain");
         return Task.CompletedTask;
     }
@@ -29,10 +30,7 @@ public sealed class GoMemLabKernelExtension : IKernelExtension
         MultipleValueReferences.Install(kernel.RootKernel);
     }
 
+    // The magics the kernel really has: a host could refuse or replace one.
     private static IEnumerable<string> MagicNames(Kernel kernel) =>
-        kernel.KernelInfo.SupportedDirectives.Select(d => d.Name).Where(n => n.StartsWith("#!", StringComparison.Ordinal) && MagicCatalogNames.Contains(n));
-
-    /// <summary>The names of the magics GoMemLab adds (for the greeting and the reference docs).</summary>
-    public static readonly IReadOnlySet<string> MagicCatalogNames = new HashSet<string>
-        { "#!gomemlab", "#!pprof", "#!escape", "#!gobuild", "#!gctrace", "#!memstats", "#!gorun", "#!fleet", "#!heapdump", "#!ssa", "#!goroutines" };
+        kernel.KernelInfo.SupportedDirectives.Select(d => d.Name).Where(MagicCatalog.Names.Contains).Distinct();
 }

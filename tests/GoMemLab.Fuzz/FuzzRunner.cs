@@ -2,7 +2,8 @@ using GoMemLab.Inputs;
 
 namespace GoMemLab.Fuzz;
 
-/// <summary>Runs a target on one input the way the contract demands: bad input may only be refused with <see cref="InputFormatException"/>.</summary>
+/// <summary>Runs a target on one input the way the contract demands: bad input may only be refused with
+/// <see cref="InputFormatException"/>.</summary>
 public static class FuzzRunner
 {
     /// <summary>

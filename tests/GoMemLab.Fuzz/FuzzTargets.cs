@@ -1,8 +1,8 @@
-using GoMemLab.AssemblyListing;
+using GoMemLab.AssemblyListings;
 using GoMemLab.Cli.Notebooks;
 using GoMemLab.Escape;
-using GoMemLab.HeapDumps;
 using GoMemLab.Goroutines;
+using GoMemLab.HeapDumps;
 using GoMemLab.Profiles;
 using GoMemLab.Profiles.Analyses;
 using GoMemLab.Ssa;
@@ -37,20 +37,20 @@ public static class FuzzTargets
 
     private static void Profile(byte[] input)
     {
-        var profile = ProfileLoader.Load(input, "fuzz.pb");
+        var profile = GoMemLab.Profiles.Profile.Parse(input, "fuzz.pb");
         // A profile without sample types (and so without samples) is valid, but Top documents an
         // ArgumentException for it (there is no sample index to choose); the CLI reports that as usage.
         if (profile.SampleTypes.Count > 0) Top.Compute(profile);
     }
 
-    private static void EscapeText(byte[] input) => Touch(EscapeTextReader.Read(input, "fuzz.log"));
+    private static void EscapeText(byte[] input) => Touch(EscapeLog.Parse(input, "fuzz.log"));
 
     // The -json reader takes a directory (one file per source file), so the input becomes that one file.
     private static void EscapeJson(byte[] input)
     {
         var directory = ScratchDirectory("escape-json");
         File.WriteAllBytes(Path.Combine(directory, "fuzz.json"), input);
-        Touch(EscapeJsonReader.ReadDirectory(directory));
+        Touch(EscapeLog.Load(directory));
     }
 
     private static void Touch(EscapeLog log)
@@ -62,8 +62,8 @@ public static class FuzzTargets
 
     private static void Assembly(byte[] input)
     {
-        var calls = AssemblyListingReader.Read(input, "fuzz.s");
-        AllocationCallTable.ByFunction(calls);
+        var listing = AssemblyListing.Parse(input, "fuzz.s");
+        listing.CallsByFunction();
     }
 
     private static void GcTraceLog(byte[] input)

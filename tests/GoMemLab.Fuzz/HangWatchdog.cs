@@ -10,37 +10,38 @@ namespace GoMemLab.Fuzz;
 /// </summary>
 public sealed class HangWatchdog : IDisposable
 {
-    private readonly string directory;
-    private readonly long limitTicks;
-    private readonly Timer timer;
-    private byte[]? current;
-    private long startedAt;
-    private bool saved;
+    private readonly string _directory;
+    private readonly long _limitTicks;
+    private readonly Timer _timer;
+    private byte[]? _current;
+    private long _startedAt;
+    private bool _saved;
 
     public HangWatchdog(string directory, TimeSpan limit)
     {
-        this.directory = directory;
-        limitTicks = (long)(limit.TotalSeconds * Stopwatch.Frequency);
-        timer = new Timer(_ => Check(), null, 100, 100);
+        _directory = directory;
+        _limitTicks = (long)(limit.TotalSeconds * Stopwatch.Frequency);
+        _timer = new Timer(_ => Check(), null, 100, 100);
     }
 
     public void Started(byte[] input)
     {
-        saved = false;
-        Volatile.Write(ref startedAt, Stopwatch.GetTimestamp());
-        Volatile.Write(ref current, input);
+        _saved = false;
+        Volatile.Write(ref _startedAt, Stopwatch.GetTimestamp());
+        Volatile.Write(ref _current, input);
     }
 
-    public void Finished() => Volatile.Write(ref current, null);
+    public void Finished() => Volatile.Write(ref _current, null);
 
     private void Check()
     {
-        var input = Volatile.Read(ref current);
-        if (input is null || saved || Stopwatch.GetTimestamp() - Volatile.Read(ref startedAt) < limitTicks) return;
-        saved = true;
-        Directory.CreateDirectory(directory);
-        File.WriteAllBytes(Path.Combine(directory, $"slow-{Convert.ToHexString(System.Security.Cryptography.SHA1.HashData(input))[..16]}"), input);
+        var input = Volatile.Read(ref _current);
+        if (input is null || _saved || Stopwatch.GetTimestamp() - Volatile.Read(ref _startedAt) < _limitTicks) return;
+        _saved = true;
+        Directory.CreateDirectory(_directory);
+        File.WriteAllBytes(Path.Combine(_directory,
+            $"slow-{Convert.ToHexString(System.Security.Cryptography.SHA1.HashData(input))[..16]}"), input);
     }
 
-    public void Dispose() => timer.Dispose();
+    public void Dispose() => _timer.Dispose();
 }

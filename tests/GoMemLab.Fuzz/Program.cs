@@ -14,7 +14,8 @@ var target = args[0];
 if (args.Length > 1 && args[1] == "--replay")
 {
     var failures = 0;
-    var files = args.Skip(2).SelectMany(p => Directory.Exists(p) ? Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != "README.txt") : [p]);
+    var files = args.Skip(2).SelectMany(p => Directory.Exists(p) ? Directory.EnumerateFiles(p, "*",
+        SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != "README.txt") : [p]);
     foreach (var file in files.Order(StringComparer.Ordinal))
     {
         try
@@ -33,7 +34,8 @@ if (args.Length > 1 && args[1] == "--replay")
 // FUZZ_SLOW_DIR (set by scripts/fuzz.sh): where an input still running after FUZZ_SLOW_MS is saved.
 var slowDirectory = Environment.GetEnvironmentVariable("FUZZ_SLOW_DIR");
 using var watchdog = slowDirectory is null ? null
-    : new HangWatchdog(slowDirectory, TimeSpan.FromMilliseconds(int.TryParse(Environment.GetEnvironmentVariable("FUZZ_SLOW_MS"), out var ms) ? ms : 1000));
+    : new HangWatchdog(slowDirectory, TimeSpan.FromMilliseconds(int.TryParse(Environment.GetEnvironmentVariable("FUZZ_SLOW_MS"), out var ms)
+        ? ms : 1000));
 Fuzzer.Run(stream =>
 {
     using var copy = new MemoryStream();

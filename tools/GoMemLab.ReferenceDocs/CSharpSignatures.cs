@@ -21,7 +21,8 @@ public static class CSharpSignatures
     {
         var parameters = method.GetParameters().Select(p =>
             (p.IsDefined(typeof(ParamArrayAttribute)) ? "params " : "") + $"{Name(Nullability.Create(p))} {p.Name}" + Default(p));
-        return $"{(method.IsStatic ? "static " : "")}{Name(Nullability.Create(method.ReturnParameter))} {method.Name}({string.Join(", ", parameters)})";
+        return $"{(method.IsStatic ? "static " : "")}{Name(Nullability.Create(method.ReturnParameter))} "
+            + $"{method.Name}({string.Join(", ", parameters)})";
     }
 
     /// <summary>A type's short C# name, e.g. IReadOnlyList&lt;EscapeDiagnostic&gt;, int?, string[].</summary>

@@ -5,8 +5,8 @@ public sealed record CliErrorCase(string Title, string[] Arguments);
 
 /// <summary>
 /// What the reference page of one leaf command runs. Arguments are written as on the page, relative to the
-/// repository root: tokens naming something in the repository or starting with <c>no-such-</c> are run as
-/// paths under it, tokens starting with <c>out/</c> land in a scratch folder (see <see cref="CliArguments"/>).
+/// repository root (the generator runs them from there); tokens starting with <c>out/</c> land in a scratch folder
+/// (see <see cref="CliArguments"/>).
 /// </summary>
 public sealed record CliExample(string Command)
 {

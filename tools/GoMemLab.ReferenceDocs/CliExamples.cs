@@ -12,7 +12,8 @@ namespace GoMemLab.ReferenceDocs;
 public static partial class CliExamples
 {
     private const string Heap = "data/artifacts/heap/leaky-heap-4.pb.gz";
-    private const string HeapSeries = "data/artifacts/heap/leaky-heap-1.pb.gz data/artifacts/heap/leaky-heap-2.pb.gz data/artifacts/heap/leaky-heap-3.pb.gz data/artifacts/heap/leaky-heap-4.pb.gz";
+    private const string HeapSeries = "data/artifacts/heap/leaky-heap-1.pb.gz data/artifacts/heap/leaky-heap-2.pb.gz "
+        + "data/artifacts/heap/leaky-heap-3.pb.gz data/artifacts/heap/leaky-heap-4.pb.gz";
     private const string EscapeM1 = "data/artifacts/escape/leaky-m1.txt";
     private const string EscapeM2 = "data/artifacts/escape/leaky-m2.txt";
     private const string Asm = "data/artifacts/escape/leaky-asm.txt";
@@ -22,7 +23,8 @@ public static partial class CliExamples
     private const string Dump = "data/artifacts/heapdump/leaky.dump.gz";
     private const string EarlyDump = "data/artifacts/heapdump/leaky-early.dump.gz";
     private const string Goroutines = "data/artifacts/goroutines/leaky-goroutine-6-debug2.txt";
-    private const string GoroutineSnapshots = "data/artifacts/goroutines/leaky-goroutine-1.pb.gz data/artifacts/goroutines/leaky-goroutine-2.pb.gz "
+    private const string GoroutineSnapshots =
+        "data/artifacts/goroutines/leaky-goroutine-1.pb.gz data/artifacts/goroutines/leaky-goroutine-2.pb.gz "
         + "data/artifacts/goroutines/leaky-goroutine-3.pb.gz data/artifacts/goroutines/leaky-goroutine-4.pb.gz "
         + "data/artifacts/goroutines/leaky-goroutine-5.pb.gz data/artifacts/goroutines/leaky-goroutine-6.pb.gz";
 
@@ -71,7 +73,8 @@ public static partial class CliExamples
         new("pprof info")
         {
             Run = Args($"pprof info {Heap}"),
-            Errors = [Missing("pprof info no-such-profile.pb.gz"), WrongFormat("an escape log", $"pprof info {EscapeM1}"), BadOption("an unknown --format", $"pprof info {Heap} --format yaml")],
+            Errors = [Missing("pprof info no-such-profile.pb.gz"), WrongFormat("an escape log", $"pprof info {EscapeM1}"),
+                BadOption("an unknown --format", $"pprof info {Heap} --format yaml")],
         },
         new("pprof compare")
         {
@@ -106,22 +109,26 @@ public static partial class CliExamples
         new("escape list")
         {
             Run = Args($"escape list {EscapeM2} --kind moved-to-heap"),
-            Errors = [Missing("escape list no-such-log.txt"), WrongFormat("a heap profile", $"escape list {Heap}"), BadOption("an unknown --kind", $"escape list {EscapeM2} --kind bogus")],
+            Errors = [Missing("escape list no-such-log.txt"), WrongFormat("a heap profile", $"escape list {Heap}"),
+                BadOption("an unknown --kind", $"escape list {EscapeM2} --kind bogus")],
         },
         new("escape summary")
         {
             Run = Args($"escape summary {EscapeM2}"),
-            Errors = [Missing("escape summary no-such-log.txt"), WrongFormat("a heap profile", $"escape summary {Heap}"), BadOption("an unknown --by", $"escape summary {EscapeM2} --by function")],
+            Errors = [Missing("escape summary no-such-log.txt"), WrongFormat("a heap profile", $"escape summary {Heap}"),
+                BadOption("an unknown --by", $"escape summary {EscapeM2} --by function")],
         },
         new("escape causes")
         {
             Run = Args($"escape causes {EscapeM2}"),
-            Errors = [Missing("escape causes no-such-log.txt"), WrongFormat("a heap profile", $"escape causes {Heap}"), BadOption("an unknown --format", $"escape causes {EscapeM2} --format yaml")],
+            Errors = [Missing("escape causes no-such-log.txt"), WrongFormat("a heap profile", $"escape causes {Heap}"),
+                BadOption("an unknown --format", $"escape causes {EscapeM2} --format yaml")],
         },
         new("escape steps")
         {
             Run = Args($"escape steps {EscapeM2} --file escape/iface.go --line 11"),
-            Errors = [Missing("escape steps no-such-log.txt"), WrongFormat("a heap profile", $"escape steps {Heap}"), BadOption("a --line that is not a number", $"escape steps {EscapeM2} --line abc")],
+            Errors = [Missing("escape steps no-such-log.txt"), WrongFormat("a heap profile", $"escape steps {Heap}"),
+                BadOption("a --line that is not a number", $"escape steps {EscapeM2} --line abc")],
         },
         new("escape diff")
         {
@@ -130,7 +137,8 @@ public static partial class CliExamples
             [
                 Missing("escape diff data/artifacts/escape/fix-before-m2.txt no-such-log.txt"),
                 WrongFormat("a heap profile", $"escape diff {Heap} data/artifacts/escape/fix-after-m2.txt"),
-                BadOption("an unknown --format", "escape diff data/artifacts/escape/fix-before-m2.txt data/artifacts/escape/fix-after-m2.txt --format yaml"),
+                BadOption("an unknown --format",
+                    "escape diff data/artifacts/escape/fix-before-m2.txt data/artifacts/escape/fix-after-m2.txt --format yaml"),
             ],
         },
         new("escape check")
@@ -146,7 +154,8 @@ public static partial class CliExamples
         new("asm allocs")
         {
             Run = Args($"asm allocs {Asm}"),
-            Errors = [Missing("asm allocs no-such-listing.txt"), WrongFormat("an escape log", $"asm allocs {EscapeM1}"), BadOption("an unknown --format", $"asm allocs {Asm} --format yaml")],
+            Errors = [Missing("asm allocs no-such-listing.txt"), WrongFormat("an escape log", $"asm allocs {EscapeM1}"),
+                BadOption("an unknown --format", $"asm allocs {Asm} --format yaml")],
         },
         new("asm crosscheck")
         {
@@ -161,7 +170,8 @@ public static partial class CliExamples
         new("gctrace")
         {
             Run = Args($"gctrace {GcTraceLog}"),
-            Errors = [Missing("gctrace no-such-gctrace.log"), WrongFormat("an escape log", $"gctrace {EscapeM1}"), BadOption("an unknown --format", $"gctrace {GcTraceLog} --format yaml")],
+            Errors = [Missing("gctrace no-such-gctrace.log"), WrongFormat("an escape log", $"gctrace {EscapeM1}"),
+                BadOption("an unknown --format", $"gctrace {GcTraceLog} --format yaml")],
         },
         new("memstats")
         {
@@ -170,13 +180,15 @@ public static partial class CliExamples
             [
                 Missing("memstats no-such-memstats.jsonl"),
                 WrongFormat("an escape log", $"memstats {EscapeM1}"),
-                BadOption("a --every that is not a Go duration (checked before any request)", "memstats http://127.0.0.1:6060/debug/vars --every nope"),
+                BadOption("a --every that is not a Go duration (checked before any request)",
+                    "memstats http://127.0.0.1:6060/debug/vars --every nope"),
             ],
         },
         new("heapdump info")
         {
             Run = Args($"heapdump info {Dump}"),
-            Errors = [Missing("heapdump info no-such.dump"), WrongFormat("an escape log", $"heapdump info {EscapeM1}"), BadOption("an unknown --format", $"heapdump info {Dump} --format yaml")],
+            Errors = [Missing("heapdump info no-such.dump"), WrongFormat("an escape log", $"heapdump info {EscapeM1}"),
+                BadOption("an unknown --format", $"heapdump info {Dump} --format yaml")],
         },
         new("heapdump roots")
         {
@@ -191,7 +203,8 @@ public static partial class CliExamples
         new("heapdump sites")
         {
             Run = Args($"heapdump sites {Dump}"),
-            Errors = [Missing("heapdump sites no-such.dump"), WrongFormat("a heap profile", $"heapdump sites {Heap}"), BadOption("an unknown --format", $"heapdump sites {Dump} --format yaml")],
+            Errors = [Missing("heapdump sites no-such.dump"), WrongFormat("a heap profile", $"heapdump sites {Heap}"),
+                BadOption("an unknown --format", $"heapdump sites {Dump} --format yaml")],
         },
         new("heapdump path")
         {
@@ -207,12 +220,14 @@ public static partial class CliExamples
         new("heapdump dominators")
         {
             Run = Args($"heapdump dominators {Dump} --depth 1 --children 5"),
-            Errors = [Missing("heapdump dominators no-such.dump"), WrongFormat("a heap profile", $"heapdump dominators {Heap}"), BadOption("a negative --depth", $"heapdump dominators {Dump} --depth -1")],
+            Errors = [Missing("heapdump dominators no-such.dump"), WrongFormat("a heap profile", $"heapdump dominators {Heap}"),
+                BadOption("a negative --depth", $"heapdump dominators {Dump} --depth -1")],
         },
         new("heapdump suspects")
         {
             Run = Args($"heapdump suspects {Dump}"),
-            Errors = [Missing("heapdump suspects no-such.dump"), WrongFormat("a heap profile", $"heapdump suspects {Heap}"), BadOption("a --threshold over 1", $"heapdump suspects {Dump} --threshold 2")],
+            Errors = [Missing("heapdump suspects no-such.dump"), WrongFormat("a heap profile", $"heapdump suspects {Heap}"),
+                BadOption("a --threshold over 1", $"heapdump suspects {Dump} --threshold 2")],
         },
         new("heapdump diff")
         {
@@ -269,7 +284,8 @@ public static partial class CliExamples
         },
         new("report")
         {
-            Run = Args($"report --heap {HeapSeries.Replace(" ", " --heap ")} --escape {EscapeM2} --asm {Asm} --gctrace {GcTraceLog} --memstats {MemStatsLines} --out out/report.html"),
+            Run = Args($"report --heap {HeapSeries.Replace(" ", " --heap ")} --escape {EscapeM2} --asm {Asm} --gctrace {GcTraceLog} "
+                + $"--memstats {MemStatsLines} --out out/report.html"),
             Errors =
             [
                 Missing("report --heap no-such-profile.pb.gz --out out/report.html"),
@@ -283,7 +299,8 @@ public static partial class CliExamples
                 "it builds and runs a Go program for `--for` seconds, and its numbers differ on every run"),
             ColumnsWithoutRun = ("`LiveCaptureResult.HeapSeries()`, the table capture prints (here of a capture without profiles)",
                 () => new LiveCaptureResult("program", null, [], null, 0, true, TimeSpan.Zero, "", []).HeapSeries()),
-            Errors = [Missing("capture no-such-program"), BadOption("a --for that is not a Go duration", "capture data/go/leaky/cmd/leaky --for nope")],
+            Errors = [Missing("capture no-such-program"), BadOption("a --for that is not a Go duration",
+                "capture data/go/leaky/cmd/leaky --for nope")],
         },
         // The fleet pages run in this order (the command tree's): ingest makes out/fleet.duckdb, the others read it.
         new("fleet ingest")
@@ -292,19 +309,22 @@ public static partial class CliExamples
             Errors =
             [
                 Missing("fleet ingest no-such-folder --db out/fleet.duckdb"),
-                WrongFormat("an escape log among the profiles (skipped, the rest stored)", $"fleet ingest {EscapeM1} {Heap} --db out/mixed.duckdb"),
+                WrongFormat("an escape log among the profiles (skipped, the rest stored)",
+                    $"fleet ingest {EscapeM1} {Heap} --db out/mixed.duckdb"),
                 BadOption("a --batch-size of 0", $"fleet ingest {Fleet} --db out/fleet.duckdb --batch-size 0"),
             ],
         },
         new("fleet top")
         {
-            Run = ["fleet", "top", "out/fleet.duckdb", "--sample-index", "inuse_space", "--where", "service = 'leaky'", "--nodecount", "10"],
+            Run = ["fleet", "top", "out/fleet.duckdb", "--sample-index", "inuse_space", "--where", "service = 'leaky'",
+                "--nodecount", "10"],
             Errors =
             [
                 Missing("fleet top no-such.duckdb"),
                 WrongFormat("a heap profile as the database", $"fleet top {Heap}"),
                 new("Bad option value: a --where naming no label", ["fleet", "top", "out/fleet.duckdb", "--where", "team = 'core'"]),
-                new("Bad option value: a --where that selects nothing", ["fleet", "top", "out/fleet.duckdb", "--where", "service = 'nginx'"]),
+                new("Bad option value: a --where that selects nothing", ["fleet", "top", "out/fleet.duckdb", "--where",
+                    "service = 'nginx'"]),
             ],
         },
         new("fleet trend")
@@ -319,13 +339,15 @@ public static partial class CliExamples
         },
         new("fleet sql")
         {
-            Run = ["fleet", "sql", "out/fleet.duckdb", "SELECT service, pod, count(*) AS profiles, sum(sample_count) AS samples FROM labelled_profiles GROUP BY ALL ORDER BY ALL"],
+            Run = ["fleet", "sql", "out/fleet.duckdb",
+                "SELECT service, pod, count(*) AS profiles, sum(sample_count) AS samples FROM labelled_profiles GROUP BY ALL ORDER BY ALL"],
             Errors =
             [
                 new("Missing path", ["fleet", "sql", "no-such.duckdb", "SELECT 1"]),
                 new("Wrong format: a heap profile as the database", ["fleet", "sql", Heap, "SELECT 1"]),
                 new("Bad option value: SQL that does not parse", ["fleet", "sql", "out/fleet.duckdb", "SELEC 1"]),
-                new("Bad option value: a statement that writes (the database is opened read-only)", ["fleet", "sql", "out/fleet.duckdb", "DELETE FROM profiles"]),
+                new("Bad option value: a statement that writes (the database is opened read-only)", ["fleet", "sql", "out/fleet.duckdb",
+                    "DELETE FROM profiles"]),
             ],
         },
         new("fleet export")
@@ -355,7 +377,8 @@ public static partial class CliExamples
             [
                 Missing("workshop no-such-notebook.ipynb --out out/workshop"),
                 WrongFormat("JSON lines instead of a notebook", $"workshop {MemStatsLines} --out out/workshop"),
-                BadOption("an --out that is the notebook's own folder", "workshop notebooks/05b-gogc-gomemlimit-lab.ipynb --out notebooks/"),
+                BadOption("an --out that is the notebook's own folder",
+                    "workshop notebooks/05b-gogc-gomemlimit-lab.ipynb --out notebooks/"),
             ],
         },
     ];
@@ -369,7 +392,8 @@ public static partial class CliExamples
         string[] onlySometimes = ["go version", "GOROOT"];
         return string.Join('\n', lines
             .Where(l => !onlySometimes.Any(item => l.StartsWith(item + " ", StringComparison.Ordinal)))
-            .Select(l => machine.Any(item => l.StartsWith(item + " ", StringComparison.Ordinal)) ? l[..valueColumn] + "<this machine>" : l));
+            .Select(l => machine.Any(item => l.StartsWith(item + " ", StringComparison.Ordinal)) ? l[..valueColumn]
+                + "<this machine>" : l));
     }
 
     [GeneratedRegex(@"^(  \[cell \d+\] .*?)\s+\d+[.,]\ds  ", RegexOptions.Multiline)]

@@ -65,7 +65,8 @@ public sealed partial class CliReferencePages(RootCommand root, string repositor
     /// Writes the Example section; when the command prints tables, returns the CSV header of the same run with
     /// --format csv, and the header line of the table it printed.
     /// </summary>
-    private async Task<(string Csv, string Table)?> ExampleAsync(MarkdownPage page, CliExample example, bool printsTables, CancellationToken cancellation)
+    private async Task<(string Csv, string Table)?> ExampleAsync(MarkdownPage page, CliExample example, bool printsTables,
+        CancellationToken cancellation)
     {
         page.Heading(2, "Example");
         if (example.NotRunBecause is { } notRun)
@@ -76,7 +77,8 @@ public sealed partial class CliReferencePages(RootCommand root, string repositor
         var shown = example.Run!;
         var outcome = await RunAsync(shown, cancellation);
         if (outcome.ExitCode != 0)
-            throw new InvalidOperationException($"the example `{CliArguments.Display(shown)}` failed (exit {outcome.ExitCode}):\n{outcome.Stderr}");
+            throw new InvalidOperationException($"the example `{CliArguments.Display(shown)}` failed (exit "
+                + $"{outcome.ExitCode}):\n{outcome.Stderr}");
         var stabilise = example.Stabilise ?? (text => text);
         var scratch = shown.Any(a => a.StartsWith(StableText.ScratchName + "/", StringComparison.Ordinal))
             ? $"; `{StableText.ScratchName}/` is a scratch folder" : "";
@@ -133,9 +135,12 @@ public sealed partial class CliReferencePages(RootCommand root, string repositor
             var outcome = await RunAsync(error.Arguments, cancellation);
             if (outcome.ExitCode == 0)
                 throw new InvalidOperationException($"the error case `{CliArguments.Display(error.Arguments)}` succeeded");
-            page.Heading(3, error.Title).Code("console", "$ " + CliArguments.Display(error.Arguments) + "\n" + outcome.Stderr.TrimEnd('\n'));
+            page.Heading(3, error.Title).Code("console",
+                "$ " + CliArguments.Display(error.Arguments) + "\n" + outcome.Stderr.TrimEnd('\n'));
             var stdout = outcome.Stdout.StartsWith("Description:", StringComparison.Ordinal) ? " and the usage on stdout"
-                : outcome.Stdout.Length > 0 ? throw new InvalidOperationException($"`{CliArguments.Display(error.Arguments)}` printed a table before failing:\n{outcome.Stdout}") : "";
+                : outcome.Stdout.Length > 0
+                ? throw new InvalidOperationException($"`{CliArguments.Display(error.Arguments)}` printed a table before "
+                + $"failing:\n{outcome.Stdout}") : "";
             page.Paragraph($"Printed on stderr{stdout}; exit code {outcome.ExitCode}.");
         }
     }

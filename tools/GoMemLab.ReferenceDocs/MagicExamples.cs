@@ -1,4 +1,4 @@
-using GoMemLab.AssemblyListing;
+using GoMemLab.AssemblyListings;
 using GoMemLab.Environment;
 using GoMemLab.Escape;
 using GoMemLab.Goroutines;
@@ -19,7 +19,8 @@ public sealed record MagicErrorCase(string Title, string Cell);
 /// <summary>What the reference page of one magic documents beyond its -h: the variable it defines and its error cases.</summary>
 public sealed record MagicExample(string Name, IReadOnlyList<MagicVariable> Defines, IReadOnlyList<MagicErrorCase> Errors)
 {
-    /// <summary>Why the declared example is not run (it needs Go); null when the generator runs it and checks the variable's type.</summary>
+    /// <summary>Why the declared example is not run (it needs Go); null when the generator runs it and checks the variable's
+    /// type.</summary>
     public string? ExampleNotRunBecause { get; init; }
 }
 
@@ -64,7 +65,7 @@ public static class MagicExamples
             new("Missing file", "#!escape no-such-log.txt"),
             new("Wrong format: a heap profile", "#!escape ../data/artifacts/heap/leaky-heap-4.pb.gz"),
         ]),
-        new("#!gobuild", [new(typeof(EscapeLog), "with -m or -m=2 (the default)"), new(typeof(List<AllocationCall>), "with -S")],
+        new("#!gobuild", [new(typeof(EscapeLog), "with -m or -m=2 (the default)"), new(typeof(AssemblyListing), "with -S")],
         [
             new("Missing directory", "#!gobuild no-such-module"),
             new("No directory given", "#!gobuild --gcflags -m"),
@@ -85,7 +86,8 @@ public static class MagicExamples
             new("Missing file", "#!fleet no-such.duckdb"),
             new("Wrong format: a heap profile", "#!fleet ../data/artifacts/heap/leaky-heap-4.pb.gz"),
             new("Both --sql and --where", "#!fleet no-such.duckdb --sql \"SELECT 1\" --where \"service = 'leaky'\""),
-        ]) { ExampleNotRunBecause = "it reads a fleet database, which `gomemlab fleet ingest` makes first (notebooks/10-fleet.ipynb does both)" },
+        ]) { ExampleNotRunBecause =
+            "it reads a fleet database, which `gomemlab fleet ingest` makes first (notebooks/10-fleet.ipynb does both)" },
         new("#!goroutines",
         [
             new(typeof(GoroutineDump), "for one dump"),

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using GoMemLab.Interactive;
+using GoMemLab.Interactive.Magics;
 
 namespace GoMemLab.ReferenceDocs;
 
@@ -22,12 +22,14 @@ public sealed partial class MagicReferencePages(string repositoryRoot)
         var examples = MagicExamples.All.ToDictionary(e => e.Name);
         var pages = new List<ReferencePage>();
         // The magics in the order the kernel declares them.
-        foreach (var name in session.DirectiveNames.Where(GoMemLabKernelExtension.MagicCatalogNames.Contains).Distinct())
+        foreach (var name in session.DirectiveNames.Where(MagicCatalog.Names.Contains).Distinct())
         {
             var example = examples.GetValueOrDefault(name)
-                ?? throw new InvalidOperationException($"{name} has no entry in {nameof(MagicExamples)}: add its variable types and error cases");
+                ?? throw new InvalidOperationException($"{name} has no entry in {nameof(MagicExamples)}: add its variable types "
+                    + "and error cases");
             var help = await session.HelpAsync(name, cancellation);
-            pages.Add(new ReferencePage($"magics/{PageName(name)}.md", name, Description(help), await RenderAsync(session, name, help, example, cancellation)));
+            pages.Add(new ReferencePage($"magics/{PageName(name)}.md", name, Description(help), await RenderAsync(session, name, help,
+                example, cancellation)));
         }
         return pages;
     }
@@ -35,7 +37,8 @@ public sealed partial class MagicReferencePages(string repositoryRoot)
     /// <summary>The one-line description of a magic: the first line of its -h, after the name.</summary>
     public static string Description(string help) => help.Split('\n')[0].Split(" — ", 2)[^1];
 
-    private async Task<string> RenderAsync(MagicKernelSession session, string name, string help, MagicExample example, CancellationToken cancellation)
+    private async Task<string> RenderAsync(MagicKernelSession session, string name, string help, MagicExample example,
+        CancellationToken cancellation)
     {
         var declared = ExampleLine().Match(help) is { Success: true } m ? m.Groups[1].Value
             : throw new InvalidOperationException($"{name} -h shows no example");
@@ -55,7 +58,8 @@ public sealed partial class MagicReferencePages(string repositoryRoot)
     }
 
     /// <summary>Runs the declared example and checks it defines the documented type, so "What it defines" cannot drift.</summary>
-    private static async Task CheckExampleAsync(MarkdownPage page, MagicKernelSession session, string declared, MagicExample example, CancellationToken cancellation)
+    private static async Task CheckExampleAsync(MarkdownPage page, MagicKernelSession session, string declared, MagicExample example,
+        CancellationToken cancellation)
     {
         if (example.ExampleNotRunBecause is { } reason)
         {
@@ -68,7 +72,8 @@ public sealed partial class MagicReferencePages(string repositoryRoot)
             throw new InvalidOperationException($"the example of {example.Name} fails: {error}");
         var type = session.VariableType(variable);
         if (type is null || !example.Defines.Any(d => d.Type == type))
-            throw new InvalidOperationException($"the example of {example.Name} defined {variable} as {type?.FullName ?? "nothing"}, not as documented in {nameof(MagicExamples)}");
+            throw new InvalidOperationException($"the example of {example.Name} defined {variable} as {type?.FullName ?? "nothing"}, not "
+                + $"as documented in {nameof(MagicExamples)}");
         page.Paragraph($"The generator ran it in an in-process kernel: it defined `{variable}` (`{CSharpSignatures.Name(type)}`).");
     }
 
@@ -81,7 +86,8 @@ public sealed partial class MagicReferencePages(string repositoryRoot)
             var item = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) ? type.GetGenericArguments()[0] : null;
             page.Heading(3, $"`{CSharpSignatures.Name(type)}`" + (variable.When.Length > 0 ? " " + variable.When : ""))
                 .Paragraph($"The variable is a `{type.FullName!.Split('`')[0]}`"
-                    + (item is null ? "" : $" of `{item.FullName}`") + "." + (XmlDocs.Summary(item ?? type) is { } summary ? " " + summary : ""));
+                    + (item is null ? "" : $" of `{item.FullName}`") + "." + (XmlDocs.Summary(item ?? type) is { } summary ? " "
+                        + summary : ""));
             foreach (var (group, bullets) in TypeMembers.Describe(item ?? type))
                 page.Paragraph((item is null ? group : "Each item's " + group.ToLowerInvariant()) + ":").Bullets(bullets);
         }

@@ -17,7 +17,8 @@ public static class ReferenceIndex
                 "1: a finding, and only a finding — a failing notebook cell (`run`), a new heap escape with `escape diff --fail-on-new`, "
                     + "an unmet or unexpected diagnostic (`escape check`) — so that a CI gate never mistakes a typo for a regression.",
                 "2: bad input or arguments: one line on stderr naming the file and the problem; or a command line the parser rejects "
-                    + "(an unknown option value, a value of the wrong type, a missing required option): its message on stderr, the usage on stdout.",
+                    + "(an unknown option value, a value of the wrong type, a missing required option): its message on stderr, the "
+                        + "usage on stdout.",
                 "130: cancelled (Ctrl+C).",
             ])
             .Heading(2, "Commands")

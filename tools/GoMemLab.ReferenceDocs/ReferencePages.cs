@@ -10,7 +10,8 @@ public static class ReferencePages
     /// Renders the pages; commands write their example files into a scratch folder removed afterwards. Runs in the
     /// invariant culture: the parser translates its help and numbers follow the culture, and the pages must not.
     /// </summary>
-    public static async Task<IReadOnlyList<ReferencePage>> RenderAsync(RootCommand root, string repositoryRoot, CancellationToken cancellation)
+    public static async Task<IReadOnlyList<ReferencePage>> RenderAsync(RootCommand root, string repositoryRoot,
+        CancellationToken cancellation)
     {
         var scratch = Directory.CreateTempSubdirectory("gomemlab-docs-");
         var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
@@ -32,7 +33,8 @@ public static class ReferencePages
     public static string? FindRepository(string folder)
     {
         for (var dir = new DirectoryInfo(Path.GetFullPath(folder)); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "GoMemLab.sln")) && Directory.Exists(Path.Combine(dir.FullName, "data", "artifacts")))
+            if (File.Exists(Path.Combine(dir.FullName, "GoMemLab.sln")) && Directory.Exists(Path.Combine(dir.FullName, "data",
+                "artifacts")))
                 return dir.FullName;
         return null;
     }

@@ -19,7 +19,8 @@ public sealed class StableText(string repositoryRoot, string workingFolder, stri
     public string Apply(string text)
     {
         text = text.Replace("\r\n", "\n");
-        if (_scratch is { } scratch) text = PathsUnder(scratch).Replace(text, m => ScratchName + m.Value[scratch.Length..].Replace('\\', '/'));
+        if (_scratch is { } scratch) text = PathsUnder(scratch).Replace(text,
+            m => ScratchName + m.Value[scratch.Length..].Replace('\\', '/'));
         return PathsUnder(_root).Replace(text, m => Path.GetRelativePath(workingFolder, m.Value).Replace('\\', '/'));
     }
 

@@ -17,7 +17,8 @@ public static partial class XmlDocs
     public static string? Summary(MemberInfo member)
     {
         var type = member as Type ?? member.DeclaringType!;
-        return Members(type.Assembly).TryGetValue(Id(member), out var doc) && doc.Element("summary") is { } summary ? Markdown(summary) : null;
+        return Members(type.Assembly).TryGetValue(Id(member), out var doc) && doc.Element("summary") is { } summary
+            ? Markdown(summary) : null;
     }
 
     private static Dictionary<string, XElement> Members(Assembly assembly)
@@ -33,14 +34,16 @@ public static partial class XmlDocs
         }
     }
 
-    /// <summary>The documentation id the compiler writes, e.g. M:GoMemLab.Profiles.LoadedProfile.Top(System.String,System.Int32,…).</summary>
+    /// <summary>The documentation id the compiler writes, e.g.
+    /// M:GoMemLab.Profiles.LoadedProfile.Top(System.String,System.Int32,…).</summary>
     private static string Id(MemberInfo member) => member switch
     {
         Type type => "T:" + TypeId(type),
         PropertyInfo property => $"P:{TypeId(property.DeclaringType!)}.{property.Name}",
         MethodInfo method => $"M:{TypeId(method.DeclaringType!)}.{method.Name}"
             + (method.IsGenericMethod ? "``" + method.GetGenericArguments().Length : "")
-            + (method.GetParameters().Length == 0 ? "" : "(" + string.Join(",", method.GetParameters().Select(p => ParameterId(p.ParameterType))) + ")"),
+            + (method.GetParameters().Length == 0 ? "" : "("
+                + string.Join(",", method.GetParameters().Select(p => ParameterId(p.ParameterType))) + ")"),
         _ => "",
     };
 
@@ -54,7 +57,8 @@ public static partial class XmlDocs
         if (type.IsGenericParameter) return "`" + type.GenericParameterPosition;
         if (!type.IsGenericType) return TypeId(type);
         var definition = type.GetGenericTypeDefinition().FullName!;
-        return definition[..definition.IndexOf('`')].Replace('+', '.') + "{" + string.Join(",", type.GetGenericArguments().Select(ParameterId)) + "}";
+        return definition[..definition.IndexOf('`')].Replace('+', '.') + "{"
+            + string.Join(",", type.GetGenericArguments().Select(ParameterId)) + "}";
     }
 
     /// <summary>The summary's text on one line: code and references in backticks, other markup dropped.</summary>
@@ -68,9 +72,11 @@ public static partial class XmlDocs
                 case XText t: text.Append(t.Value); break;
                 case XElement { Name.LocalName: "c" } c: text.Append('`').Append(c.Value).Append('`'); break;
                 case XElement { Name.LocalName: "see" or "seealso" } see:
-                    text.Append('`').Append((string?)see.Attribute("langword") ?? ShortName((string?)see.Attribute("cref") ?? see.Value)).Append('`');
+                    text.Append('`').Append((string?)see.Attribute("langword") ?? ShortName((string?)see.Attribute("cref")
+                        ?? see.Value)).Append('`');
                     break;
-                case XElement { Name.LocalName: "paramref" or "typeparamref" } p: text.Append('`').Append((string?)p.Attribute("name")).Append('`'); break;
+                case XElement { Name.LocalName: "paramref" or "typeparamref" } p:
+                    text.Append('`').Append((string?)p.Attribute("name")).Append('`'); break;
                 case XElement e:
                     text.Append(' ');
                     foreach (var child in e.Nodes()) Walk(child);

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using GoMemLab.AssemblyListing;
+using GoMemLab.AssemblyListings;
 using GoMemLab.Escape;
 
 namespace GoMemLab.Cli.Commands;
@@ -20,13 +20,22 @@ public static class AsmCommands
     private static Command Allocs()
     {
         var asm = Listing();
-        var byFunction = new Option<bool>("--by-function") { Description = "Count calls per function and runtime function instead of listing each." };
+        var byFunction = new Option<bool>("--by-function")
+        {
+            Description = "Count calls per function and runtime function instead of listing each.",
+        };
         var format = CommonOptions.Format();
-        var command = new Command("allocs", "Calls to runtime allocation functions (newobject, makeslice, growslice, convT*, …) per source line.") { asm, byFunction, format };
+        var command = new Command("allocs",
+            "Calls to runtime allocation functions (newobject, makeslice, growslice, convT*, …) per source line.")
+        {
+            asm,
+            byFunction,
+            format,
+        };
         command.SetAction(parse => CliRun.Guard(() =>
         {
-            var calls = AssemblyListingReader.ReadFile(parse.GetValue(asm)!);
-            var frame = parse.GetValue(byFunction) ? AllocationCallTable.ByFunction(calls) : AllocationCallTable.ToDataFrame(calls);
+            var listing = AssemblyListing.Load(parse.GetValue(asm)!);
+            var frame = parse.GetValue(byFunction) ? listing.CallsByFunction() : listing.ToDataFrame();
             return CommonOptions.Print(frame, parse.GetValue(format));
         }));
         return command;
@@ -38,12 +47,20 @@ public static class AsmCommands
         var log = new Argument<string>("LOG_OR_DIR") { Description = "The -m/-m=2 log (or -json=0,DIR) of the same build." };
         var mismatches = new Option<bool>("--mismatches") { Description = "Only lines where decision and calls disagree." };
         var format = CommonOptions.Format();
-        var command = new Command("crosscheck", "Join heap escape decisions with allocation calls by file:line.") { asm, log, mismatches, format };
+        var command = new Command("crosscheck", "Join heap escape decisions with allocation calls by file:line.")
+        {
+            asm,
+            log,
+            mismatches,
+            format,
+        };
         command.SetAction(parse => CliRun.Guard(() =>
         {
-            var rows = EscapeAllocationCrossCheck.Compare(EscapeLog.Load(parse.GetValue(log)!), AssemblyListingReader.ReadFile(parse.GetValue(asm)!));
-            if (parse.GetValue(mismatches)) rows = rows.Where(r => r.Status != "agree").ToList();
-            return CommonOptions.Print(EscapeAllocationCrossCheck.ToDataFrame(rows), parse.GetValue(format));
+            var result = EscapeAllocationCrossCheck.Compare(EscapeLog.Load(parse.GetValue(log)!),
+                AssemblyListing.Load(parse.GetValue(asm)!));
+            if (parse.GetValue(mismatches))
+                result = new EscapeAllocationCrossCheck.Result([.. result.Rows.Where(r => r.Status != CrossCheckStatus.Agree)]);
+            return CommonOptions.Print(result.ToDataFrame(), parse.GetValue(format));
         }));
         return command;
     }

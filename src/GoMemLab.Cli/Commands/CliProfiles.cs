@@ -6,13 +6,14 @@ namespace GoMemLab.Cli.Commands;
 /// <summary>How every `gomemlab` command loads a profile: with progress on stderr, erased before the result prints.</summary>
 public static class CliProfiles
 {
-    /// <summary>Loads a file or URL; <paramref name="alwaysShowProgress"/> is `--progress` (lines even for short loads and in pipes).</summary>
+    /// <summary>Loads a file or URL; <paramref name="alwaysShowProgress"/> is `--progress` (lines even for short loads and in
+    /// pipes).</summary>
     public static async Task<Profile> LoadAsync(string pathOrUrl, CancellationToken cancel, bool alwaysShowProgress = false)
     {
         var progress = LoadProgressDisplay.OnStderr(alwaysShowProgress);
         try
         {
-            return await ProfileLoader.LoadPathOrUrlAsync(pathOrUrl, progress, cancel);
+            return await Profile.LoadAsync(pathOrUrl, progress, cancel);
         }
         finally
         {

@@ -7,7 +7,8 @@ public static class CliRoot
 {
     public static RootCommand Create()
     {
-        var root = new RootCommand("gomemlab — find out why a Go program uses the memory it does: heap profiles, escape analysis, GC telemetry, notebooks.");
+        var root = new RootCommand("gomemlab — find out why a Go program uses the memory it does: heap profiles, escape analysis, GC "
+            + "telemetry, notebooks.");
         root.Subcommands.Add(EnvCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(PprofCommands.Create());

@@ -29,12 +29,17 @@ public static class EscapeCommands
     private static Command List()
     {
         var log = LogArgument();
-        var kind = new Option<string?>("--kind") { Description = "Only this kind: " + string.Join(", ", EscapeKinds.AllNames) + "." };
+        var kind = new Option<string?>("--kind") { Description = "Only this kind: " + string.Join(", ", EscapeKindText.All) + "." };
         var format = CommonOptions.Format();
-        var command = new Command("list", "One row per diagnostic: package,file,line,column,kind,subject,message,flow_steps.") { log, kind, format };
+        var command = new Command("list", "One row per diagnostic: package,file,line,column,kind,subject,message,flow_steps.")
+        {
+            log,
+            kind,
+            format,
+        };
         command.SetAction(parse => CliRun.Guard(() =>
         {
-            var wanted = parse.GetValue(kind) is { } k ? EscapeKinds.Parse(k) : (EscapeKind?)null;
+            var wanted = parse.GetValue(kind) is { } k ? EscapeKindText.Parse(k) : (EscapeKind?)null;
             var escapeLog = EscapeLog.Load(parse.GetValue(log)!);
             var frame = escapeLog.ToDataFrame(escapeLog.Diagnostics.Where(d => wanted is null || d.Kind == wanted));
             frame.Columns.Remove("function");
@@ -46,18 +51,24 @@ public static class EscapeCommands
     private static Command Summary()
     {
         var log = LogArgument();
-        var by = new Option<string>("--by") { Description = "Group by package or file.", DefaultValueFactory = _ => "package" };
+        var by = new Option<string>("--by")
+        {
+            Description = "Group by package or file.",
+            DefaultValueFactory = _ => EscapeGrouping.Package.ToText(),
+        };
         // Checked by the parser, before the log is read: a typo must not cost a 200 MB load and half an output.
-        by.AcceptOnlyFromAmong("package", "file");
+        by.AcceptOnlyFromAmong([.. EscapeGroupingText.All]);
         var format = CommonOptions.Format();
-        var command = new Command("summary", "Heap escapes by cause (from the -m=2 flows) per package or file; totals per kind on stderr.") { log, by, format };
+        var command = new Command("summary",
+            "Heap escapes by cause (from the -m=2 flows) per package or file; totals per kind on stderr.") { log, by, format };
         command.SetAction(parse => CliRun.Guard(() =>
         {
             var escapeLog = EscapeLog.Load(parse.GetValue(log)!);
-            var counts = escapeLog.CountByKind().Where(kv => kv.Value > 0).Select(kv => $"{kv.Key.Name()}={kv.Value}");
-            Console.Error.WriteLine($"{escapeLog.Diagnostics.Count} diagnostics, {escapeLog.FlowStepCount} flow steps; {string.Join(" ", counts)}"
+            var counts = escapeLog.CountByKind().Where(kv => kv.Value > 0).Select(kv => $"{kv.Key.ToText()}={kv.Value}");
+            Console.Error.WriteLine($"{escapeLog.Diagnostics.Count} diagnostics, {escapeLog.FlowStepCount} flow steps; "
+                + $"{string.Join(" ", counts)}"
                 + (escapeLog.UnpositionedLines > 0 ? $"; {escapeLog.UnpositionedLines} lines without a position kept as other" : ""));
-            return CommonOptions.Print(EscapeCause.Summary(escapeLog, parse.GetValue(by)!), parse.GetValue(format));
+            return CommonOptions.Print(escapeLog.Causes().Summary(EscapeGroupingText.Parse(parse.GetValue(by)!)), parse.GetValue(format));
         }));
         return command;
     }
@@ -68,7 +79,7 @@ public static class EscapeCommands
         var format = CommonOptions.Format();
         var command = new Command("causes", "One row per heap escape with the cause its -m=2 flow shows.") { log, format };
         command.SetAction(parse => CliRun.Guard(() =>
-            CommonOptions.Print(EscapeCause.Table(EscapeLog.Load(parse.GetValue(log)!)), parse.GetValue(format))));
+            CommonOptions.Print(EscapeLog.Load(parse.GetValue(log)!).Causes().ToDataFrame(), parse.GetValue(format))));
         return command;
     }
 
@@ -83,20 +94,28 @@ public static class EscapeCommands
             CustomParser = result =>
             {
                 var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-                if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number > 0)
+                if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
+                    out var number) && number > 0)
                     return number;
                 result.AddError($"--line '{text}' is not a line number (a positive integer)");
                 return null;
             },
         };
         var format = CommonOptions.Format();
-        var command = new Command("steps", "The -m=2 explanation steps of each diagnostic (flow / from / note), one row per step.") { log, file, line, format };
+        var command = new Command("steps", "The -m=2 explanation steps of each diagnostic (flow / from / note), one row per step.")
+        {
+            log,
+            file,
+            line,
+            format,
+        };
         command.SetAction(parse => CliRun.Guard(() =>
         {
             var escapeLog = EscapeLog.Load(parse.GetValue(log)!);
             var f = parse.GetValue(file);
             var l = parse.GetValue(line);
-            var rows = escapeLog.Diagnostics.Where(d => (f is null || d.File.EndsWith(f, StringComparison.Ordinal)) && (l is null || d.Line == l));
+            var rows = escapeLog.Diagnostics.Where(d => (f is null || d.File.EndsWith(f, StringComparison.Ordinal))
+                && (l is null || d.Line == l));
             return CommonOptions.Print(escapeLog.StepsToDataFrame(rows), parse.GetValue(format));
         }));
         return command;
@@ -106,15 +125,26 @@ public static class EscapeCommands
     {
         var before = LogArgument("BEFORE");
         var after = LogArgument("AFTER");
-        var failOnNew = new Option<bool>("--fail-on-new") { Description = "Exit 1 when AFTER has a heap escape BEFORE does not (a CI gate)." };
+        var failOnNew = new Option<bool>("--fail-on-new")
+        {
+            Description = "Exit 1 when AFTER has a heap escape BEFORE does not (a CI gate).",
+        };
         var all = new Option<bool>("--all") { Description = "Also list unchanged escapes." };
         var format = CommonOptions.Format();
-        var command = new Command("diff", "New, removed and unchanged heap escapes, matched by file + function + subject.") { before, after, failOnNew, all, format };
+        var command = new Command("diff", "New, removed and unchanged heap escapes, matched by file + function + subject.")
+        {
+            before,
+            after,
+            failOnNew,
+            all,
+            format,
+        };
         command.SetAction(parse => CliRun.Guard(() =>
         {
             // A package with no diagnostics is a valid side of a diff (a CI gate compares whatever the build printed).
             var result = EscapeDiff.Compare(LoadMaybeEmpty(parse.GetValue(before)!), LoadMaybeEmpty(parse.GetValue(after)!));
-            var shown = parse.GetValue(all) ? result : new EscapeDiff.Result(result.Rows.Where(r => r.Status != EscapeDiff.Change.Unchanged).ToList());
+            var shown = parse.GetValue(all) ? result
+                : new EscapeDiff.Result([.. result.Rows.Where(r => r.Status != EscapeChange.Unchanged)]);
             CommonOptions.Print(shown.ToDataFrame(), parse.GetValue(format));
             Console.Error.WriteLine($"{result.New} new, {result.Removed} removed, {result.Unchanged} unchanged heap escapes");
             return parse.GetValue(failOnNew) && result.New > 0 ? 1 : 0;
@@ -127,26 +157,35 @@ public static class EscapeCommands
     {
         var log = EscapeLog.Load(path, allowEmpty: true);
         if (!Directory.Exists(path) && log.Diagnostics.Count == 0 && new FileInfo(path).Length == 0)
-            Console.Error.WriteLine($"note: {path} is empty: read as a package with no diagnostics (if it should hold some, {Inputs.InputFile.CompilerOutputHint("-m")})");
+            Console.Error.WriteLine($"note: {path} is empty: read as a package with no diagnostics (if it should hold some, "
+                + $"{Inputs.InputFile.CompilerOutputHint("-m")})");
         return log;
     }
 
     private static Command Check()
     {
         var log = LogArgument("LOG");
-        var expect = new Option<string>("--expect") { Description = "A .go file or directory of .go files with // ERROR \"regex\" annotations.", Required = true };
+        var expect = new Option<string>("--expect")
+        {
+            Description = "A .go file or directory of .go files with // ERROR \"regex\" annotations.",
+            Required = true,
+        };
         var format = CommonOptions.Format();
-        var command = new Command("check", "Check a log against // ERROR \"regex\" annotations; exit 1 listing every unmet and unexpected diagnostic.") { log, expect, format };
+        var command = new Command("check",
+            "Check a log against // ERROR \"regex\" annotations; exit 1 listing every unmet and unexpected diagnostic.") { log, expect,
+                format };
         command.SetAction(parse => CliRun.Guard(() =>
         {
-            var expectations = EscapeExpectations.Read(parse.GetValue(expect)!);
+            var expectations = EscapeExpectations.Load(parse.GetValue(expect)!);
             // Expectations that say nothing make an empty log the right answer (Go's test/escape_hash_maphash.go under -m -l);
             // when they expect diagnostics, an empty log is refused with its usual cause.
-            var escapeLog = expectations.Any(e => e.Line > 0) ? EscapeLog.Load(parse.GetValue(log)!) : LoadMaybeEmpty(parse.GetValue(log)!);
-            var findings = EscapeExpectations.Check(escapeLog, expectations);
-            CommonOptions.Print(EscapeExpectations.ToDataFrame(findings), parse.GetValue(format));
-            Console.Error.WriteLine($"{expectations.Count(e => e.Line > 0)} expectations: {findings.Count(f => f.Status == "unmet")} unmet, {findings.Count(f => f.Status == "unexpected")} unexpected");
-            return findings.Count == 0 ? 0 : 1;
+            var escapeLog = expectations.Expectations.Any(e => e.Line > 0)
+                ? EscapeLog.Load(parse.GetValue(log)!)
+                : LoadMaybeEmpty(parse.GetValue(log)!);
+            var findings = expectations.Check(escapeLog);
+            CommonOptions.Print(findings.ToDataFrame(), parse.GetValue(format));
+            Console.Error.WriteLine($"{expectations.Expectations.Count(e => e.Line > 0)} expectations: {findings.Describe()}");
+            return findings.AllMet ? 0 : 1;
         }));
         return command;
     }

@@ -13,7 +13,8 @@ public static class FleetCommands
 {
     public static Command Create()
     {
-        var command = new Command("fleet", "Many profiles at once (every pod, every hour) in an embedded DuckDB file; Parquet for Spark. Schema: docs/fleet.md.");
+        var command = new Command("fleet",
+            "Many profiles at once (every pod, every hour) in an embedded DuckDB file; Parquet for Spark. Schema: docs/fleet.md.");
         command.Subcommands.Add(IngestCommand());
         command.Subcommands.Add(TopCommand());
         command.Subcommands.Add(TrendCommand());
@@ -26,18 +27,28 @@ public static class FleetCommands
 
     private static Option<string?> Where() => new("--where")
     {
-        Description = "Only profiles matching this SQL predicate on their labels and columns, e.g. \"service = 'leaky' AND load = 'high'\".",
+        Description = "Only profiles matching this SQL predicate on their labels and columns, e.g. \"service = 'leaky' AND "
+            + "load = 'high'\".",
     };
 
     private static Command IngestCommand()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Profile files or folders (walked recursively; key=value folders become labels).", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Profile files or folders (walked recursively; key=value folders become labels).",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var database = new Option<string>("--db") { Description = "The fleet database file; created when missing.", Required = true };
-        var batchSize = new Option<int>("--batch-size") { Description = "Files per transaction (default 200): each batch is stored whole or not at all.", DefaultValueFactory = _ => 200 };
+        var batchSize = new Option<int>("--batch-size")
+        {
+            Description = "Files per transaction (default 200): each batch is stored whole or not at all.",
+            DefaultValueFactory = _ => 200,
+        };
         var format = CommonOptions.Format();
         var command = new Command("ingest",
-            "Store profiles in a fleet database: labels from key=value folders and the profiles' own labels; the same content is stored once; "
-            + "each batch is one transaction; a file that is not a profile is named on stderr and skipped (exit 2, no table) while the rest are stored.")
+            "Store profiles in a fleet database: labels from key=value folders and the profiles' own labels; the same content "
+            + "is stored once; each batch is one transaction; a file that is not a profile is named on stderr and skipped (exit 2, no "
+                + "table) while the rest are stored.")
         {
             paths, database, batchSize, format,
         };
@@ -47,7 +58,8 @@ public static class FleetCommands
             var path = parse.GetValue(database)!;
             FleetDatabase.CheckInputPaths(parse.GetValue(paths)!);
             using var fleet = FleetDatabase.Create(path);
-            var report = fleet.Ingest(parse.GetValue(paths)!, new FleetIngestOptions { BatchSize = parse.GetValue(batchSize) }, cancel: cancel);
+            var report = fleet.Ingest(parse.GetValue(paths)!, new FleetIngestOptions { BatchSize = parse.GetValue(batchSize) },
+                cancel: cancel);
             foreach (var row in report.Rows.Where(r => r.Status == FleetIngestStatus.Skipped))
                 Console.Error.WriteLine($"gomemlab: {row.File}: {row.Detail} (skipped)");
             Console.Error.WriteLine($"gomemlab: {report} into {path}");
@@ -61,19 +73,28 @@ public static class FleetCommands
     private static Command TopCommand()
     {
         var database = Database();
-        var sampleIndex = new Option<string?>("--sample-index") { Description = "Sample type, e.g. alloc_space, inuse_objects (default: the profiles' default, inuse_space for heap)." };
+        var sampleIndex = new Option<string?>("--sample-index")
+        {
+            Description = "Sample type, e.g. alloc_space, inuse_objects (default: the profiles' default, inuse_space for heap).",
+        };
         var where = Where();
-        var granularity = new Option<Granularity>("--granularity") { Description = "Node granularity: functions, lines or files.", DefaultValueFactory = _ => Granularity.Functions };
+        var granularity = new Option<Granularity>("--granularity")
+        {
+            Description = "Node granularity: functions, lines or files.",
+            DefaultValueFactory = _ => Granularity.Functions,
+        };
         var nodeCount = new Option<int>("--nodecount") { Description = "Show at most N nodes (0: all).", DefaultValueFactory = _ => 0 };
         var format = CommonOptions.Format();
         var command = new Command("top",
-            "`pprof top` over the merged profiles: the same columns and numbers as `go tool pprof -top -nodefraction=0` given the same files.")
+            "`pprof top` over the merged profiles: the same columns and numbers as `go tool pprof -top -nodefraction=0` given "
+                + "the same files.")
         {
             database, sampleIndex, where, granularity, nodeCount, format,
         };
         command.SetAction((parse, cancel) => Task.FromResult(CliRun.Guard(() =>
         {
-            if (parse.GetValue(granularity) == Granularity.Addresses) throw new ArgumentException("--granularity must be functions, lines or files");
+            if (parse.GetValue(granularity) == Granularity.Addresses) throw new ArgumentException("--granularity must be "
+                + "functions, lines or files");
             if (parse.GetValue(nodeCount) < 0) throw new ArgumentException("--nodecount must be 0 (all) or positive");
             using var fleet = FleetDatabase.Open(parse.GetValue(database)!, cancel);
             var report = fleet.Top(new TopOptions
@@ -93,12 +114,20 @@ public static class FleetCommands
     private static Command TrendCommand()
     {
         var database = Database();
-        var by = new Option<string>("--by") { Description = "Label(s) to group by, comma-separated, e.g. service or service,pod.", Required = true };
-        var sampleIndex = new Option<string?>("--sample-index") { Description = "Sample type whose per-profile total is followed (default: inuse_space for heap)." };
+        var by = new Option<string>("--by")
+        {
+            Description = "Label(s) to group by, comma-separated, e.g. service or service,pod.",
+            Required = true,
+        };
+        var sampleIndex = new Option<string?>("--sample-index")
+        {
+            Description = "Sample type whose per-profile total is followed (default: inuse_space for heap).",
+        };
         var where = Where();
         var format = CommonOptions.Format();
         var command = new Command("trend",
-            "Growth per label group over profile time: each profile's total, a Theil-Sen line over minutes, and the verdict (growing, steady, shrinking).")
+            "Growth per label group over profile time: each profile's total, a Theil-Sen line over minutes, and the verdict (growing, "
+                + "steady, shrinking).")
         {
             database, by, sampleIndex, where, format,
         };
@@ -116,10 +145,14 @@ public static class FleetCommands
     private static Command SqlCommand()
     {
         var database = Database();
-        var sql = new Argument<string>("sql") { Description = "A SQL query (DuckDB dialect) over the tables and views of docs/fleet.md; the database is opened read-only." };
+        var sql = new Argument<string>("sql")
+        {
+            Description = "A SQL query (DuckDB dialect) over the tables and views of docs/fleet.md; the database is opened read-only.",
+        };
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
-        var command = new Command("sql", "Any question the other commands do not answer: SQL over the fleet tables (profiles, labelled_profiles, sample_frames, …).")
+        var command = new Command("sql",
+            "Any question the other commands do not answer: SQL over the fleet tables (profiles, labelled_profiles, sample_frames, …).")
         {
             database, sql, format, output,
         };
@@ -134,10 +167,19 @@ public static class FleetCommands
     private static Command ExportCommand()
     {
         var database = Database();
-        var parquet = new Option<string>("--parquet") { Description = "The folder to create (it must not exist or be empty): profiles/ and frames/, hive-partitioned.", Required = true };
-        var partitionBy = new Option<string>("--partition-by") { Description = "The label that becomes the folder level (default service).", DefaultValueFactory = _ => "service" };
+        var parquet = new Option<string>("--parquet")
+        {
+            Description = "The folder to create (it must not exist or be empty): profiles/ and frames/, hive-partitioned.",
+            Required = true,
+        };
+        var partitionBy = new Option<string>("--partition-by")
+        {
+            Description = "The label that becomes the folder level (default service).",
+            DefaultValueFactory = _ => "service",
+        };
         var command = new Command("export",
-            "Write hive-partitioned Parquet (DIR/frames/service=…/data_0.parquet, DIR/profiles/…) that Spark (spark.read.parquet(\"DIR/frames\")) and DuckDB read as it is.")
+            "Write hive-partitioned Parquet (DIR/frames/service=…/data_0.parquet, DIR/profiles/…) that Spark "
+                + "(spark.read.parquet(\"DIR/frames\")) and DuckDB read as it is.")
         {
             database, parquet, partitionBy,
         };

@@ -25,7 +25,8 @@ internal static class GoroutineMemory
                 $"matches only {held.Matched:N0} of the {held.Goroutines:N0} goroutines of {dump.Source} (by id and function): "
                 + "take both dumps from one process at one moment");
         if (held.NotInHeapDump + held.OtherFunction > 0)
-            Console.Error.WriteLine($"gomemlab: {heap.Source}: {held.NotInHeapDump + held.OtherFunction:N0} of the {held.Goroutines:N0} goroutines of "
+            Console.Error.WriteLine($"gomemlab: {heap.Source}: {held.NotInHeapDump + held.OtherFunction:N0} of the {held.Goroutines:N0} "
+                + $"goroutines of "
                 + $"{dump.Source} are not in the heap dump ({held.NotInHeapDump} missing, {held.OtherFunction} running another function): "
                 + "they add nothing");
         return groups.ToDataFrame(held.RetainedBytesByGoroutine);

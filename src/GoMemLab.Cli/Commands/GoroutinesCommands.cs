@@ -26,13 +26,16 @@ public static class GoroutinesCommands
     {
         var source = new Argument<string>("FILE_OR_URL")
         {
-            Description = "A goroutine dump: a file (any form, .gz allowed) or a URL such as http://127.0.0.1:6060/debug/pprof/goroutine?debug=2.",
+            Description = "A goroutine dump: a file (any form, .gz allowed) or a URL such as "
+                + "http://127.0.0.1:6060/debug/pprof/goroutine?debug=2.",
         };
         var by = By();
         var heapDump = new Option<string?>("--heapdump")
         {
-            Description = "A heap dump (runtime/debug.WriteHeapDump; file, .gz or URL) of the same process at the same moment, with a debug=2 "
-                + "goroutine dump: adds goroutines_in_heapdump and retained_bytes (what the group's goroutines each alone keep alive, summed).",
+            Description = "A heap dump (runtime/debug.WriteHeapDump; file, .gz or URL) of the same process at the same moment, with a "
+                + "debug=2 "
+                + "goroutine dump: adds goroutines_in_heapdump and retained_bytes (what the group's goroutines each alone keep alive, "
+                + "summed).",
         };
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
@@ -59,20 +62,29 @@ public static class GoroutinesCommands
     {
         var sources = new Argument<string[]>("FILE_OR_URL")
         {
-            Description = "Snapshots of one program (files or URLs); at least 5 for a verdict. Ordered by capture time, or as given with --every.",
+            Description = "Snapshots of one program (files or URLs); at least 5 for a verdict. Ordered by capture time, or as given "
+                + "with --every.",
             Arity = ArgumentArity.OneOrMore,
         };
         var by = By();
         var every = new Option<string?>("--every")
         {
-            Description = "The time between the snapshots, in the order given (Go duration, e.g. 5s); needed for text dumps, which record no time.",
+            Description = "The time between the snapshots, in the order given (Go duration, e.g. 5s); needed for text dumps, which "
+                + "record no time.",
         };
-        var series = new Option<bool>("--series") { Description = "Print the count per group and snapshot (long table) instead of the verdicts." };
-        var chart = new Option<string?>("--chart") { Description = "Also write an offline HTML page with the stacked chart of the groups over time." };
+        var series = new Option<bool>("--series")
+        {
+            Description = "Print the count per group and snapshot (long table) instead of the verdicts.",
+        };
+        var chart = new Option<string?>("--chart")
+        {
+            Description = "Also write an offline HTML page with the stacked chart of the groups over time.",
+        };
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
         var command = new Command("growth",
-            "How each group's goroutine count moves across snapshots: first, last, slope per minute and the leak verdict (growing, steady, shrinking).")
+            "How each group's goroutine count moves across snapshots: first, last, slope per minute and the leak verdict (growing, "
+                + "steady, shrinking).")
         {
             sources, by, every, series, chart, format, output,
         };
@@ -88,10 +100,12 @@ public static class GoroutinesCommands
                 dumps.Add(dump);
             }
             if (interval is null && dumps.FirstOrDefault(d => d.CapturedAt is null) is { } untimed)
-                throw new ArgumentException($"{untimed.Source} records no capture time ({untimed.Form.ToText()}): give --every, the time between the snapshots");
+                throw new ArgumentException($"{untimed.Source} records no capture time ({untimed.Form.ToText()}): give --every, the "
+                    + $"time between the snapshots");
             var growth = interval is { } step ? GoroutineGrowth.Compute(dumps, step, grouping) : GoroutineGrowth.Compute(dumps, grouping);
             if (parse.GetValue(chart) is { } page)
-                ChartHtml.WritePage(page, $"Goroutines per {grouping.ToText()} — {dumps.Count} snapshots", GoroutineCharts.GrowthStacked(growth));
+                ChartHtml.WritePage(page, $"Goroutines per {grouping.ToText()} — {dumps.Count} snapshots",
+                    GoroutineCharts.GrowthStacked(growth));
             var table = parse.GetValue(series) ? growth.Series() : growth.ToDataFrame();
             return CommonOptions.Print(table, parse.GetValue(format), parse.GetValue(output));
         }));

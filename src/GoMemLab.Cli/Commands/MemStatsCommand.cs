@@ -1,6 +1,6 @@
 using System.CommandLine;
-using GoMemLab.Cli.Terminal;
 using GoMemLab.Charts;
+using GoMemLab.Cli.Terminal;
 using GoMemLab.Inputs;
 using GoMemLab.Telemetry;
 

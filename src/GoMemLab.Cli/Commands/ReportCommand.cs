@@ -10,23 +10,33 @@ public static class ReportCommand
 {
     public static Command Create()
     {
-        var heap = new Option<string[]>("--heap") { Description = "A heap profile; repeat, oldest first (the last is the report's 'now').", AllowMultipleArgumentsPerToken = false };
+        var heap = new Option<string[]>("--heap")
+        {
+            Description = "A heap profile; repeat, oldest first (the last is the report's 'now').",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var escape = new Option<string?>("--escape") { Description = "The -m/-m=2 log or -json=0,DIR directory of the profiled source." };
         var asm = new Option<string?>("--asm") { Description = "The -S listing of the same source." };
         var gctrace = new Option<string?>("--gctrace") { Description = "A GODEBUG=gctrace=1 log." };
-        var memstats = new Option<string[]>("--memstats") { Description = "MemStats JSON lines or expvar /debug/vars documents; repeatable." };
+        var memstats = new Option<string[]>("--memstats")
+        {
+            Description = "MemStats JSON lines or expvar /debug/vars documents; repeatable.",
+        };
         var title = new Option<string?>("--title") { Description = "The report's title." };
-        var output = new Option<string>("--out") { Description = "The HTML file to write (self-contained, opens offline).", Required = true };
+        var output = new Option<string>("--out")
+        {
+            Description = "The HTML file to write (self-contained, opens offline).",
+            Required = true,
+        };
         var heapDump = WhyCommand.HeapDumpHolderOption();
         var binary = HeapDumpCommands.BinaryOption();
-        var command = new Command("report", "Write one self-contained HTML incident report: verdict, leak suspects, alloc vs inuse, trend, GC, why on the heap, regeneration commands.")
+        var command = new Command("report",
+            "Write one self-contained HTML incident report: verdict, leak suspects, alloc vs inuse, trend, GC, why on the heap, "
+                + "regeneration commands.")
             { heap, escape, asm, gctrace, memstats, heapDump, binary, title, output };
         command.SetAction((parse, cancel) => CliRun.GuardAsync(async () =>
         {
-            var holders = parse.GetValue(heapDump) is { } dumpPath
-                ? new HeapDumpHolders(await HeapDumpCommands.LoadAsync(dumpPath, parse.GetValue(binary), cancel))
-                : null;
-            var report = IncidentReport.Build(new IncidentReportInputs
+            var inputs = new IncidentReportInputs
             {
                 HeapProfiles = parse.GetValue(heap) ?? [],
                 Escape = parse.GetValue(escape),
@@ -36,11 +46,20 @@ public static class ReportCommand
                 Title = parse.GetValue(title) ?? "Memory incident report",
                 // Verbatim, so the report's "This report" line is the command that was run.
                 CommandLine = "gomemlab " + ShellWords.Join(parse.Tokens.Select(t => t.Value)),
-                Holders = holders,
-            });
+            };
+            if (inputs.IsEmpty) throw new ArgumentException("the report needs at least one input: --heap, --escape, "
+                + "--gctrace or --memstats");
+            if (parse.GetValue(heapDump) is { } dumpPath)
+                inputs = inputs with
+                {
+                    Holders = new HeapDumpHolders(await HeapDumpCommands.LoadAsync(dumpPath, parse.GetValue(binary),
+                    cancel))
+                };
+            var report = IncidentReport.Build(inputs, cancel);
             var path = parse.GetValue(output)!;
             report.Save(path);
-            Console.WriteLine($"wrote {path}: verdict {report.Verdict.ToText()}, {report.Suspects.Count} leak suspects, {report.Why.Count} sites, {report.ChartCount} charts");
+            Console.WriteLine($"wrote {path}: verdict {report.Verdict.ToText()}, {report.Suspects.Count} leak suspects, {report.Why.Count} "
+                + $"sites, {report.ChartCount} charts");
             return 0;
         }));
         return command;

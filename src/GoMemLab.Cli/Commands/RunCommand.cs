@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using GoMemLab.Cli.Terminal;
 using GoMemLab.Cli.Notebooks;
+using GoMemLab.Cli.Terminal;
 
 namespace GoMemLab.Cli.Commands;
 
@@ -16,18 +16,32 @@ public static class RunCommand
     public static Command Create()
     {
         var notebookArgument = new Argument<string>("notebook") { Description = "The .ipynb notebook to execute." };
-        var outOption = new Option<string>("--out") { Description = "Folder for NAME.ipynb and NAME.html (created if missing).", DefaultValueFactory = _ => "out" };
+        var outOption = new Option<string>("--out")
+        {
+            Description = "Folder for NAME.ipynb and NAME.html (created if missing).",
+            DefaultValueFactory = _ => "out",
+        };
         var paramOption = new Option<string[]>("--param")
         {
-            Description = "name=value, injected after the cell tagged `parameters` (papermill convention), typed by the parameter's declaration: "
+            Description = "name=value, injected after the cell tagged `parameters` (papermill convention), typed by the parameter's "
+                + "declaration: "
                 + "string, number, bool, or string array (repeat --param name=… or give a JSON array). A relative path is taken from the "
                 + "current folder. Repeatable.",
             AllowMultipleArgumentsPerToken = false,
         };
-        var listOption = new Option<bool>("--list-params") { Description = "Print the notebook's parameters (name, type, default, description) and run nothing." };
+        var listOption = new Option<bool>("--list-params")
+        {
+            Description = "Print the notebook's parameters (name, type, default, description) and run nothing.",
+        };
         var formatOption = CommonOptions.Format();
-        var timeoutOption = new Option<int>("--cell-timeout") { Description = "Seconds a single cell may run before the run fails.", DefaultValueFactory = _ => 600 };
-        var command = new Command("run", "Execute every cell of a notebook in an in-process kernel with GoMemLab loaded; write the executed .ipynb and an offline .html.")
+        var timeoutOption = new Option<int>("--cell-timeout")
+        {
+            Description = "Seconds a single cell may run before the run fails.",
+            DefaultValueFactory = _ => 600,
+        };
+        var command = new Command("run",
+            "Execute every cell of a notebook in an in-process kernel with GoMemLab loaded; write the executed .ipynb and an offline "
+                + ".html.")
         {
             notebookArgument, outOption, paramOption, timeoutOption, listOption, formatOption,
         };
@@ -38,7 +52,8 @@ public static class RunCommand
             var parameters = NotebookParameters.Parse(parse.GetValue(paramOption) ?? []);
             var notebook = JupyterNotebook.Load(path);
             if (parse.GetValue(listOption))
-                return CommonOptions.Print(NotebookParameterTable.ToDataFrame(NotebookParameterReader.Read(notebook)), parse.GetValue(formatOption));
+                return CommonOptions.Print(NotebookParameterTable.ToDataFrame(NotebookParameterReader.Read(notebook)),
+                    parse.GetValue(formatOption));
             var name = Path.GetFileNameWithoutExtension(path);
             var ipynb = Path.Combine(outDir, name + ".ipynb");
             var html = Path.Combine(outDir, name + ".html");
@@ -59,7 +74,8 @@ public static class RunCommand
             var done = 0;
             var cellClock = System.Diagnostics.Stopwatch.StartNew();
             progress.KeepRedrawing(() => progress.Report("running", (double)done / Math.Max(1, codeCells),
-                $"{done} of {codeCells} code cells done, the next running for {cellClock.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)}s"));
+                $"{done} of {codeCells} code cells done, the next running for "
+                    + $"{cellClock.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)}s"));
             NotebookRun run;
             try
             {
@@ -67,7 +83,9 @@ public static class RunCommand
                     cell =>
                     {
                         progress.Message(
-                            $"  [cell {cell.Number}] {(cell.Skipped ? "skipped (GoMemLab is loaded in-process)" : cell.Error is null ? "ok" : "FAILED")} {cell.Elapsed.TotalSeconds,5:0.0}s  {cell.Summary}");
+                            $"  [cell {cell.Number}] "
+                                + $"{(cell.Skipped ? "skipped (GoMemLab is loaded in-process)" : cell.Error is null ? "ok" : "FAILED")} "
+                                    + $"{cell.Elapsed.TotalSeconds,5:0.0}s  {cell.Summary}");
                         done++;
                         cellClock.Restart();
                     },

@@ -11,18 +11,36 @@ public static class SsaCommand
 {
     public static Command Create()
     {
-        var target = new Argument<string>("DIR_OR_HTML") { Description = "A Go module or package directory to build with GOSSAFUNC, or an "
-            + "ssa.html saved earlier." };
-        var function = new Option<string?>("--func") { Description = "The function to dump (GOSSAFUNC): NewPoint, (*T).M, pkg.F, a "
-            + "closure F.func1. Required with a directory." };
-        var package = new Option<string>("--package") { Description = "The package to build, relative to DIR (one pattern).",
-            DefaultValueFactory = _ => "." };
-        var gcflags = new Option<string?>("--gcflags") { Description = "Extra compiler flags, e.g. -l (no inlining); passed as "
-            + "-gcflags=VALUE." };
-        var outFile = new Option<string?>("--out") { Description = "Write the ssa.html the compiler produced here (source paths shown "
-            + "relative to DIR)." };
-        var calls = new Option<string?>("--calls") { Description = "Instead of the pass table, list where a call to this function "
-            + "appears, phase by phase, e.g. runtime.newobject." };
+        var target = new Argument<string>("DIR_OR_HTML")
+        {
+            Description = "A Go module or package directory to build with GOSSAFUNC, or an "
+            + "ssa.html saved earlier."
+        };
+        var function = new Option<string?>("--func")
+        {
+            Description = "The function to dump (GOSSAFUNC): NewPoint, (*T).M, pkg.F, a "
+            + "closure F.func1. Required with a directory."
+        };
+        var package = new Option<string>("--package")
+        {
+            Description = "The package to build, relative to DIR (one pattern).",
+            DefaultValueFactory = _ => ".",
+        };
+        var gcflags = new Option<string?>("--gcflags")
+        {
+            Description = "Extra compiler flags, e.g. -l (no inlining); passed as "
+            + "-gcflags=VALUE."
+        };
+        var outFile = new Option<string?>("--out")
+        {
+            Description = "Write the ssa.html the compiler produced here (source paths shown "
+            + "relative to DIR)."
+        };
+        var calls = new Option<string?>("--calls")
+        {
+            Description = "Instead of the pass table, list where a call to this function "
+            + "appears, phase by phase, e.g. runtime.newobject."
+        };
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
         var command = new Command("ssa",

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using GoMemLab.AssemblyListing;
+using GoMemLab.AssemblyListings;
 using GoMemLab.Escape;
 using GoMemLab.HeapDumps;
 using GoMemLab.Joins;
@@ -16,7 +16,10 @@ public static class WhyCommand
         var heap = new Argument<string>("HEAP") { Description = "A heap profile (file or http URL of /debug/pprof/heap)." };
         var escape = new Option<string?>("--escape") { Description = "The -m/-m=2 log (or -json=0,DIR) of the profiled source." };
         var asm = new Option<string?>("--asm") { Description = "The -S listing of the same source." };
-        var unsampled = new Option<bool>("--unsampled") { Description = "Also list lines the listing or log shows allocating that the profile did not sample." };
+        var unsampled = new Option<bool>("--unsampled")
+        {
+            Description = "Also list lines the listing or log shows allocating that the profile did not sample.",
+        };
         var unexplained = new Option<bool>("--unexplained") { Description = "Only the sites the join could not explain, with the reason." };
         var heapDump = HeapDumpHolderOption();
         var binary = HeapDumpCommands.BinaryOption();
@@ -28,10 +31,10 @@ public static class WhyCommand
         command.SetAction((parse, cancel) => CliRun.GuardAsync(async () =>
         {
             var profile = await CliProfiles.LoadAsync(parse.GetValue(heap)!, cancel);
-            var log = parse.GetValue(escape) is { } e ? EscapeLog.Load(e) : null;
-            var calls = parse.GetValue(asm) is { } a ? AssemblyListingReader.ReadFile(a) : null;
-            var rows = WhyOnHeap.Join(profile, log, calls, parse.GetValue(unsampled));
-            if (parse.GetValue(unexplained)) rows = rows.Where(r => r.Status == "unexplained").ToList();
+            var log = parse.GetValue(escape) is { } e ? EscapeLog.Load(e, cancel) : null;
+            var listing = parse.GetValue(asm) is { } a ? AssemblyListing.Load(a, cancel) : null;
+            var rows = WhyOnHeap.Join(profile, log, listing, parse.GetValue(unsampled));
+            if (parse.GetValue(unexplained)) rows = [.. rows.Where(r => r.Status == WhyOnHeapStatus.Unexplained)];
             var table = WhyOnHeap.ToDataFrame(rows);
             if (parse.GetValue(heapDump) is { } dumpPath)
             {

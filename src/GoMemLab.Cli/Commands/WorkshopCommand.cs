@@ -8,10 +8,16 @@ public static class WorkshopCommand
 {
     public static Command Create()
     {
-        var notebooks = new Argument<string[]>("NOTEBOOK") { Description = "Workshop notebooks (.ipynb) with cells tagged exercise and "
-            + "solution.", Arity = ArgumentArity.OneOrMore };
-        var outDir = new Option<string>("--out") { Description = "Folder for the participants' copies (created if missing; never the "
-            + "notebooks' own folder).", Required = true };
+        var notebooks = new Argument<string[]>("NOTEBOOK")
+        {
+            Description = "Workshop notebooks (.ipynb) with cells tagged exercise and "
+            + "solution.", Arity = ArgumentArity.OneOrMore
+        };
+        var outDir = new Option<string>("--out")
+        {
+            Description = "Folder for the participants' copies (created if missing; never the "
+            + "notebooks' own folder).", Required = true
+        };
         var command = new Command("workshop",
             "Write the participants' copy of each notebook: every code cell tagged `solution` becomes a `// your turn: …` stub "
             + "(the hint from the exercise above it), tags kept, all outputs cleared. The instructor's copy is the notebook "

@@ -19,7 +19,8 @@ public static class CellOutputs
         {
             switch (e)
             {
-                case DisplayedValueUpdated updated when updated.ValueId is not null && displays.TryGetValue(updated.ValueId, out var existing):
+                case DisplayedValueUpdated updated when updated.ValueId is not null && displays.TryGetValue(updated.ValueId,
+                    out var existing):
                     existing["data"] = Data(updated.FormattedValues);
                     break;
                 case ReturnValueProduced value:
@@ -32,7 +33,12 @@ public static class CellOutputs
                     });
                     break;
                 case DisplayEvent display and (DisplayedValueProduced or DisplayedValueUpdated):
-                    var node = new JsonObject { ["output_type"] = "display_data", ["data"] = Data(display.FormattedValues), ["metadata"] = new JsonObject() };
+                    var node = new JsonObject
+                    {
+                        ["output_type"] = "display_data",
+                        ["data"] = Data(display.FormattedValues),
+                        ["metadata"] = new JsonObject(),
+                    };
                     if (display.ValueId is not null) displays[display.ValueId] = node;
                     outputs.Add(node);
                     break;

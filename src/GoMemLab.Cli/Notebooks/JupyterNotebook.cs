@@ -16,8 +16,10 @@ public sealed class JupyterNotebook
     {
         Path = path;
         _root = root;
-        Cells = (root["cells"] as JsonArray ?? throw new InputFormatException(path, "has no \"cells\" array; expected a Jupyter notebook (nbformat 4)"))
-            .Select((node, index) => new NotebookCell(index, node as JsonObject ?? throw new InputFormatException(path, $"cell {index + 1} is not a JSON object")))
+        Cells = (root["cells"] as JsonArray ?? throw new InputFormatException(path,
+            "has no \"cells\" array; expected a Jupyter notebook (nbformat 4)"))
+            .Select((node, index) => new NotebookCell(index, node as JsonObject ?? throw new InputFormatException(path,
+                $"cell {index + 1} is not a JSON object")))
             .ToList();
     }
 
@@ -44,7 +46,8 @@ public sealed class JupyterNotebook
         }
         try
         {
-            if (root is not JsonObject obj || obj["nbformat"] is not JsonValue format || !format.TryGetValue<int>(out var version) || version != 4)
+            if (root is not JsonObject obj || obj["nbformat"] is not JsonValue format || !format.TryGetValue<int>(out var version)
+                || version != 4)
                 throw new InputFormatException(path, "is not a Jupyter notebook in nbformat 4");
             var notebook = new JupyterNotebook(path, obj);
             notebook.CheckFieldTypes();
@@ -58,7 +61,8 @@ public sealed class JupyterNotebook
         catch (ArgumentException e)
         {
             // JsonObject builds its dictionary on first access and refuses a name given twice.
-            throw new InputFormatException(path, $"has an object with a duplicate property ({e.Message.Split(" (Parameter")[0].TrimEnd('.')})", inner: e);
+            throw new InputFormatException(path,
+                $"has an object with a duplicate property ({e.Message.Split(" (Parameter")[0].TrimEnd('.')})", inner: e);
         }
     }
 

@@ -17,7 +17,8 @@ public static class NotebookHtmlExporter
 
     public static string ToHtml(JupyterNotebook notebook, string title)
     {
-        var startsWithHeading = notebook.Cells.FirstOrDefault() is { Kind: "markdown" } first && first.Source.TrimStart().StartsWith("# ", StringComparison.Ordinal);
+        var startsWithHeading = notebook.Cells.FirstOrDefault() is { Kind: "markdown" } first && first.Source.TrimStart().StartsWith("# ",
+            StringComparison.Ordinal);
         var page = new OfflineHtmlPage(title, showTitle: !startsWithHeading);
         foreach (var cell in notebook.Cells)
         {

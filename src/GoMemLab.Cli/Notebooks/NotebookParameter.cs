@@ -38,6 +38,7 @@ public static class ParameterKindText
         ParameterKind.Number => "number",
         ParameterKind.Bool => "bool",
         ParameterKind.StringArray => "string array",
-        _ => "not settable",
+        ParameterKind.Unsupported => "not settable",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -30,7 +30,8 @@ public static class NotebookParameterReader
         var parameters = new List<NotebookParameter>();
         // A script's top-level `var x = …;` is a field of the script class (or, after a statement, a local of it).
         foreach (var declaration in tree.GetRoot().DescendantNodes().OfType<VariableDeclarationSyntax>()
-                     .Where(d => d.Parent is FieldDeclarationSyntax { Parent: CompilationUnitSyntax } or LocalDeclarationStatementSyntax { Parent: GlobalStatementSyntax }))
+                     .Where(d => d.Parent is FieldDeclarationSyntax { Parent: CompilationUnitSyntax }
+                         or LocalDeclarationStatementSyntax { Parent: GlobalStatementSyntax }))
         {
             var statement = declaration.Parent!;
             var type = model.GetTypeInfo(declaration.Type).Type;
@@ -52,7 +53,8 @@ public static class NotebookParameterReader
 
     private static readonly Lazy<MetadataReference[]> References = new(() =>
         ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? "").Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p) is var f && (f.StartsWith("System.", StringComparison.Ordinal) || f is "netstandard.dll" or "mscorlib.dll"))
+            .Where(p => Path.GetFileName(p) is var f && (f.StartsWith("System.",
+            StringComparison.Ordinal) || f is "netstandard.dll" or "mscorlib.dll"))
             .Append(typeof(GoMemLab.Environment.EnvironmentCard).Assembly.Location)
             .Where(File.Exists)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
@@ -63,8 +65,10 @@ public static class NotebookParameterReader
         null or IErrorTypeSymbol => ParameterKind.Unsupported,
         { SpecialType: SpecialType.System_String } => ParameterKind.String,
         { SpecialType: SpecialType.System_Boolean } => ParameterKind.Bool,
-        { SpecialType: SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Double or SpecialType.System_Single
-            or SpecialType.System_Decimal } => ParameterKind.Number,
+        {
+            SpecialType: SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Double or SpecialType.System_Single
+            or SpecialType.System_Decimal
+        } => ParameterKind.Number,
         IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_String } => ParameterKind.StringArray,
         _ => ParameterKind.Unsupported,
     };
@@ -81,7 +85,8 @@ public static class NotebookParameterReader
     // The comment after the declaration on its line, else the comment lines right above it.
     private static string? Description(SyntaxNode statement)
     {
-        var trailing = statement.GetTrailingTrivia().Where(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia)).Select(CommentText).FirstOrDefault();
+        var trailing = statement.GetTrailingTrivia().Where(t
+            => t.IsKind(SyntaxKind.SingleLineCommentTrivia)).Select(CommentText).FirstOrDefault();
         if (!string.IsNullOrWhiteSpace(trailing)) return trailing;
         var above = new List<string>();
         var newLines = 0;

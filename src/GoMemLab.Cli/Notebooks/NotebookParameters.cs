@@ -39,20 +39,23 @@ public static partial class NotebookParameters
     /// </summary>
     /// <exception cref="ArgumentException">a name the notebook does not declare, a value that is not of the parameter's
     /// type, a repeated name that is not an array, or a parameter whose type the command line cannot set.</exception>
-    public static string InjectedCell(string notebookName, IReadOnlyList<NotebookParameter> declared, IEnumerable<(string Name, string Value)> given)
+    public static string InjectedCell(string notebookName, IReadOnlyList<NotebookParameter> declared, IEnumerable<(string Name,
+        string Value)> given)
     {
         var code = new StringBuilder("// Parameters injected by gomemlab run\n");
         var overridden = new HashSet<string>();
         foreach (var group in given.GroupBy(p => p.Name))
         {
-            var parameter = declared.FirstOrDefault(p => p.Name == group.Key) ?? throw new ArgumentException(Unknown(notebookName, declared, group.Key));
+            var parameter = declared.FirstOrDefault(p => p.Name == group.Key) ?? throw new ArgumentException(Unknown(notebookName,
+                declared, group.Key));
             var values = group.Select(p => p.Value).ToList();
             code.Append($"{parameter.Type} {parameter.Name} = {Literal(parameter, values)};\n");
             overridden.Add(parameter.Name);
         }
         foreach (var derived in declared.Where(p => !overridden.Contains(p.Name) && p.DependsOn.Any(overridden.Contains)))
         {
-            code.Append($"var {derived.Name} = {derived.Initializer}; // recomputed from {string.Join(", ", derived.DependsOn.Where(overridden.Contains))}\n");
+            code.Append($"var {derived.Name} = {derived.Initializer}; // recomputed from "
+                + $"{string.Join(", ", derived.DependsOn.Where(overridden.Contains))}\n");
             overridden.Add(derived.Name);
         }
         return code.ToString();
@@ -70,7 +73,8 @@ public static partial class NotebookParameters
         string Rebase(string value)
         {
             if (value.Length == 0 || Path.IsPathRooted(value)) return value;
-            bool Names(string folder) => InputFile.Matching(Path.Combine(folder, value)).Count > 0 || Directory.Exists(Path.Combine(folder, value))
+            bool Names(string folder) => InputFile.Matching(Path.Combine(folder, value)).Count > 0 || Directory.Exists(Path.Combine(folder,
+                value))
                 || Path.GetDirectoryName(value) is { Length: > 0 } parent && Directory.Exists(Path.Combine(folder, parent));
             return Names(callerFolder) && !Names(notebookFolder)
                 ? Path.GetRelativePath(notebookFolder, Path.GetFullPath(value, callerFolder)).Replace('\\', '/')
@@ -99,7 +103,8 @@ public static partial class NotebookParameters
 
     private static string Unknown(string notebookName, IReadOnlyList<NotebookParameter> declared, string name) => declared.Count == 0
         ? $"--param {name}: {notebookName} has no cell tagged `parameters`, so it takes no parameters"
-        : $"--param {name}: {notebookName} has no parameter '{name}'; its parameters are {string.Join(", ", declared.Select(p => p.Name))} (--list-params)";
+        : $"--param {name}: {notebookName} has no parameter '{name}'; its parameters are "
+        + $"{string.Join(", ", declared.Select(p => p.Name))} (--list-params)";
 
     /// <summary>The C# expression for <paramref name="values"/> as the parameter's type.</summary>
     internal static string Literal(NotebookParameter parameter, IReadOnlyList<string> values)
@@ -107,7 +112,8 @@ public static partial class NotebookParameters
         if (parameter.Kind == ParameterKind.StringArray)
             return "new string[] { " + string.Join(", ", ArrayItems(parameter, values).Select(StringLiteral)) + " }";
         if (values.Count > 1)
-            throw new ArgumentException($"--param {parameter.Name} is given {values.Count} times, but it is {Article(parameter.Type)} {parameter.Type}, not an array");
+            throw new ArgumentException($"--param {parameter.Name} is given {values.Count} times, but it is {Article(parameter.Type)} "
+                + $"{parameter.Type}, not an array");
         var value = values[0];
         return parameter.Kind switch
         {
@@ -139,7 +145,8 @@ public static partial class NotebookParameters
         var integral = parameter.Type is "int" or "long";
         if (integral && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l))
         {
-            if (parameter.Type == "int" && (l < int.MinValue || l > int.MaxValue)) throw Mismatch(parameter, value, "a whole number that fits an int");
+            if (parameter.Type == "int" && (l < int.MinValue || l > int.MaxValue))
+                throw Mismatch(parameter, value, "a whole number that fits an int");
             return l.ToString(CultureInfo.InvariantCulture) + (parameter.Type == "long" ? "L" : "");
         }
         if (!integral && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d))

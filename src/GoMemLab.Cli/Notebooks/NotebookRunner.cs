@@ -57,7 +57,8 @@ public static partial class NotebookRunner
         return new NotebookRun(notebook, runs);
     }
 
-    private static async Task<CellRun> RunCellAsync(Kernel kernel, JupyterNotebook notebook, NotebookCell cell, int executionCount, TimeSpan timeout, CancellationToken cancellation)
+    private static async Task<CellRun> RunCellAsync(Kernel kernel, JupyterNotebook notebook, NotebookCell cell, int executionCount,
+        TimeSpan timeout, CancellationToken cancellation)
     {
         var number = cell.Index + 1;
         var source = WithoutPackageLoading(cell.Source);
@@ -79,7 +80,8 @@ public static partial class NotebookRunner
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
         {
             var message = $"timed out after {timeout.TotalSeconds:0} s";
-            cell.SetOutputs([new System.Text.Json.Nodes.JsonObject { ["output_type"] = "error", ["ename"] = "Timeout", ["evalue"] = message, ["traceback"] = new System.Text.Json.Nodes.JsonArray() }], executionCount);
+            cell.SetOutputs([new System.Text.Json.Nodes.JsonObject { ["output_type"] = "error", ["ename"] = "Timeout", ["evalue"] = message,
+                ["traceback"] = new System.Text.Json.Nodes.JsonArray() }], executionCount);
             return new CellRun(number, summary, clock.Elapsed, message, Skipped: false);
         }
         var (outputs, error) = CellOutputs.From(result.Events, executionCount);

@@ -32,9 +32,11 @@ public static partial class WorkshopCopy
         {
             var output = Path.GetFullPath(Path.Combine(outDirectory, Path.GetFileName(notebook)));
             if (inputs.Contains(output))
-                throw new ArgumentException($"--out {outDirectory} would overwrite the input {notebook}; the participants' copy needs another folder");
+                throw new ArgumentException($"--out {outDirectory} would overwrite the input {notebook}; the participants' copy needs "
+                    + $"another folder");
             if (plans.Any(p => p.Output == output))
-                throw new ArgumentException($"two inputs are named {Path.GetFileName(notebook)}; their copies would overwrite each other in {outDirectory}");
+                throw new ArgumentException($"two inputs are named {Path.GetFileName(notebook)}; their copies would overwrite each "
+                    + $"other in {outDirectory}");
             plans.Add((notebook, output));
         }
         var loaded = plans.Select(p => (Notebook: JupyterNotebook.Load(p.Input), p.Output)).ToList();

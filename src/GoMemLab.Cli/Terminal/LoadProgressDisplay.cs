@@ -10,7 +10,8 @@ public sealed class LoadProgressDisplay(ProgressDisplay display) : IProgress<Loa
     public void Report(LoadProgress value)
     {
         var detail = value.TotalBytes > 0
-            ? $"{value.BytesRead.ToString("N0", CultureInfo.InvariantCulture)} of {value.TotalBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes" : "";
+            ? $"{value.BytesRead.ToString("N0", CultureInfo.InvariantCulture)} of "
+                + $"{value.TotalBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes" : "";
         if (value.Samples > 0) detail += $", {value.Samples.ToString("N0", CultureInfo.InvariantCulture)} samples";
         display.Report(value.Stage, value.Fraction, detail.TrimStart(',', ' '));
     }

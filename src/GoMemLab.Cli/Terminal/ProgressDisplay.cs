@@ -14,7 +14,8 @@ public enum ProgressStyle { Silent, Lines, Bar }
 /// </summary>
 public sealed class ProgressDisplay
 {
-    private static readonly TimeSpan BarDelay = TimeSpan.FromMilliseconds(300), LinesDelay = TimeSpan.FromSeconds(1), Redraw = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan BarDelay = TimeSpan.FromMilliseconds(300), LinesDelay = TimeSpan.FromSeconds(1),
+        Redraw = TimeSpan.FromMilliseconds(50);
     private readonly string _label;
     private readonly TextWriter _writer;
     private readonly TimeSpan _quietFor;
@@ -89,7 +90,8 @@ public sealed class ProgressDisplay
         if (Style == ProgressStyle.Bar) _ticker = new Timer(_ => redraw(), null, 0, 250);
     }
 
-    /// <summary>The job is over: the bar is erased so that what follows starts on a clean line, and later reports (a last tick) are ignored.</summary>
+    /// <summary>The job is over: the bar is erased so that what follows starts on a clean line, and later reports (a last tick) are
+    /// ignored.</summary>
     public void Complete()
     {
         lock (_gate)

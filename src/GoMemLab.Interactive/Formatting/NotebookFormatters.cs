@@ -23,6 +23,9 @@ internal static class NotebookFormatters
         Formatter.Register<SummaryCard>((card, writer) => writer.Write(card.ToString()), PlainTextFormatter.MimeType);
         Formatter.Register<EnvironmentCard>((card, writer) => writer.Write(EnvironmentCardHtml(card)), HtmlFormatter.MimeType);
         Formatter.Register<DataFrame>((frame, writer) => writer.Write(HtmlTable.Render(frame, maxRows: 25)), HtmlFormatter.MimeType);
+        // Typed results (TopReport, AllocVsInuseReport…) show as their table; their rows stay in the variable.
+        Formatter.Register<ITableResult>((result, writer) => writer.Write(HtmlTable.Render(result.ToDataFrame(), maxRows: 25)),
+            HtmlFormatter.MimeType);
     }
 
     private static string EnvironmentCardHtml(EnvironmentCard card)

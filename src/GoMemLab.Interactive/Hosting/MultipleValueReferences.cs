@@ -62,8 +62,10 @@ public static class MultipleValueReferences
         var parts = reference[1..].Split(':', 2);
         var (kernelName, variable) = parts.Length == 2 ? (parts[0], parts[1]) : ("csharp", parts[0]);
         if (kernelName != "csharp")
-            throw new ArgumentException($"{reference}: this host passes no value for a second reference to another kernel; use a @csharp: variable or the value itself");
-        var csharp = kernel as CSharpKernel ?? kernel.RootKernel.FindKernels(k => k is CSharpKernel).OfType<CSharpKernel>().FirstOrDefault();
+            throw new ArgumentException($"{reference}: this host passes no value for a second reference to another kernel; use a "
+                + $"@csharp: variable or the value itself");
+        var csharp = kernel as CSharpKernel ?? kernel.RootKernel.FindKernels(k
+            => k is CSharpKernel).OfType<CSharpKernel>().FirstOrDefault();
         if (csharp is null || !csharp.TryGetValue<object>(variable, out var value))
             throw new ArgumentException($"{reference}: no C# variable named '{variable}' is defined");
         return value?.ToString() ?? throw new ArgumentException($"{reference}: the C# variable '{variable}' is null");
@@ -73,7 +75,8 @@ public static class MultipleValueReferences
     // command, and at least one it gives by reference came through as null.
     private static bool Matches(Dictionary<string, string> values, MagicCommand command, Dictionary<string, PropertyInfo?> properties) =>
         values.Any(v => IsReference(v.Value) && properties[v.Key]?.GetValue(command) is null) &&
-        values.All(v => IsReference(v.Value) || properties[v.Key] is not { } p || Equals(p.GetValue(command)?.ToString(), Literal(p, v.Value)));
+        values.All(v => IsReference(v.Value) || properties[v.Key] is not { } p || Equals(p.GetValue(command)?.ToString(), Literal(p,
+            v.Value)));
 
     private static string Literal(PropertyInfo property, string value) => property.PropertyType == typeof(bool) ? "True" : value;
 
@@ -84,7 +87,8 @@ public static class MultipleValueReferences
     {
         var name = string.Concat(parameter.TrimStart('-').Split('-').Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]));
         var property = command.GetType().GetProperty(name);
-        return property is { CanWrite: true } && (property.PropertyType == typeof(string) || property.PropertyType == typeof(bool)) ? property : null;
+        return property is { CanWrite: true } && (property.PropertyType == typeof(string) || property.PropertyType == typeof(bool))
+            ? property : null;
     }
 
     private static string? CellCode(KernelCommand command)

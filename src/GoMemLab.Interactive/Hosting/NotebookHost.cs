@@ -17,7 +17,8 @@ public static class NotebookHost
             commandLine.Contains("dotnet-interactive", StringComparison.OrdinalIgnoreCase))
         {
             if (args.Any(a => a.Equals("jupyter", StringComparison.OrdinalIgnoreCase))) return "Jupyter (dotnet-interactive jupyter)";
-            if (args.Any(a => a.Equals("stdio", StringComparison.OrdinalIgnoreCase))) return "Polyglot Notebooks (dotnet-interactive stdio)";
+            if (args.Any(a => a.Equals("stdio",
+                StringComparison.OrdinalIgnoreCase))) return "Polyglot Notebooks (dotnet-interactive stdio)";
             return "dotnet-interactive";
         }
         return $"in-process kernel ({Path.GetFileNameWithoutExtension(System.Environment.ProcessPath ?? "unknown")})";

@@ -1,5 +1,6 @@
 using GoMemLab.Charts;
 using GoMemLab.Escape;
+using GoMemLab.Reports;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Directives;
 using Microsoft.DotNet.Interactive.Formatting;
@@ -22,12 +23,16 @@ public static class EscapeMagic
     public static KernelActionDirective Directive() => new KernelActionDirective("#!escape")
     {
         Description = "Load the compiler's escape-analysis output (go build -gcflags=-m or -m=2 text, or a -json=0,DIR directory) into an "
-            + "EscapeLog variable (.ToDataFrame(): one row per diagnostic; .StepsToDataFrame(): the -m=2 flows) and show heap escapes by cause.",
+            + "EscapeLog variable (.ToDataFrame(): one row per diagnostic; .StepsToDataFrame(): the -m=2 flows) and show heap "
+                + "escapes by cause.",
         Parameters =
         {
-            new KernelDirectiveParameter("--path", "The log file or -json directory (relative to the notebook).") { AllowImplicitName = true }.WithFileCompletions(".txt", ".log"),
+            new KernelDirectiveParameter("--path",
+                "The log file or -json directory (relative to the notebook).") { AllowImplicitName = true }.WithFileCompletions(".txt",
+                    ".log"),
             new KernelDirectiveParameter("--name", "The C# variable to store the EscapeLog in (default: from the file name)."),
-            new KernelDirectiveParameter("--expect", "Also check the log against // ERROR \"regex\" annotations in this .go file or directory."),
+            new KernelDirectiveParameter("--expect",
+                "Also check the log against // ERROR \"regex\" annotations in this .go file or directory."),
             new KernelDirectiveParameter("--source", "Also show this .go file with each line's decisions beside it."),
         },
     }.WithHelp();
@@ -43,14 +48,10 @@ public static class EscapeMagic
                 var log = await Task.Run(() => EscapeLog.Load(path, context.CancellationToken), context.CancellationToken);
                 var name = MagicKit.VariableName(command.Name, command.Path, "escapes");
                 await MagicKit.DefineVariableAsync(kernel, name, log, typeof(Microsoft.Data.Analysis.DataFrame));
-                var card = EscapeCards.ForLog(log, $"escape analysis — {System.IO.Path.GetFileName(command.Path.TrimEnd('/'))} → {name}");
-                if (command.Expect is { } expect)
-                {
-                    var findings = EscapeExpectations.Check(log, EscapeExpectations.Read(MagicKit.ResolvePath(expect)));
-                    card.AddFact("// ERROR expectations", findings.Count == 0 ? "all met" : $"{findings.Count(f => f.Status == "unmet")} unmet, {findings.Count(f => f.Status == "unexpected")} unexpected");
-                    if (findings.Count > 0) card.AddTable("Unmet and unexpected diagnostics", EscapeExpectations.ToDataFrame(findings), maxRows: 50);
-                }
-                context.Display(card);
+                var findings = command.Expect is { } expect
+                    ? EscapeExpectations.Load(MagicKit.ResolvePath(expect), context.CancellationToken).Check(log) : null;
+                context.Display(EscapeCards.ForLog(log,
+                    $"escape analysis — {System.IO.Path.GetFileName(command.Path.TrimEnd('/'))} → {name}", findings));
                 if (command.Source is { } source)
                     context.DisplayAs(EscapeSourceView.ToHtml(log, MagicKit.ResolvePath(source)), HtmlFormatter.MimeType);
             }));

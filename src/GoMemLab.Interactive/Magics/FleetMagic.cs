@@ -1,4 +1,5 @@
 using GoMemLab.Fleet;
+using GoMemLab.Reports;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Directives;
 
@@ -15,18 +16,22 @@ public sealed class QueryFleet : MagicCommand
 
 public static class FleetMagic
 {
-    public const string Example = "#!fleet fleet.duckdb --sql \"SELECT service, pod, count(*) AS profiles FROM labelled_profiles GROUP BY ALL\" --name perPod";
+    public const string Example = "#!fleet fleet.duckdb --sql \"SELECT service, pod, count(*) AS profiles FROM labelled_profiles GROUP BY "
+        + "ALL\" --name perPod";
 
     public static KernelActionDirective Directive() => new KernelActionDirective("#!fleet")
     {
-        Description = "Query a fleet database (made by `gomemlab fleet ingest`, opened read-only) with SQL; the result lands in a DataFrame "
-            + "variable and a card shows the fleet (profiles, time range, labels) and the first rows. Without --sql: the profiles, "
-            + "one row each with a column per label. Tables and views: docs/fleet.md.",
+        Description = "Query a fleet database (made by `gomemlab fleet ingest`, opened read-only) with SQL; the result lands "
+            + "in a DataFrame variable and a card shows the fleet (profiles, time range, labels) and the first rows. Without "
+            + "--sql: the profiles, one row each with a column per label. Tables and views: docs/fleet.md.",
         Parameters =
         {
-            new KernelDirectiveParameter("--database", "The fleet database file (relative to the notebook).") { AllowImplicitName = true }.WithFileCompletions(".duckdb"),
-            new KernelDirectiveParameter("--sql", "A DuckDB SQL query, in double quotes, e.g. \"SELECT * FROM labelled_profiles WHERE service = 'leaky'\"."),
-            new KernelDirectiveParameter("--where", "Without --sql: only the profiles matching this predicate on their labels, e.g. \"service = 'leaky'\"."),
+            new KernelDirectiveParameter("--database",
+                "The fleet database file (relative to the notebook).") { AllowImplicitName = true }.WithFileCompletions(".duckdb"),
+            new KernelDirectiveParameter("--sql",
+                "A DuckDB SQL query, in double quotes, e.g. \"SELECT * FROM labelled_profiles WHERE service = 'leaky'\"."),
+            new KernelDirectiveParameter("--where",
+                "Without --sql: only the profiles matching this predicate on their labels, e.g. \"service = 'leaky'\"."),
             new KernelDirectiveParameter("--name", "The C# variable to store the DataFrame in (default: from the database file name)."),
         },
     }.WithHelp();
@@ -43,7 +48,8 @@ public static class FleetMagic
                 var result = command.Sql is null ? fleet.Profiles(command.Where) : fleet.Query(command.Sql);
                 var name = MagicKit.VariableName(command.Name, command.Database, "fleet");
                 await MagicKit.DefineVariableAsync(kernel, name, result);
-                context.Display(FleetCard.For(fleet, $"fleet — {System.IO.Path.GetFileName(command.Database)} → {name}", result, command.Sql));
+                context.Display(FleetCard.For(fleet, $"fleet — {System.IO.Path.GetFileName(command.Database)} → {name}", result,
+                    command.Sql));
             }));
     }
 }

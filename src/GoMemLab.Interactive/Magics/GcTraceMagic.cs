@@ -22,7 +22,9 @@ public static class GcTraceMagic
             + "(.ToDataFrame(): one row per GC) and show GC rate, GC CPU, stop-the-world pauses, live heap and the leak verdict.",
         Parameters =
         {
-            new KernelDirectiveParameter("--path", "The log file (relative to the notebook; .gz is fine).") { AllowImplicitName = true }.WithFileCompletions(".log", ".log.gz", ".txt"),
+            new KernelDirectiveParameter("--path",
+                "The log file (relative to the notebook; .gz is fine).") { AllowImplicitName = true }.WithFileCompletions(".log", ".log.gz",
+                    ".txt"),
             new KernelDirectiveParameter("--name", "The C# variable to store the GcTrace in (default: from the file name)."),
         },
     }.WithHelp();

@@ -17,7 +17,8 @@ public static class GoMemLabMagic
 
     public static KernelActionDirective Directive() => new KernelActionDirective("#!gomemlab")
     {
-        Description = "Show the environment card: GoMemLab version, .NET runtime, the Go toolchain on PATH (go version, GOROOT) and the notebook host.",
+        Description = "Show the environment card: GoMemLab version, .NET runtime, the Go toolchain on PATH (go version, GOROOT) and "
+            + "the notebook host.",
         Parameters = { new KernelDirectiveParameter("--name", "Also store the card in this C# variable.") },
     }.WithHelp();
 

@@ -1,6 +1,8 @@
 using GoMemLab.Goroutines;
 using GoMemLab.Goroutines.Analyses;
+using GoMemLab.Inputs;
 using GoMemLab.Profiles;
+using GoMemLab.Reports;
 using GoMemLab.Telemetry;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Directives;
@@ -19,7 +21,8 @@ public sealed class LoadGoroutines : MagicCommand
     public string? Every { get; set; }
 }
 
-/// <summary>Declaration and handler of `#!goroutines` (see <see cref="LoadGoroutines"/>); the work is <see cref="GoroutineDump"/>'s.</summary>
+/// <summary>Declaration and handler of `#!goroutines` (see <see cref="LoadGoroutines"/>); the work is <see
+/// cref="GoroutineDump"/>'s.</summary>
 public static class GoroutinesMagic
 {
     public const string Example = "#!goroutines ../data/artifacts/goroutines/leaky-goroutine-6-debug2.txt --name g";
@@ -36,9 +39,11 @@ public static class GoroutinesMagic
             new KernelDirectiveParameter("--path", "The dump file (relative to the notebook) or URL; several as one quoted argument "
                 + "(\"a.pb.gz b.pb.gz\") or a '*' pattern, read in natural name order (…-2 before …-10).") { AllowImplicitName = true }
                 .WithFileCompletions(".pb.gz", "debug1.txt", "debug2.txt", ".txt"),
-            new KernelDirectiveParameter("--name", "The C# variable to store the dump (or the list of snapshots) in (default: from the file name)."),
+            new KernelDirectiveParameter("--name",
+                "The C# variable to store the dump (or the list of snapshots) in (default: from the file name)."),
             new KernelDirectiveParameter("--by", "Several snapshots: group by start (default), creation or state (debug=2 only)."),
-            new KernelDirectiveParameter("--every", "Several text snapshots, which record no time: the time between them, as a Go duration (e.g. 5s)."),
+            new KernelDirectiveParameter("--every",
+                "Several text snapshots, which record no time: the time between them, as a Go duration (e.g. 5s)."),
         },
     }.WithHelp();
 
@@ -50,14 +55,16 @@ public static class GoroutinesMagic
             {
                 var given = Split(command.Path);
                 if (given.Count == 0)
-                    throw new ArgumentException("missing FILE_OR_URL of a goroutine dump (several: one quoted argument \"a b c\", or a '*' pattern)");
+                    throw new ArgumentException("missing FILE_OR_URL of a goroutine dump (several: one quoted argument \"a b c\", or a "
+                        + "'*' pattern)");
                 var by = GoroutineGroupingText.Parse(command.By);
                 TimeSpan? every = command.Every is { } text ? GoDuration.Parse(text) : null;
                 var sources = given.SelectMany(Expand).ToList();
                 var dumps = new List<GoroutineDump>();
                 foreach (var source in sources) dumps.Add(await GoroutineDump.LoadAsync(source, context.CancellationToken));
                 var name = MagicKit.VariableName(command.Name, given[0].Replace("*", ""), "goroutines");
-                var title = $"goroutines — {System.IO.Path.GetFileName(given[0])}{(dumps.Count > 1 ? $" (+{dumps.Count - 1} snapshots)" : "")} → {name}";
+                var title = $"goroutines — "
+                    + $"{System.IO.Path.GetFileName(given[0])}{(dumps.Count > 1 ? $" (+{dumps.Count - 1} snapshots)" : "")} → {name}";
                 if (dumps.Count == 1)
                 {
                     await MagicKit.DefineVariableAsync(kernel, name, dumps[0], typeof(Microsoft.Data.Analysis.DataFrame));
@@ -65,7 +72,8 @@ public static class GoroutinesMagic
                     return;
                 }
                 var growth = every is { } step ? GoroutineGrowth.Compute(dumps, step, by) : GoroutineGrowth.Compute(dumps, by);
-                await MagicKit.DefineVariableAsync(kernel, name, (IReadOnlyList<GoroutineDump>)dumps, typeof(Microsoft.Data.Analysis.DataFrame));
+                await MagicKit.DefineVariableAsync(kernel, name, (IReadOnlyList<GoroutineDump>)dumps,
+                    typeof(Microsoft.Data.Analysis.DataFrame));
                 await MagicKit.DefineVariableAsync(kernel, name + "_growth", growth);
                 context.Display(GoroutineCards.ForSnapshots(growth, dumps, title));
             }));
@@ -77,14 +85,14 @@ public static class GoroutinesMagic
     {
         if (string.IsNullOrWhiteSpace(argument)) return [];
         var whole = argument.Trim();
-        if (!ProfileLoader.IsUrl(whole) && File.Exists(MagicKit.ResolvePath(whole))) return [whole];
+        if (!HttpInput.IsUrl(whole) && File.Exists(MagicKit.ResolvePath(whole))) return [whole];
         return whole.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
     }
 
     // URLs pass through; '*' patterns expand to their files in natural name order (…-2 before …-10).
     private static IEnumerable<string> Expand(string pathOrPattern)
     {
-        if (ProfileLoader.IsUrl(pathOrPattern)) return [pathOrPattern];
+        if (HttpInput.IsUrl(pathOrPattern)) return [pathOrPattern];
         var path = MagicKit.ResolvePath(pathOrPattern);
         var file = System.IO.Path.GetFileName(path);
         if (file.IndexOfAny(['*', '?']) < 0) return [path];

@@ -12,7 +12,8 @@ public static class MagicCompletions
     public static readonly IReadOnlyList<string> GoSampleTypes =
         ["inuse_space", "inuse_objects", "alloc_space", "alloc_objects", "cpu", "samples", "goroutine", "contentions", "delay"];
 
-    /// <summary>Offers files under the current directory (two levels down) whose names end with one of <paramref name="endings"/>.</summary>
+    /// <summary>Offers files under the current directory (two levels down) whose names end with one of
+    /// <paramref name="endings"/>.</summary>
     public static KernelDirectiveParameter WithFileCompletions(this KernelDirectiveParameter parameter, params string[] endings)
     {
         parameter.AddCompletions(() => FilesNearby(Directory.GetCurrentDirectory(), endings));

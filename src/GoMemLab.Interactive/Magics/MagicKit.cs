@@ -29,7 +29,8 @@ public static partial class MagicKit
     /// Runs a handler body. Bad input or arguments become a single error line on the cell
     /// (<c>context.Fail</c> with a message, no stack trace); `-h` shows the help instead of running.
     /// </summary>
-    public static async Task RunAsync(MagicCommand command, KernelInvocationContext context, KernelActionDirective directive, string example, Func<Task> body)
+    public static async Task RunAsync(MagicCommand command, KernelInvocationContext context, KernelActionDirective directive,
+        string example, Func<Task> body)
     {
         if (command.Help)
         {
@@ -70,7 +71,8 @@ public static partial class MagicKit
     private static string HelpHtml(KernelActionDirective directive, string example) =>
         "<pre class=\"gomemlab-help\">" + WebUtility.HtmlEncode(HelpText(directive, example)) + "</pre>";
 
-    /// <summary>A path as the user wrote it, resolved against the kernel's current directory (the notebook's folder in most hosts).</summary>
+    /// <summary>A path as the user wrote it, resolved against the kernel's current directory (the notebook's folder in most
+    /// hosts).</summary>
     public static string ResolvePath(string path)
     {
         if (path.StartsWith("~/", StringComparison.Ordinal))
@@ -91,7 +93,7 @@ public static partial class MagicKit
             return requested;
         }
         var stem = source.TrimEnd('/', '\\');
-        if (Uri.TryCreate(stem, UriKind.Absolute, out var uri) && (uri.Scheme == "http" || uri.Scheme == "https"))
+        if (HttpInput.IsUrl(stem) && Uri.TryCreate(stem, UriKind.Absolute, out var uri))
             stem = uri.Segments.LastOrDefault()?.Trim('/') ?? fallback;
         else
             stem = Path.GetFileName(stem);

@@ -1,3 +1,4 @@
+using GoMemLab.Inputs;
 using GoMemLab.Profiles;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Directives;
@@ -26,14 +27,21 @@ public static class PprofMagic
     public static KernelActionDirective Directive() => new KernelActionDirective("#!pprof")
     {
         Description = "Load a pprof profile (heap, CPU, goroutine; .pb.gz, .pb or debug=1 heap text; file or net/http/pprof URL) into a "
-            + "LoadedProfile variable — heap4.Top(), .AllocVsInuse(), .LeakSuspects(), .Flame(), .FlameChart(), .DiffWith(other), .Samples() — "
-            + "and show type, time, totals, the top 10 and a chart.",
+            + "LoadedProfile variable — heap4.Top(), .AllocVsInuse(), .LeakSuspects(), .Flame(), .FlameChart(), "
+            + ".DiffSince(before), .Samples() — and show type, time, totals, the top 10 and a chart.",
         Parameters =
         {
-            new KernelDirectiveParameter("--path", "The profile file (relative to the notebook) or URL, e.g. http://127.0.0.1:6060/debug/pprof/heap.") { AllowImplicitName = true }.WithFileCompletions(".pb.gz", ".pprof", ".pb", "heap-debug1.txt"),
+            new KernelDirectiveParameter("--path",
+                "The profile file (relative to the notebook) or URL, e.g. "
+                    + "http://127.0.0.1:6060/debug/pprof/heap.") { AllowImplicitName = true }.WithFileCompletions(".pb.gz", ".pprof", ".pb",
+                        "heap-debug1.txt"),
             new KernelDirectiveParameter("--name", "The C# variable to store the profile in (default: from the file name)."),
-            new KernelDirectiveParameter("--sample-index", "Default sample type of the analyses, e.g. alloc_space (default: the profile's, inuse_space for heap).").WithSampleTypeCompletions(),
-            new KernelDirectiveParameter("--diff-base", "Subtract this profile (go tool pprof -diff_base): the variable holds current minus base.").WithFileCompletions(".pb.gz", ".pprof", ".pb"),
+            new KernelDirectiveParameter("--sample-index",
+                "Default sample type of the analyses, e.g. alloc_space (default: the profile's, "
+                    + "inuse_space for heap).").WithSampleTypeCompletions(),
+            new KernelDirectiveParameter("--diff-base",
+                "Subtract this profile (go tool pprof -diff_base): the variable holds current minus base.").WithFileCompletions(".pb.gz",
+                    ".pprof", ".pb"),
             new KernelDirectiveParameter("--focus", "Only samples with a frame matching this regex, in every analysis of the variable."),
             new KernelDirectiveParameter("--ignore", "Drop samples with a frame matching this regex, in every analysis of the variable."),
         },
@@ -48,7 +56,10 @@ public static class PprofMagic
             {
                 if (string.IsNullOrWhiteSpace(command.Path)) throw new ArgumentException("missing PATH_OR_URL of a pprof profile");
                 var name = MagicKit.VariableName(command.Name, command.Path, "profile");
-                var title = $"pprof — {System.IO.Path.GetFileName(command.Path)}{(string.IsNullOrWhiteSpace(command.DiffBase) ? "" : " minus " + System.IO.Path.GetFileName(command.DiffBase))} → {name}";
+                var title = "pprof — "
+                    + System.IO.Path.GetFileName(command.Path)
+                    + (string.IsNullOrWhiteSpace(command.DiffBase) ? "" : " minus " + System.IO.Path.GetFileName(command.DiffBase))
+                    + $" → {name}";
                 // Downloads and big files take seconds: show a card that says how far the load is, then replace it.
                 var live = IsSlow(command.Path) || IsSlow(command.DiffBase)
                     ? context.Display(new Reports.SummaryCard(title) { Verdict = "loading…" }) : null;
@@ -57,25 +68,31 @@ public static class PprofMagic
                 {
                     if (!context.CancellationToken.IsCancellationRequested) live.Update(card);
                 });
-                var profile = await ProfileLoader.LoadPathOrUrlAsync(Resolve(command.Path), progress, context.CancellationToken);
+                var profile = await Profile.LoadAsync(Resolve(command.Path), progress, context.CancellationToken);
                 if (!string.IsNullOrWhiteSpace(command.DiffBase))
-                    profile = Diff.Against(profile, await ProfileLoader.LoadPathOrUrlAsync(Resolve(command.DiffBase), progress, context.CancellationToken));
-                var loaded = new LoadedProfile(profile, command.SampleIndex, command.Focus, command.Ignore);
+                    profile = ProfileDiff.Compare(await Profile.LoadAsync(Resolve(command.DiffBase), progress, context.CancellationToken),
+                        profile);
+                var loaded = new LoadedProfile(profile, command.SampleIndex, new ProfileFilter
+                {
+                    Focus = command.Focus,
+                    Ignore = command.Ignore,
+                });
                 var card = loaded.Card(title, loaded.IsDiff ? $"{command.Path} minus {command.DiffBase}" : command.Path);
-                await MagicKit.DefineVariableAsync(kernel, name, loaded, typeof(Microsoft.Data.Analysis.DataFrame), typeof(Plotly.NET.GenericChart));
+                await MagicKit.DefineVariableAsync(kernel, name, loaded, typeof(Microsoft.Data.Analysis.DataFrame),
+                    typeof(Plotly.NET.GenericChart));
                 if (live is null) context.Display(card);
                 else live.Update(card);
             }));
     }
 
-    private static string Resolve(string pathOrUrl) => ProfileLoader.IsUrl(pathOrUrl) ? pathOrUrl : MagicKit.ResolvePath(pathOrUrl);
+    private static string Resolve(string pathOrUrl) => HttpInput.IsUrl(pathOrUrl) ? pathOrUrl : MagicKit.ResolvePath(pathOrUrl);
 
     private const long SlowFileBytes = 8 << 20;
 
     private static bool IsSlow(string? pathOrUrl)
     {
         if (string.IsNullOrWhiteSpace(pathOrUrl)) return false;
-        if (ProfileLoader.IsUrl(pathOrUrl)) return true;
+        if (HttpInput.IsUrl(pathOrUrl)) return true;
         var file = new FileInfo(MagicKit.ResolvePath(pathOrUrl));
         return file.Exists && file.Length > SlowFileBytes;
     }

@@ -7,7 +7,7 @@ namespace GoMemLab.Charts;
 
 /// <summary>
 /// Charts of escape analysis: heap escapes by cause, by package (stacked by cause), and one escape's
-/// <c>-m=2</c> flow as a chain (<see cref="FlowChain"/>; the older <see cref="FlowSankey"/> draws the same as a Sankey). Write them with <see cref="ChartHtml"/> or
+/// <c>-m=2</c> flow as a chain (<see cref="FlowChain"/>). Write them with <see cref="ChartHtml"/> or
 /// <see cref="OfflineHtmlPage"/> so they render offline. The source view is <see cref="EscapeSourceView"/>.
 /// </summary>
 public static class EscapeCharts
@@ -15,11 +15,12 @@ public static class EscapeCharts
     /// <summary>Horizontal bars: number of heap decisions per cause (see <see cref="EscapeCause"/>), largest first.</summary>
     public static GenericChart EscapesByCause(EscapeLog log)
     {
-        var counts = log.Diagnostics.Where(d => d.Kind.IsHeapDecision())
-            .GroupBy(d => EscapeCause.Classify(log, d))
-            .Select(g => (Cause: g.Key.Name(), Count: g.Count()))
+        var counts = log.Causes().Rows
+            .GroupBy(r => r.Cause)
+            .Select(g => (Cause: g.Key.ToText(), Count: g.Count()))
             .OrderBy(c => c.Count).ToList();
-        var chart = CSharpChart.Bar<int, string, string>(counts.Select(c => c.Count), Keys: Some(counts.Select(c => c.Cause)), Name: "heap escapes");
+        var chart = CSharpChart.Bar<int, string, string>(counts.Select(c => c.Count), Keys: Some(counts.Select(c => c.Cause)),
+            Name: "heap escapes");
         return ChartStyle.Titled(chart, $"Heap escapes by cause — {Path.GetFileName(log.Source)}", "heap escapes", null);
     }
 
@@ -29,7 +30,7 @@ public static class EscapeCharts
     /// </summary>
     public static GenericChart EscapesByPackage(EscapeLog log, int top = 20)
     {
-        var heap = log.Diagnostics.Where(d => d.Kind.IsHeapDecision()).Select(d => (d, Cause: EscapeCause.Classify(log, d))).ToList();
+        var heap = log.Causes().Rows.Select(r => (d: r.Decision, r.Cause)).ToList();
         var byFile = heap.Select(h => h.d.Package).Distinct().Count() <= 1;
         string Group(EscapeDiagnostic d) => byFile ? d.File : d.Package;
         var groups = heap.GroupBy(h => Group(h.d)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
@@ -37,12 +38,13 @@ public static class EscapeCharts
         var traces = Enum.GetValues<EscapeCauseKind>()
             .Where(c => heap.Any(h => h.Cause == c))
             .Select(cause => CSharpChart.Bar<int, string, string>(
-                groups.Select(g => heap.Count(h => h.Cause == cause && Group(h.d) == g)), Keys: Some(groups), Name: cause.Name()))
+                groups.Select(g => heap.Count(h => h.Cause == cause && Group(h.d) == g)), Keys: Some(groups), Name: cause.ToText()))
             .ToList();
         var layout = new Layout();
         layout.SetProperty("barmode", "stack");
         var chart = Plotly.NET.Chart.withLayout(layout).Invoke(CSharpChart.Combine(traces));
-        return ChartStyle.Titled(chart, $"Heap escapes by {(byFile ? "file" : "package")} and cause — {Path.GetFileName(log.Source)}", "heap escapes", null);
+        return ChartStyle.Titled(chart, $"Heap escapes by {(byFile ? "file" : "package")} and cause — {Path.GetFileName(log.Source)}",
+            "heap escapes", null);
     }
 
     /// <summary>
@@ -59,7 +61,8 @@ public static class EscapeCharts
         var nodes = flows.SelectMany(f => new[] { f.Source, f.Destination }).Distinct().ToList();
         var points = new Dictionary<string, object?>
         {
-            ["type"] = "scatter", ["mode"] = "markers+text", ["x"] = nodes.Select((_, i) => (double)i).ToArray(), ["y"] = nodes.Select(_ => 0.0).ToArray(),
+            ["type"] = "scatter", ["mode"] = "markers+text", ["x"] = nodes.Select((_, i) => (double)i).ToArray(),
+            ["y"] = nodes.Select(_ => 0.0).ToArray(),
             ["text"] = nodes.ToArray(), ["textposition"] = "top center", ["hoverinfo"] = "text", ["showlegend"] = false,
             ["marker"] = new Dictionary<string, object?> { ["size"] = 18, ["symbol"] = "square", ["color"] = "#0969da" },
         };
@@ -69,12 +72,16 @@ public static class EscapeCharts
             ["xref"] = "x", ["yref"] = "y", ["axref"] = "x", ["ayref"] = "y", ["showarrow"] = true, ["arrowhead"] = 2, ["arrowwidth"] = 1.5,
         }).Concat(flows.Select(f => (object)new Dictionary<string, object?>
         {
-            ["x"] = (nodes.IndexOf(f.Source) + nodes.IndexOf(f.Destination)) / 2.0, ["y"] = -0.35, ["xref"] = "x", ["yref"] = "y", ["showarrow"] = false,
-            ["text"] = string.Join("<br>", f.Reasons.Select(System.Net.WebUtility.HtmlEncode)), ["font"] = new Dictionary<string, object?> { ["size"] = 11 },
+            ["x"] = (nodes.IndexOf(f.Source) + nodes.IndexOf(f.Destination)) / 2.0, ["y"] = -0.35, ["xref"] = "x", ["yref"] = "y",
+            ["showarrow"] = false,
+            ["text"] = string.Join("<br>", f.Reasons.Select(System.Net.WebUtility.HtmlEncode)), ["font"] = new Dictionary<string,
+                object?>
+            { ["size"] = 11 },
         })).ToArray();
         return PlotlyFigure.Create([points], new Dictionary<string, object?>
         {
-            ["title"] = ProfileCharts.Title($"{diagnostic.Message} — {Path.GetFileName(diagnostic.File)}:{diagnostic.Line}:{diagnostic.Column}"),
+            ["title"] = ProfileCharts.Title($"{diagnostic.Message} — "
+                + $"{Path.GetFileName(diagnostic.File)}:{diagnostic.Line}:{diagnostic.Column}"),
             ["xaxis"] = new Dictionary<string, object?> { ["visible"] = false, ["range"] = new[] { -0.6, nodes.Count - 0.4 } },
             ["yaxis"] = new Dictionary<string, object?> { ["visible"] = false, ["range"] = new[] { -1.0, 0.8 } },
             ["annotations"] = arrows, ["height"] = 300,
@@ -90,41 +97,9 @@ public static class EscapeCharts
             else if (s.Kind == FlowStepKind.From && flows.Count > 0) flows[^1].Reasons.Add($"{s.Expression} ({s.Reason})");
         }
         if (flows.Count == 0)
-            throw new ArgumentException($"{diagnostic.File}:{diagnostic.Line}: '{diagnostic.Message}' has no flow; build with -gcflags=-m=2");
+            throw new ArgumentException($"{diagnostic.File}:{diagnostic.Line}: '{diagnostic.Message}' has no flow; build with "
+                + $"-gcflags=-m=2");
         return flows;
-    }
-
-    /// <summary>
-    /// Prefer <see cref="FlowChain"/>: every link here has width 1, so the Sankey's widths carry no information.
-    /// One diagnostic's explanation as a Sankey diagram: a node per location the compiler names
-    /// (<c>&amp;{storage for v}</c>, <c>~r0</c>, <c>{heap}</c>…), a link per <c>flow:</c> step from its
-    /// source to its destination, labelled with the reasons of the <c>from</c> steps under it.
-    /// </summary>
-    /// <exception cref="ArgumentException">The diagnostic has no flow step (not a <c>-m=2</c> log).</exception>
-    public static GenericChart FlowSankey(EscapeLog log, EscapeDiagnostic diagnostic)
-    {
-        var steps = log.StepsOf(diagnostic).ToList();
-        var flows = new List<(string Source, string Destination, List<string> Reasons)>();
-        foreach (var s in steps)
-        {
-            if (s.Kind == FlowStepKind.Flow) flows.Add((s.Source, s.Destination, []));
-            else if (s.Kind == FlowStepKind.From && flows.Count > 0) flows[^1].Reasons.Add($"{s.Expression} ({s.Reason})");
-        }
-        if (flows.Count == 0)
-            throw new ArgumentException($"{diagnostic.File}:{diagnostic.Line}: '{diagnostic.Message}' has no flow; build with -gcflags=-m=2");
-        var nodes = flows.SelectMany(f => new[] { f.Source, f.Destination }).Distinct().ToList();
-        var trace = new TraceDomain("sankey");
-        trace.SetProperty("orientation", "h");
-        trace.SetProperty("node", new Dictionary<string, object> { ["label"] = nodes, ["pad"] = 20, ["thickness"] = 14 });
-        trace.SetProperty("link", new Dictionary<string, object>
-        {
-            ["source"] = flows.Select(f => nodes.IndexOf(f.Source)).ToArray(),
-            ["target"] = flows.Select(f => nodes.IndexOf(f.Destination)).ToArray(),
-            ["value"] = flows.Select(_ => 1).ToArray(),
-            ["label"] = flows.Select(f => string.Join(" → ", f.Reasons)).ToArray(),
-        });
-        var chart = GenericChart.ofTraceObject(true, trace);
-        return Plotly.NET.Chart.withTitle($"{diagnostic.Message} — {Path.GetFileName(diagnostic.File)}:{diagnostic.Line}:{diagnostic.Column}", TitleFont: null).Invoke(chart);
     }
 
     // Plotly.NET.CSharp takes optional sequences as Optional<IEnumerable<T>>, which C# cannot convert to implicitly.

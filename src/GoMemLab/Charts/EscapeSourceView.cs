@@ -28,7 +28,8 @@ public static class EscapeSourceView
 
         var html = new StringBuilder();
         html.Append("<div class=\"gomemlab-source\" style=\"font-family:monospace;font-size:12px\">\n");
-        html.Append($"<div style=\"font-weight:bold;margin:.3em 0\">{Encode(Path.GetFileName(goFile))} — {byLine.Sum(g => g.Count())} decisions from {Encode(Path.GetFileName(log.Source))}</div>\n");
+        html.Append($"<div style=\"font-weight:bold;margin:.3em 0\">{Encode(Path.GetFileName(goFile))} — {byLine.Sum(g => g.Count())} "
+            + $"decisions from {Encode(Path.GetFileName(log.Source))}</div>\n");
         html.Append("<table style=\"border-collapse:collapse\">\n");
         for (var i = 0; i < lines.Length; i++)
         {
@@ -37,7 +38,8 @@ public static class EscapeSourceView
             html.Append($"<td style=\"color:#999;text-align:right;padding-right:.8em\">{number}</td>");
             html.Append($"<td style=\"white-space:pre;padding-right:2em\">{Encode(lines[i])}</td><td>");
             foreach (var d in byLine[number])
-                html.Append($"<span title=\"{Encode(Explanation(log, d)).Replace("\n", "&#10;")}\" style=\"display:inline-block;margin:0 .3em .1em 0;padding:0 .3em;border-radius:3px;{Colour(d.Kind)}\">{Encode(d.Message)}</span>");
+                html.Append($"<span title=\"{Encode(Explanation(log, d)).Replace("\n", "&#10;")}\" style=\"display:inline-block;margin:0 "
+                    + $".3em .1em 0;padding:0 .3em;border-radius:3px;{Colour(d.Kind)}\">{Encode(d.Message)}</span>");
             html.Append("</td></tr>\n");
         }
         html.Append("</table></div>\n");
@@ -46,7 +48,7 @@ public static class EscapeSourceView
 
     private static string Explanation(EscapeLog log, EscapeDiagnostic d)
     {
-        var text = new StringBuilder($"{d.File}:{d.Line}:{d.Column} {d.Kind.Name()}");
+        var text = new StringBuilder($"{d.File}:{d.Line}:{d.Column} {d.Kind.ToText()}");
         foreach (var s in log.StepsOf(d)) text.Append('\n').Append(s.Kind == FlowStepKind.From ? "    " : "  ").Append(s.Text);
         return text.ToString();
     }
@@ -54,7 +56,8 @@ public static class EscapeSourceView
     private static string Colour(EscapeKind kind) => kind switch
     {
         EscapeKind.MovedToHeap or EscapeKind.EscapesToHeap => "background:#fdd;color:#900",
-        EscapeKind.LeakingParam or EscapeKind.LeakingParamContent or EscapeKind.LeakingParamToResult or EscapeKind.ParamLeaks => "background:#fec;color:#840",
+        EscapeKind.LeakingParam or EscapeKind.LeakingParamContent or EscapeKind.LeakingParamToResult or EscapeKind.ParamLeaks
+            => "background:#fec;color:#840",
         EscapeKind.DoesNotEscape => "background:#dfd;color:#060",
         _ => "background:#eee;color:#555",
     };

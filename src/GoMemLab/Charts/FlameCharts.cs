@@ -1,32 +1,40 @@
 using GoMemLab.Profiles.Analyses;
-using Microsoft.Data.Analysis;
 using Plotly.NET;
 
 namespace GoMemLab.Charts;
 
 /// <summary>
-/// Flame graphs as plotly.js icicle charts drawn from a <see cref="FlameGraph"/> table: the root (all samples) at
+/// Flame graphs as plotly.js icicle charts drawn from a <see cref="FlameGraphReport"/>: the root (all samples) at
 /// the top, callers below it and the allocating leaf at the bottom of each column; a box's width is its value.
 /// Click a box to zoom into its subtree. Hover shows the full function name, value and share of the root.
 /// </summary>
 public static class FlameCharts
 {
+    /// <summary>
+    /// The flame graph of a report with a title naming its sample type: <see cref="DiffFlame"/> when the profile is a
+    /// diff, else <see cref="Flame"/>.
+    /// </summary>
+    public static GenericChart Chart(FlameGraphReport flame) =>
+        flame.IsDiff
+            ? DiffFlame(flame, $"Diff flame graph, {flame.SampleType.Type}: red grew, green shrank")
+            : Flame(flame, $"Flame graph, {flame.SampleType.Type}");
+
     /// <summary>The flame graph of one profile, boxes coloured by depth.</summary>
-    public static GenericChart Flame(DataFrame flame, string title, string unit = "bytes")
+    public static GenericChart Flame(FlameGraphReport flame, string title)
     {
-        var (trace, depth) = Icicle(flame, unit, "value");
+        var (trace, depth) = Icicle(flame, diff: false);
         return PlotlyFigure.Create([trace], Layout(title, depth));
     }
 
     /// <summary>
-    /// The flame graph of a diff (<see cref="FlameGraph"/> over <see cref="Profiles.Diff.Against"/>): width = current + base,
+    /// The flame graph of a diff (<see cref="FlameGraph"/> over <see cref="Profiles.ProfileDiff.Compare"/>): width = current + base,
     /// colour = delta (current − base) on a diverging scale centred on 0: red grew, green shrank, grey unchanged.
     /// </summary>
-    public static GenericChart DiffFlame(DataFrame flame, string title, string unit = "bytes")
+    public static GenericChart DiffFlame(FlameGraphReport flame, string title)
     {
-        var scale = new ProfileValueScale(unit);
-        var (trace, depth) = Icicle(flame, unit, "delta");
-        var delta = ((Int64DataFrameColumn)flame.Columns["delta"]).Select(d => scale.Scale(d ?? 0)).ToArray();
+        var scale = new ProfileValueScale(flame.SampleType.Unit);
+        var (trace, depth) = Icicle(flame, diff: true);
+        var delta = flame.Rows.Select(n => scale.Scale(n.Delta)).ToArray();
         var limit = Math.Max(1e-9, delta.Skip(1).Select(Math.Abs).DefaultIfEmpty(0).Max());
         trace["marker"] = new Dictionary<string, object?>
         {
@@ -38,15 +46,16 @@ public static class FlameCharts
         return PlotlyFigure.Create([trace], Layout(title, depth));
     }
 
-    private static (Dictionary<string, object?> Trace, int Depth) Icicle(DataFrame flame, string unit, string extra)
+    private static (Dictionary<string, object?> Trace, int Depth) Icicle(FlameGraphReport flame, bool diff)
     {
-        var scale = new ProfileValueScale(unit);
-        var ids = flame.Columns["id"].Cast<string>().ToArray();
-        var parents = flame.Columns["parent"].Cast<string>().ToArray();
-        var names = flame.Columns["name"].Cast<string>().ToArray();
-        var values = ((Int64DataFrameColumn)flame.Columns["value"]).Select(v => v ?? 0).ToArray();
-        var extras = ((Int64DataFrameColumn)flame.Columns[extra]).Select(v => scale.Scale(v ?? 0)).ToArray();
-        var depth = ((Int32DataFrameColumn)flame.Columns["depth"]).Select(d => d ?? 0).DefaultIfEmpty(0).Max();
+        var scale = new ProfileValueScale(flame.SampleType.Unit);
+        var nodes = flame.Rows;
+        var ids = nodes.Select(n => n.Id).ToArray();
+        var parents = nodes.Select(n => n.Parent).ToArray();
+        var names = nodes.Select(n => n.Name).ToArray();
+        var values = nodes.Select(n => n.Value).ToArray();
+        var extras = nodes.Select(n => scale.Scale(diff ? n.Delta : n.Value)).ToArray();
+        var depth = nodes.Select(n => n.Depth).DefaultIfEmpty(0).Max();
         var trace = new Dictionary<string, object?>
         {
             ["type"] = "icicle", ["ids"] = ids, ["parents"] = parents,
@@ -54,7 +63,7 @@ public static class FlameCharts
             ["values"] = values.Select(scale.Scale).ToArray(), ["branchvalues"] = "total",
             ["customdata"] = names.Select((n, i) => new object[] { n, extras[i] }).ToArray(),
             ["hovertemplate"] = "%{customdata[0]}<br>%{value:.3f} " + scale.Label + " (%{percentRoot:.1%} of all)" +
-                (extra == "delta" ? "<br>Δ %{customdata[1]:+.3f} " + scale.Label : "") + "<extra></extra>",
+                (diff ? "<br>Δ %{customdata[1]:+.3f} " + scale.Label : "") + "<extra></extra>",
             ["tiling"] = new Dictionary<string, object?> { ["orientation"] = "v" },
             // plotly leaves the root box unfilled; a light fill shows it is the whole (click it to zoom out).
             ["root"] = new Dictionary<string, object?> { ["color"] = "#d0d7de" },

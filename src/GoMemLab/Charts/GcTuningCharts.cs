@@ -33,10 +33,16 @@ public static class GcTuningCharts
             ["title"] = ProfileCharts.Title("Heap vs goal, and GC CPU, per setting"),
             ["grid"] = new Dictionary<string, object?> { ["rows"] = 2, ["columns"] = 1, ["pattern"] = "coupled" },
             ["xaxis"] = new Dictionary<string, object?> { ["title"] = ProfileCharts.Title("seconds since program start") },
-            ["yaxis"] = new Dictionary<string, object?> { ["title"] = ProfileCharts.Title("MB (gctrace, whole MiB)"),
-                ["rangemode"] = "tozero" },
-            ["yaxis2"] = new Dictionary<string, object?> { ["title"] = ProfileCharts.Title("GC CPU % (cumulative)"),
-                ["rangemode"] = "tozero" },
+            ["yaxis"] = new Dictionary<string, object?>
+            {
+                ["title"] = ProfileCharts.Title("MB (gctrace, whole MiB)"),
+                ["rangemode"] = "tozero"
+            },
+            ["yaxis2"] = new Dictionary<string, object?>
+            {
+                ["title"] = ProfileCharts.Title("GC CPU % (cumulative)"),
+                ["rangemode"] = "tozero"
+            },
             ["legend"] = new Dictionary<string, object?> { ["orientation"] = "h", ["y"] = -0.15 },
             ["height"] = 640,
         });
@@ -44,9 +50,9 @@ public static class GcTuningCharts
 
     private static Dictionary<string, object?> Line(string name, double[] x, IEnumerable<double> y, string color, string dash, string axis,
         string group) => new()
-    {
-        ["type"] = x.Length > TelemetryCharts.WebGlThreshold ? "scattergl" : "scatter", ["mode"] = "lines", ["name"] = name,
-        ["x"] = x, ["y"] = y.ToArray(), ["yaxis"] = axis, ["xaxis"] = "x", ["legendgroup"] = group,
-        ["line"] = new Dictionary<string, object?> { ["color"] = color, ["dash"] = dash, ["shape"] = "hv" },
-    };
+        {
+            ["type"] = x.Length > TelemetryCharts.WebGlThreshold ? "scattergl" : "scatter", ["mode"] = "lines", ["name"] = name,
+            ["x"] = x, ["y"] = y.ToArray(), ["yaxis"] = axis, ["xaxis"] = "x", ["legendgroup"] = group,
+            ["line"] = new Dictionary<string, object?> { ["color"] = color, ["dash"] = dash, ["shape"] = "hv" },
+        };
 }

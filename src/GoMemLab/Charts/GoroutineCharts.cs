@@ -77,7 +77,8 @@ public static class GoroutineCharts
         });
     }
 
-    /// <summary>The last element of a function's import path (<c>example.com/leaky/internal/cache.(*Cache).Put</c> → <c>cache.(*Cache).Put</c>), keeping a creation site's position.</summary>
+    /// <summary>The last element of a function's import path (<c>example.com/leaky/internal/cache.(*Cache).Put</c> →
+    /// <c>cache.(*Cache).Put</c>), keeping a creation site's position.</summary>
     public static string ShortKey(string key)
     {
         if (key.StartsWith(StartFunction.TruncatedPrefix, StringComparison.Ordinal))
@@ -88,16 +89,20 @@ public static class GoroutineCharts
         return slash < 0 ? key : key[(slash + 1)..];
     }
 
-    private static Dictionary<string, object?> Bar(string name, string[] labels, double[] values, IEnumerable<string> keys, string color) => new()
-    {
-        ["type"] = "bar", ["orientation"] = "h", ["name"] = name, ["y"] = labels, ["x"] = values, ["customdata"] = keys.ToArray(),
-        ["hovertemplate"] = "%{customdata}<br>" + name + ": %{x}<extra></extra>", ["marker"] = new Dictionary<string, object?> { ["color"] = color },
-    };
+    private static Dictionary<string, object?> Bar(string name, string[] labels, double[] values, IEnumerable<string> keys,
+        string color) => new()
+        {
+            ["type"] = "bar", ["orientation"] = "h", ["name"] = name, ["y"] = labels, ["x"] = values, ["customdata"] = keys.ToArray(),
+            ["hovertemplate"] = "%{customdata}<br>" + name + ": %{x}<extra></extra>", ["marker"] = new Dictionary<string,
+            object?>
+            { ["color"] = color },
+        };
 
-    private static Dictionary<string, object?> Column(string name, string key, double[] minutes, IEnumerable<long> counts, string color) => new()
-    {
-        ["type"] = "bar", ["name"] = name, ["x"] = minutes, ["y"] = counts.ToArray(),
-        ["hovertemplate"] = key + "<br>%{x} min: %{y} goroutines<extra></extra>",
-        ["marker"] = new Dictionary<string, object?> { ["color"] = color },
-    };
+    private static Dictionary<string, object?> Column(string name, string key, double[] minutes, IEnumerable<long> counts,
+        string color) => new()
+        {
+            ["type"] = "bar", ["name"] = name, ["x"] = minutes, ["y"] = counts.ToArray(),
+            ["hovertemplate"] = key + "<br>%{x} min: %{y} goroutines<extra></extra>",
+            ["marker"] = new Dictionary<string, object?> { ["color"] = color },
+        };
 }

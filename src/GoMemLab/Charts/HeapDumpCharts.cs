@@ -59,7 +59,9 @@ public static class HeapDumpCharts
         var trace = new Dictionary<string, object?>
         {
             ["type"] = "bar", ["orientation"] = "h", ["y"] = names, ["x"] = rows.Select(r => Bytes.Scale(r.RetainedBytes)).ToArray(),
-            ["customdata"] = rows.Select(r => $"{r.Node} ({r.Kind}{(r.Via.Length > 0 ? ", via " + r.Via : "")}): {r.Bytes:N0} bytes itself, retains {r.RetainedBytes:N0}").ToArray(),
+            ["customdata"] = rows.Select(r
+                => $"{r.Node} ({r.Kind}{(r.Via.Length > 0 ? ", via " + r.Via : "")}): {r.Bytes:N0} bytes itself, retains "
+                    + $"{r.RetainedBytes:N0}").ToArray(),
             ["hovertemplate"] = "%{customdata}<extra></extra>", ["marker"] = new Dictionary<string, object?> { ["color"] = "#0969da" },
         };
         return PlotlyFigure.Create([trace], new Dictionary<string, object?>

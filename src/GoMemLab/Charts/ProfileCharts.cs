@@ -1,5 +1,4 @@
 using GoMemLab.Profiles.Analyses;
-using Microsoft.Data.Analysis;
 using Plotly.NET;
 
 namespace GoMemLab.Charts;
@@ -27,42 +26,46 @@ public static class ProfileCharts
             HorizontalBar("cum", labels, rows.Select(r => scale.Scale(r.Cum)), rows.Select(r => r.Name), "#8c959f"),
         };
         return PlotlyFigure.Create(traces, BarLayout(
-            $"Top {rows.Count} by {(rows.Count > 0 ? "flat" : "")} {report.SampleType.Type}", $"{report.SampleType.Type} ({scale.Label})", rows.Count));
+            $"Top {rows.Count} by {(rows.Count > 0 ? "flat" : "")} {report.SampleType.Type}", $"{report.SampleType.Type} ({scale.Label})",
+                rows.Count));
     }
 
     /// <summary>
-    /// Grouped horizontal bars of alloc_space and inuse_space per function from an <see cref="AllocVsInuse"/> table:
-    /// the largest holders of inuse_space (a third of <paramref name="count"/>), then the largest allocators.
-    /// Garbage shows a long alloc bar and no inuse bar, a leak two bars of similar length.
+    /// Grouped horizontal bars of alloc_space and inuse_space per function from <see cref="AllocVsInuse"/> rows (or
+    /// <see cref="LeakSuspects"/>): the largest holders of inuse_space (a third of <paramref name="count"/>), then the
+    /// largest allocators. Garbage shows a long alloc bar and no inuse bar, a leak two bars of similar length.
     /// </summary>
-    public static GenericChart AllocVsInuseBars(DataFrame allocVsInuse, int count = 15)
+    public static GenericChart AllocVsInuseBars(IReadOnlyList<AllocVsInuseRow> rows, int count = 15)
     {
         // The biggest holders first (what a leak hunt wants), then the biggest allocators (where the GC works).
-        var all = Rows(allocVsInuse).ToList();
+        var all = rows;
         var holders = all.Where(r => r.InuseSpace > 0).OrderByDescending(r => r.InuseSpace).Take(Math.Max(1, count / 3));
         var allocators = all.OrderByDescending(r => r.AllocSpace).ThenBy(r => r.Function, StringComparer.Ordinal);
-        var rows = holders.Concat(allocators).DistinctBy(r => r.Function).Take(count).ToList();
+        var shown = holders.Concat(allocators).DistinctBy(r => r.Function).Take(count).ToList();
         var scale = new ProfileValueScale("bytes");
-        var labels = UniqueLabels(rows.Select(r => r.Function));
+        var labels = UniqueLabels(shown.Select(r => r.Function));
         var traces = new[]
         {
-            HorizontalBar("alloc_space (allocated since start)", labels, rows.Select(r => scale.Scale(r.AllocSpace)), rows.Select(r => r.Function), "#bf8700"),
-            HorizontalBar("inuse_space (live at last GC)", labels, rows.Select(r => scale.Scale(r.InuseSpace)), rows.Select(r => r.Function), "#cf222e"),
+            HorizontalBar("alloc_space (allocated since start)", labels, shown.Select(r => scale.Scale(r.AllocSpace)),
+                shown.Select(r => r.Function), "#bf8700"),
+            HorizontalBar("inuse_space (live at last GC)", labels, shown.Select(r => scale.Scale(r.InuseSpace)),
+                shown.Select(r => r.Function), "#cf222e"),
         };
-        return PlotlyFigure.Create(traces, BarLayout("Allocated vs still in use, per function", "MiB", rows.Count));
+        return PlotlyFigure.Create(traces, BarLayout("Allocated vs still in use, per function", "MiB", shown.Count));
     }
 
     /// <summary>
     /// Log-log scatter of inuse_space against alloc_space per allocating function, coloured by retention ratio.
     /// Functions whose inuse_space is 0 (garbage only: nothing live at the last GC) cannot be placed on a log axis; the
     /// title says how many are left out. The dashed diagonal is "keeps everything it
-    /// allocates"; garbage sits far below it. The <paramref name="labelled"/> largest by inuse_space are named (one name per cluster of overlapping points).
+    /// allocates"; garbage sits far below it. The <paramref name="labelled"/> largest by inuse_space are named (one name per cluster of
+    /// overlapping points).
     /// </summary>
-    public static GenericChart RetentionScatter(DataFrame allocVsInuse, int labelled = 6)
+    public static GenericChart RetentionScatter(IReadOnlyList<AllocVsInuseRow> allocVsInuse, int labelled = 6)
     {
         // Functions that allocated nothing themselves (callers only) are not points at all; those that allocated but
         // hold nothing at the last GC are, but a log axis has no place for their 0.
-        var allocating = Rows(allocVsInuse).Where(r => r.AllocSpace > 0).ToList();
+        var allocating = allocVsInuse.Where(r => r.AllocSpace > 0).ToList();
         var rows = allocating.Where(r => r.InuseSpace > 0).ToList();
         var hidden = allocating.Count - rows.Count;
         var scale = new ProfileValueScale("bytes");
@@ -86,12 +89,14 @@ public static class ProfileCharts
             ["type"] = "scatter", ["mode"] = "markers+text", ["name"] = "functions", ["x"] = x, ["y"] = y,
             ["text"] = rows.Select(r => named.Contains(r.Function) ? ProfileValueScale.ShortName(r.Function) : "").ToArray(),
             ["textposition"] = "top center", ["textfont"] = new Dictionary<string, object?> { ["size"] = 11 },
-            ["customdata"] = rows.Select(r => new object[] { r.Function, r.Retention ?? 0 }).ToArray(),
-            ["hovertemplate"] = "%{customdata[0]}<br>alloc %{x:.3f} MiB<br>inuse %{y:.3f} MiB<br>retention %{customdata[1]:.2f}<extra></extra>",
+            ["customdata"] = rows.Select(r => new object[] { r.Function, r.RetentionRatio ?? 0 }).ToArray(),
+            ["hovertemplate"] = "%{customdata[0]}<br>alloc %{x:.3f} MiB<br>inuse %{y:.3f} MiB<br>retention "
+                + "%{customdata[1]:.2f}<extra></extra>",
             ["marker"] = new Dictionary<string, object?>
             {
-                ["size"] = 11, ["color"] = rows.Select(r => r.Retention ?? 0).ToArray(), ["cmin"] = 0, ["cmax"] = 1,
-                ["colorscale"] = new object[] { new object[] { 0, "#54aeff" }, new object[] { 0.5, "#d4a72c" }, new object[] { 1, "#cf222e" } },
+                ["size"] = 11, ["color"] = rows.Select(r => r.RetentionRatio ?? 0).ToArray(), ["cmin"] = 0, ["cmax"] = 1,
+                ["colorscale"] = new object[] { new object[] { 0, "#54aeff" }, new object[] { 0.5, "#d4a72c" },
+                    new object[] { 1, "#cf222e" } },
                 ["colorbar"] = new Dictionary<string, object?> { ["title"] = new Dictionary<string, object?> { ["text"] = "retention" } },
                 ["line"] = new Dictionary<string, object?> { ["width"] = 1, ["color"] = "#57606a" },
             },
@@ -104,7 +109,8 @@ public static class ProfileCharts
         return PlotlyFigure.Create([diagonal, points], new Dictionary<string, object?>
         {
             ["title"] = Title("Retention: inuse_space vs alloc_space (log-log)"
-                + (hidden == 0 ? "" : $"<br><sub>{hidden} of {allocating.Count} allocating functions not shown: their inuse_space is 0 (no place on a log axis)</sub>")),
+                + (hidden == 0 ? "" : $"<br><sub>{hidden} of {allocating.Count} allocating functions not shown: their inuse_space is 0 "
+                + $"(no place on a log axis)</sub>")),
             ["xaxis"] = new Dictionary<string, object?> { ["type"] = "log", ["title"] = Title("alloc_space (MiB, log)") },
             ["yaxis"] = new Dictionary<string, object?> { ["type"] = "log", ["title"] = Title("inuse_space (MiB, log)") },
             ["height"] = 520, ["showlegend"] = false,
@@ -113,22 +119,20 @@ public static class ProfileCharts
 
     /// <summary>
     /// One line per function over the snapshots' time, for the first <paramref name="count"/> functions of a
-    /// <see cref="HeapTrend.Compute"/> ranking, from the matching <see cref="HeapTrend.Series"/> table.
+    /// <see cref="HeapTrend"/> ranking, in the sample type's unit.
     /// </summary>
-    public static GenericChart TrendLines(DataFrame trend, DataFrame series, int count = 5, string unit = "bytes", string sampleType = "inuse_space")
+    public static GenericChart TrendLines(HeapTrendReport trend, int count = 5)
     {
-        var scale = new ProfileValueScale(unit);
-        var top = trend.Columns["function"].Cast<string>().Take(count).ToList();
-        var function = series.Columns["function"];
-        var minutes = (DoubleDataFrameColumn)series.Columns["minutes"];
-        var value = (Int64DataFrameColumn)series.Columns["value"];
+        var scale = new ProfileValueScale(trend.SampleType.Unit);
+        var sampleType = trend.SampleType.Type;
+        var top = trend.Rows.Take(count).Select(r => r.Function).ToList();
         var traces = top.Select(name =>
         {
-            var points = Enumerable.Range(0, (int)series.Rows.Count).Where(i => (string)function[i] == name).ToList();
+            var points = trend.Points.Where(p => p.Function == name).ToList();
             return new Dictionary<string, object?>
             {
                 ["type"] = "scatter", ["mode"] = "lines+markers", ["name"] = ProfileValueScale.ShortName(name),
-                ["x"] = points.Select(i => minutes[i] ?? 0).ToArray(), ["y"] = points.Select(i => scale.Scale(value[i] ?? 0)).ToArray(),
+                ["x"] = points.Select(p => p.Minutes).ToArray(), ["y"] = points.Select(p => scale.Scale(p.Value)).ToArray(),
                 ["hovertemplate"] = name + "<br>%{x:.2f} min: %{y:.3f} " + scale.Label + "<extra></extra>",
             };
         });
@@ -142,18 +146,6 @@ public static class ProfileCharts
         });
     }
 
-    private sealed record AllocRow(string Function, long AllocSpace, long InuseSpace, double? Retention);
-
-    private static IEnumerable<AllocRow> Rows(DataFrame table)
-    {
-        var function = table.Columns["function"];
-        var alloc = (Int64DataFrameColumn)table.Columns["alloc_space"];
-        var inuse = (Int64DataFrameColumn)table.Columns["inuse_space"];
-        var retention = (DoubleDataFrameColumn)table.Columns["retention_ratio"];
-        for (long i = 0; i < table.Rows.Count; i++)
-            yield return new AllocRow((string)function[i], alloc[i] ?? 0, inuse[i] ?? 0, retention[i]);
-    }
-
     /// <summary>Short names, made unique again (two packages may both have a <c>cache.Put</c>) by falling back to the full name.</summary>
     private static string[] UniqueLabels(IEnumerable<string> names)
     {
@@ -163,12 +155,13 @@ public static class ProfileCharts
         return shortNames.Select((s, i) => duplicated.Contains(s) ? full[i] : s).ToArray();
     }
 
-    private static Dictionary<string, object?> HorizontalBar(string name, string[] labels, IEnumerable<double> values, IEnumerable<string> fullNames, string color) => new()
-    {
-        ["type"] = "bar", ["orientation"] = "h", ["name"] = name, ["y"] = labels, ["x"] = values.ToArray(),
-        ["customdata"] = fullNames.ToArray(), ["hovertemplate"] = "%{customdata}<br>" + name + ": %{x:.3f}<extra></extra>",
-        ["marker"] = new Dictionary<string, object?> { ["color"] = color },
-    };
+    private static Dictionary<string, object?> HorizontalBar(string name, string[] labels, IEnumerable<double> values,
+        IEnumerable<string> fullNames, string color) => new()
+        {
+            ["type"] = "bar", ["orientation"] = "h", ["name"] = name, ["y"] = labels, ["x"] = values.ToArray(),
+            ["customdata"] = fullNames.ToArray(), ["hovertemplate"] = "%{customdata}<br>" + name + ": %{x:.3f}<extra></extra>",
+            ["marker"] = new Dictionary<string, object?> { ["color"] = color },
+        };
 
     private static Dictionary<string, object?> BarLayout(string title, string axis, int rows) => new()
     {

@@ -25,7 +25,8 @@ public readonly record struct ProfileValueScale(string Unit)
         _ => value.ToString(CultureInfo.InvariantCulture),
     };
 
-    /// <summary>A function name without its package path (<c>example.com/leaky/internal/cache.(*Cache).Put</c> → <c>cache.(*Cache).Put</c>).</summary>
+    /// <summary>A function name without its package path (<c>example.com/leaky/internal/cache.(*Cache).Put</c> →
+    /// <c>cache.(*Cache).Put</c>).</summary>
     public static string ShortName(string function)
     {
         var paren = function.IndexOf('(');

@@ -42,7 +42,8 @@ public static class TelemetryCharts
         var at = lines.Select(l => l.AtSeconds).ToArray();
         var zero = lines.Count(l => l.StopTheWorldMs <= 0);
         var pauses = Markers(at, lines.Select(l => l.StopTheWorldMs), "stop-the-world pause (ms)")
-            .WithYAxisStyle<double, double, string>(TitleText: zero == 0 ? "pause ms (log)" : $"pause ms (log; {zero} pauses of 0 not shown)",
+            .WithYAxisStyle<double, double,
+            string>(TitleText: zero == 0 ? "pause ms (log)" : $"pause ms (log; {zero} pauses of 0 not shown)",
                 AxisType: StyleParam.AxisType.Log);
         var cpu = Line(at, lines.Select(l => (double)l.CpuPercent), "GC CPU % (cumulative)")
             .WithYAxisStyle<double, double, string>(TitleText: "GC CPU %");
@@ -75,18 +76,24 @@ public static class TelemetryCharts
         // A rate needs two snapshots with NumGC: points without one are left out rather than drawn as NaN.
         var rate = Enumerable.Range(1, Math.Max(0, x.Length - 1))
             .Where(i => series.Snapshots[i].NumGC is not null && series.Snapshots[i - 1].NumGC is not null && x[i] > x[i - 1])
-            .Select(i => (X: x[i], Y: ((double)series.Snapshots[i].NumGC!.Value - series.Snapshots[i - 1].NumGC!.Value) / (perSecond ? x[i] - x[i - 1] : 1)))
+            .Select(i => (X: x[i],
+            Y: ((double)series.Snapshots[i].NumGC!.Value - series.Snapshots[i - 1].NumGC!.Value) / (perSecond ? x[i] - x[i - 1] : 1)))
             .ToList();
         var rows = new List<GenericChart> { memory };
         if (series.Snapshots.Any(s => s.Goroutines is not null))
             rows.Add(Line(x, series.Snapshots.Select(s => s.Goroutines is { } g ? (double)g : double.NaN), "goroutines")
                 .WithYAxisStyle<double, double, string>(TitleText: "goroutines"));
         var rateName = perSecond ? "GCs per second (from NumGC)" : "GCs per snapshot (from NumGC)";
-        rows.Add(Line(rate.Select(r => r.X).ToArray(), rate.Select(r => r.Y), rateName).WithYAxisStyle<double, double, string>(TitleText: perSecond ? "GC/s" : "GCs"));
+        rows.Add(Line(rate.Select(r => r.X).ToArray(), rate.Select(r => r.Y), rateName).WithYAxisStyle<double, double,
+            string>(TitleText: perSecond ? "GC/s" : "GCs"));
         var grid = CSharpChart.Grid(rows, rows.Count, 1, Pattern: StyleParam.LayoutGridPattern.Coupled);
         var xTitle = series.TimeSource == MemStatsTimeSource.Timestamps ? "seconds since first snapshot" : "snapshot";
-        return ChartStyle.Titled(grid, $"runtime.MemStats — {series.Source}", xTitle, null);
+        return ChartStyle.Titled(grid, $"runtime.MemStats — {FileNames(series.Source)}", xTitle, null);
     }
+
+    // The files by name, as the gctrace charts show theirs: a chart never carries the machine's folders (URLs stay whole).
+    private static string FileNames(string source) =>
+        string.Join(", ", source.Split(", ").Select(s => Path.IsPathRooted(s) ? Path.GetFileName(s) : s));
 
     // Several label sets (Prometheus): one line per series for the heap and for goroutines, else the lines would zigzag between instances.
     private static GenericChart PerSeries(MemStatsSeries series)

@@ -39,11 +39,19 @@ public sealed record EnvironmentCard(
     {
         get
         {
-            var info = typeof(EnvironmentCard).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+            var info = typeof(EnvironmentCard).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+                ?? "0.0.0";
             var plus = info.IndexOf('+');
             return plus < 0 ? info : info[..plus];
         }
     }
+
+    /// <summary>What each column of <see cref="ToDataFrame"/> means.</summary>
+    public static IReadOnlyDictionary<string, string> ColumnMeanings { get; } = new Dictionary<string, string>
+    {
+        ["item"] = "What is described: GoMemLab, .NET runtime, OS, host, go on PATH, go version, GOROOT.",
+        ["value"] = "Its value on this machine.",
+    };
 
     /// <summary>The card as a two-column table (item, value).</summary>
     public DataFrame ToDataFrame()
@@ -54,13 +62,15 @@ public sealed record EnvironmentCard(
             new StringDataFrameColumn("value", rows.Select(r => r.Value)));
     }
 
+    /// <summary>The card's items in display order; go version and GOROOT only when Go was found.</summary>
     public IEnumerable<(string Item, string Value)> Rows()
     {
         yield return ("GoMemLab", GoMemLabVersion);
         yield return (".NET runtime", DotNetRuntime);
         yield return ("OS", OperatingSystem);
         yield return ("host", Host);
-        yield return ("go on PATH", GoPath ?? "not found (install Go, e.g. `apt-get install golang-go`, to build and run Go programs live)");
+        yield return ("go on PATH",
+            GoPath ?? "not found (install Go, e.g. `apt-get install golang-go`, to build and run Go programs live)");
         if (GoVersion is not null) yield return ("go version", GoVersion);
         if (GoRoot is not null) yield return ("GOROOT", GoRoot);
     }

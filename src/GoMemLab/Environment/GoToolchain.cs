@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GoMemLab.Live;
 
 namespace GoMemLab.Environment;
 
@@ -19,7 +20,25 @@ public static class GoToolchain
         return null;
     }
 
-    /// <summary>Runs `go ARGS…` (no shell) and returns trimmed stdout, or null when Go is missing, fails, or takes longer than the timeout.</summary>
+    /// <summary>
+    /// Runs <c>go ARGS…</c> with the Go on PATH (no shell) and returns its trimmed stdout, or null when Go is not
+    /// installed, the command fails, or it takes longer than a minute. For the questions a notebook asks Go about
+    /// itself: <c>Query("env", "GOROOT")</c>, <c>Query("doc", "runtime/metrics")</c>.
+    /// </summary>
+    public static string? Query(params string[] args) => FindGo() is { } go ? Query(go, TimeSpan.FromMinutes(1), args) : null;
+
+    /// <summary>
+    /// Runs <c>go ARGS…</c> with the Go on PATH (no shell, <see cref="ChildProcess"/>) and returns how it ended, stdout and
+    /// stderr included — also when it fails, since a failing command's message is often the point (<c>go tool compile
+    /// -d=ssa/gcrootdump</c>). <paramref name="environment"/> adds to the inherited environment (<c>GOPROXY=off</c> for
+    /// a machine without a module proxy). Null when Go is not installed. Cancelling kills it.
+    /// </summary>
+    public static async Task<ChildProcessResult?> RunAsync(IReadOnlyList<string> args, string? workingDirectory = null,
+        CancellationToken cancel = default, IReadOnlyDictionary<string, string>? environment = null) =>
+        FindGo() is { } go ? await ChildProcess.RunAsync(go, args, workingDirectory, environment, cancellation: cancel) : null;
+
+    /// <summary>Runs `go ARGS…` (no shell) and returns trimmed stdout, or null when Go is missing, fails, or takes longer than the
+    /// timeout.</summary>
     public static string? Query(string go, TimeSpan timeout, params string[] args)
     {
         var start = new ProcessStartInfo(go) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -1,5 +1,3 @@
-using Microsoft.Data.Analysis;
-
 namespace GoMemLab.Escape;
 
 /// <summary>Why a value ended up on the heap, as far as the compiler's <c>-m=2</c> explanation shows.</summary>
@@ -24,9 +22,27 @@ public enum EscapeCauseKind
     Unknown,
 }
 
+/// <summary>Spelling of <see cref="EscapeCauseKind"/> in tables (the <c>cause</c> column; as summary column names with '_').</summary>
+public static class EscapeCauseKindText
+{
+    /// <summary>The table spelling, e.g. <c>returned-to-caller</c>.</summary>
+    public static string ToText(this EscapeCauseKind cause) => cause switch
+    {
+        EscapeCauseKind.ReturnedToCaller => "returned-to-caller",
+        EscapeCauseKind.StoredInGlobalOrHeap => "stored-in-global-or-heap",
+        EscapeCauseKind.CapturedByClosure => "captured-by-closure",
+        EscapeCauseKind.ConvertedToInterface => "converted-to-interface",
+        EscapeCauseKind.TooLargeOrNonConstantSize => "too-large-or-non-constant-size",
+        EscapeCauseKind.PassedToLeakingParameter => "passed-to-leaking-parameter",
+        EscapeCauseKind.Spill => "spill",
+        EscapeCauseKind.Unknown => "unknown",
+        _ => throw new ArgumentOutOfRangeException(nameof(cause), cause, null),
+    };
+}
+
 /// <summary>
-/// Classifies each heap decision (moved-to-heap, escapes-to-heap) of an <see cref="EscapeLog"/> by
-/// what its explanation shows, and summarises. Rules in priority order: too large / non-constant
+/// Classifies a heap decision (moved-to-heap, escapes-to-heap) of an <see cref="EscapeLog"/> by what its
+/// explanation shows (<see cref="EscapeLog.Causes"/> classifies them all). Rules in priority order: too large / non-constant
 /// size; converted to interface; captured by a closure; then the reason of the last step that
 /// reaches the outliving location (<c>return</c>, <c>call parameter</c>, an assignment, <c>spill</c>).
 /// This is a reading of the explanation, not a second escape analysis: when several causes apply,
@@ -34,21 +50,12 @@ public enum EscapeCauseKind
 /// </summary>
 public static class EscapeCause
 {
-    private static readonly string[] Names =
-    [
-        "returned-to-caller", "stored-in-global-or-heap", "captured-by-closure", "converted-to-interface",
-        "too-large-or-non-constant-size", "passed-to-leaking-parameter", "spill", "unknown",
-    ];
-
     // The Go 1.19 compiler's reasons (cmd/compile/internal/escape) for a step that writes into memory.
     private static readonly HashSet<string> StoringReasons = new(StringComparer.Ordinal)
     {
         "array literal element", "struct literal element", "slice-literal-element", "map literal key", "map literal value",
         "key of map put", "appended slice...", "appendee slice", "copied slice", "send", "range", "range-deref", "switch case",
     };
-
-    /// <summary>The spelling used in tables, e.g. <c>returned-to-caller</c>.</summary>
-    public static string Name(this EscapeCauseKind cause) => Names[(int)cause];
 
     /// <summary>Classifies one diagnostic; non-heap decisions are <see cref="EscapeCauseKind.Unknown"/>.</summary>
     public static EscapeCauseKind Classify(EscapeLog log, EscapeDiagnostic diagnostic)
@@ -79,54 +86,10 @@ public static class EscapeCause
     private static bool IsBoxedValue(string subject)
     {
         if (subject.Length == 0) return false;
-        string[] allocating = ["&", "new(", "make(", "[]", "map[", "func literal", "... argument", "string(", "([]byte)(", "([]rune)(", "(func"];
+        string[] allocating = ["&", "new(", "make(", "[]", "map[", "func literal", "... argument", "string(", "([]byte)(", "([]rune)(",
+            "(func"];
         foreach (var prefix in allocating)
             if (subject.StartsWith(prefix, StringComparison.Ordinal)) return false;
         return !subject.Contains(" + ", StringComparison.Ordinal);
-    }
-
-    /// <summary>
-    /// One row per heap decision: package, file, line, column, function, kind, subject, cause, flow_steps.
-    /// </summary>
-    public static DataFrame Table(EscapeLog log)
-    {
-        var rows = log.Diagnostics.Where(d => d.Kind.IsHeapDecision()).ToList();
-        var causes = rows.Select(d => Classify(log, d).Name()).ToList();
-        return new DataFrame(
-            new StringDataFrameColumn("package", rows.Select(d => d.Package)),
-            new StringDataFrameColumn("file", rows.Select(d => d.File)),
-            new Int32DataFrameColumn("line", rows.Select(d => d.Line)),
-            new Int32DataFrameColumn("column", rows.Select(d => d.Column)),
-            new StringDataFrameColumn("function", rows.Select(d => d.Function)),
-            new StringDataFrameColumn("kind", rows.Select(d => d.Kind.Name())),
-            new StringDataFrameColumn("subject", rows.Select(d => d.Subject)),
-            new StringDataFrameColumn("cause", causes),
-            new Int32DataFrameColumn("flow_steps", rows.Select(d => d.FlowStepCount)));
-    }
-
-    /// <summary>
-    /// Heap decisions counted by cause × <paramref name="groupBy"/> ("package" or "file"): one row per
-    /// group with a column per cause and a total, groups by descending total then name.
-    /// </summary>
-    public static DataFrame Summary(EscapeLog log, string groupBy = "package")
-    {
-        if (groupBy is not ("package" or "file")) throw new ArgumentException($"--by must be package or file, not '{groupBy}'");
-        var counts = new Dictionary<string, long[]>(StringComparer.Ordinal);
-        foreach (var d in log.Diagnostics)
-        {
-            if (!d.Kind.IsHeapDecision()) continue;
-            var key = groupBy == "package" ? d.Package : d.File;
-            if (!counts.TryGetValue(key, out var row)) counts[key] = row = new long[Names.Length];
-            row[(int)Classify(log, d)]++;
-        }
-        var ordered = counts.OrderByDescending(kv => kv.Value.Sum()).ThenBy(kv => kv.Key, StringComparer.Ordinal).ToList();
-        var frame = new DataFrame(new StringDataFrameColumn(groupBy, ordered.Select(kv => kv.Key)));
-        for (var c = 0; c < Names.Length; c++)
-        {
-            var index = c;
-            frame.Columns.Add(new Int64DataFrameColumn(Names[c].Replace('-', '_'), ordered.Select(kv => kv.Value[index])));
-        }
-        frame.Columns.Add(new Int64DataFrameColumn("total", ordered.Select(kv => kv.Value.Sum())));
-        return frame;
     }
 }

@@ -13,8 +13,10 @@ namespace GoMemLab.Escape;
 /// diagnostic; empty when there is none. With plain <c>-m</c> only inlinable functions are
 /// announced, so this can name the previous inlinable function instead of the real one.
 /// </param>
-/// <param name="Subject">The variable, expression, parameter or function the message is about; empty for <see cref="EscapeKind.Other"/>.</param>
-/// <param name="Message">The message verbatim (a <c>-m=2</c> header such as <c>parameter p leaks to {heap} with derefs=0:</c> keeps its ':').</param>
+/// <param name="Subject">The variable, expression, parameter or function the message is about; empty for
+/// <see cref="EscapeKind.Other"/>.</param>
+/// <param name="Message">The message verbatim (a <c>-m=2</c> header such as <c>parameter p leaks to {heap} with derefs=0:</c> keeps its
+/// ':').</param>
 /// <param name="FlowStepCount">Number of explanation steps attached (0 without <c>-m=2</c>).</param>
 /// <param name="LogLine">1-based line in the log file (text form) or in the JSON file (JSON form) where the diagnostic was read.</param>
 public sealed record EscapeDiagnostic(

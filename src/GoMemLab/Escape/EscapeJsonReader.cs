@@ -24,7 +24,7 @@ namespace GoMemLab.Escape;
 /// wrapper closures get a decision record here although the text form prints only their
 /// explanation; and the main package is called <c>main</c>, not by its import path.
 /// </summary>
-public static class EscapeJsonReader
+internal static class EscapeJsonReader
 {
     /// <summary>Reads every <c>*.json</c> file under <paramref name="directory"/> (sorted by path).</summary>
     /// <exception cref="InputFormatException">Missing directory, no logopt files, or a malformed line.</exception>
@@ -81,7 +81,9 @@ public static class EscapeJsonReader
             }
             catch (KeyNotFoundException e)
             {
-                throw new InputFormatException(path, "has an unexpected JSON shape (a diagnostic without range.start.line and range.start.character)", line: i + 1, inner: e);
+                throw new InputFormatException(path,
+                    "has an unexpected JSON shape (a diagnostic without range.start.line and range.start.character)", line: i + 1,
+                        inner: e);
             }
             catch (FormatException e)
             {
@@ -91,7 +93,8 @@ public static class EscapeJsonReader
         }
     }
 
-    private static void ReadDiagnostic(JsonElement root, int package, int file, long logLine, EscapeLogBuilder builder, MemoryStream stepText)
+    private static void ReadDiagnostic(JsonElement root, int package, int file, long logLine, EscapeLogBuilder builder,
+        MemoryStream stepText)
     {
         var start = root.GetProperty("range").GetProperty("start");
         var line = start.GetProperty("line").GetInt32();

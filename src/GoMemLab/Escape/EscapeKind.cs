@@ -2,7 +2,7 @@ namespace GoMemLab.Escape;
 
 /// <summary>
 /// What one compiler diagnostic of <c>-gcflags=-m</c> / <c>-m=2</c> says. The spelled names
-/// (<see cref="EscapeKinds.Name"/>) are a CLI and CSV contract and never change.
+/// (<see cref="EscapeKindText.ToText"/>) are a CLI and CSV contract and never change.
 /// </summary>
 public enum EscapeKind
 {
@@ -32,29 +32,43 @@ public enum EscapeKind
     Other,
 }
 
-/// <summary>Spelling of <see cref="EscapeKind"/> in tables and on the command line.</summary>
+/// <summary>Spelling of <see cref="EscapeKind"/> in tables and on the command line (a CSV contract).</summary>
+public static class EscapeKindText
+{
+    /// <summary>The contract name, e.g. <c>moved-to-heap</c>.</summary>
+    public static string ToText(this EscapeKind kind) => kind switch
+    {
+        EscapeKind.MovedToHeap => "moved-to-heap",
+        EscapeKind.EscapesToHeap => "escapes-to-heap",
+        EscapeKind.DoesNotEscape => "does-not-escape",
+        EscapeKind.LeakingParam => "leaking-param",
+        EscapeKind.LeakingParamContent => "leaking-param-content",
+        EscapeKind.LeakingParamToResult => "leaking-param-to-result",
+        EscapeKind.ParamLeaks => "param-leaks",
+        EscapeKind.CanInline => "can-inline",
+        EscapeKind.CannotInline => "cannot-inline",
+        EscapeKind.InliningCall => "inlining-call",
+        EscapeKind.Devirtualized => "devirtualized",
+        EscapeKind.Other => "other",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>Every name, in enum order.</summary>
+    public static IReadOnlyList<string> All { get; } = [.. Enum.GetValues<EscapeKind>().Select(ToText)];
+
+    /// <summary>Parses a contract name (case and surrounding spaces ignored); throws <see cref="ArgumentException"/> listing the valid
+    /// names otherwise.</summary>
+    public static EscapeKind Parse(string text)
+    {
+        foreach (var kind in Enum.GetValues<EscapeKind>())
+            if (string.Equals(kind.ToText(), text.Trim(), StringComparison.OrdinalIgnoreCase)) return kind;
+        throw new ArgumentException($"unknown escape kind '{text}'; expected one of: {string.Join(", ", All)}");
+    }
+}
+
+/// <summary>What the kinds mean for the heap.</summary>
 public static class EscapeKinds
 {
-    private static readonly string[] Names =
-    [
-        "moved-to-heap", "escapes-to-heap", "does-not-escape", "leaking-param", "leaking-param-content",
-        "leaking-param-to-result", "param-leaks", "can-inline", "cannot-inline", "inlining-call", "devirtualized", "other",
-    ];
-
-    /// <summary>The contract name, e.g. <c>moved-to-heap</c>.</summary>
-    public static string Name(this EscapeKind kind) => Names[(int)kind];
-
-    /// <summary>All names in enum order.</summary>
-    public static IReadOnlyList<string> AllNames => Names;
-
-    /// <summary>Parses a contract name; throws <see cref="ArgumentException"/> listing the valid names otherwise.</summary>
-    public static EscapeKind Parse(string name)
-    {
-        var i = Array.IndexOf(Names, name.Trim().ToLowerInvariant());
-        if (i < 0) throw new ArgumentException($"unknown escape kind '{name}'; expected one of: {string.Join(", ", Names)}");
-        return (EscapeKind)i;
-    }
-
     /// <summary>True for the two decisions that put something on the heap (moved-to-heap, escapes-to-heap).</summary>
     public static bool IsHeapDecision(this EscapeKind kind) => kind is EscapeKind.MovedToHeap or EscapeKind.EscapesToHeap;
 }

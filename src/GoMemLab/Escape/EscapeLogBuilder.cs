@@ -56,7 +56,8 @@ internal sealed class EscapeLogBuilder
     private int _openExplanation = -1;
     private long _sequence;
 
-    /// <summary>What an explanation left without a decision becomes (other for -m text; <see cref="EscapeJsonReader"/> sets moved-to-heap).</summary>
+    /// <summary>What an explanation left without a decision becomes (other for -m text; <see cref="EscapeJsonReader"/> sets
+    /// moved-to-heap).</summary>
     public EscapeKind OrphanExplanationKind { get; init; } = EscapeKind.Other;
 
     public int InternPackage(string name)
@@ -181,7 +182,10 @@ internal sealed class EscapeLogBuilder
                 }
             }
             diagnostics[i] = new EscapeDiagnostic(i, _packages[d.Package], _files[d.File], d.Line, d.Column, functions[i],
-                d.Kind, d.Subject, d.Message, next - first, d.LogLine) { FirstStep = first };
+                d.Kind, d.Subject, d.Message, next - first, d.LogLine)
+            {
+                FirstStep = first,
+            };
         }
         return new EscapeLog(source, diagnostics, next == ordered.Length ? ordered : ordered[..next], stepText, unpositionedLines);
     }

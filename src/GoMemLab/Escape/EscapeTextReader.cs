@@ -12,7 +12,7 @@ namespace GoMemLab.Escape;
 /// Go 1.19, <c>←</c> of Go 1.21+). Unknown lines become <see cref="EscapeKind.Other"/>; only a binary
 /// file or text with no diagnostic at all is refused.
 /// </summary>
-public static class EscapeTextReader
+internal static class EscapeTextReader
 {
     /// <summary>
     /// Reads a log file (gzip allowed). An empty file is refused (nearly always stdout saved instead of stderr) unless
@@ -23,7 +23,8 @@ public static class EscapeTextReader
     {
         // The model keeps the log's bytes in one array (steps are spans of it), so 2 GB is the ceiling.
         if (File.Exists(path) && new FileInfo(path).Length > Array.MaxLength)
-            throw new InputFormatException(path, $"is over {Array.MaxLength:N0} bytes, the largest log GoMemLab reads in one piece; split it by package");
+            throw new InputFormatException(path,
+                $"is over {Array.MaxLength:N0} bytes, the largest log GoMemLab reads in one piece; split it by package");
         return Read(allowEmpty ? InputFile.ReadAllBytesMaybeGzip(path) : InputFile.ReadCompilerOutput(path, "-m"), path, cancel);
     }
 

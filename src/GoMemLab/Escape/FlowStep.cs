@@ -11,6 +11,19 @@ public enum FlowStepKind
     Note,
 }
 
+/// <summary>Spelling of <see cref="FlowStepKind"/> in tables (the <c>step_kind</c> column).</summary>
+public static class FlowStepKindText
+{
+    /// <summary><c>flow</c>, <c>from</c> or <c>note</c>.</summary>
+    public static string ToText(this FlowStepKind kind) => kind switch
+    {
+        FlowStepKind.Flow => "flow",
+        FlowStepKind.From => "from",
+        FlowStepKind.Note => "note",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}
+
 /// <summary>
 /// One line of a <c>-m=2</c> explanation, attached to the decision it explains, in log order.
 /// Fields that do not apply to the step's <see cref="Kind"/> are empty strings / zero.

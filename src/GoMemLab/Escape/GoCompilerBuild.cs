@@ -52,7 +52,8 @@ public static class GoCompilerBuild
         }
         try
         {
-            await Task.WhenAll(Pump(process.StandardError, stderr), Pump(process.StandardOutput, stdout), process.WaitForExitAsync(cancellationToken));
+            await Task.WhenAll(Pump(process.StandardError, stderr), Pump(process.StandardOutput, stdout),
+                process.WaitForExitAsync(cancellationToken));
         }
         catch (OperationCanceledException)
         {
@@ -71,6 +72,7 @@ public static class GoCompilerBuild
 
     // Compiler errors look like diagnostics; the -m ones are recognised by their wording.
     private static bool IsError(string line) =>
-        EscapeMessage.Classify(line.Contains(": ") ? line[(line.IndexOf(": ", StringComparison.Ordinal) + 2)..] : line).Kind == EscapeKind.Other
+        EscapeMessage.Classify(line.Contains(": ") ? line[(line.IndexOf(": ", StringComparison.Ordinal) + 2)..]
+            : line).Kind == EscapeKind.Other
         && !line.StartsWith(' ') && !line.Contains(":   ", StringComparison.Ordinal);
 }

@@ -9,23 +9,23 @@ namespace GoMemLab.Fleet;
 /// </summary>
 internal sealed class BatchWriter : IDisposable
 {
-    private readonly DuckDBConnection connection;
-    private readonly DuckDBAppender profiles, labels, functions, stacks, frames, sampleLabels;
-    private DuckDBAppender samples;
-    private List<string> valueColumns;
-    private readonly DateTime ingestedAt = DateTime.UtcNow;
+    private readonly DuckDBConnection _connection;
+    private readonly DuckDBAppender _profiles, _labels, _functions, _stacks, _frames, _sampleLabels;
+    private DuckDBAppender _samples;
+    private List<string> _valueColumns;
+    private readonly DateTime _ingestedAt = DateTime.UtcNow;
 
     public BatchWriter(DuckDBConnection connection)
     {
-        this.connection = connection;
-        profiles = connection.CreateAppender("profiles");
-        labels = connection.CreateAppender("profile_labels");
-        functions = connection.CreateAppender("functions");
-        stacks = connection.CreateAppender("stacks");
-        frames = connection.CreateAppender("stack_frames");
-        sampleLabels = connection.CreateAppender("sample_labels");
-        valueColumns = FleetSchema.ValueColumns(connection);
-        samples = connection.CreateAppender("samples");
+        _connection = connection;
+        _profiles = connection.CreateAppender("profiles");
+        _labels = connection.CreateAppender("profile_labels");
+        _functions = connection.CreateAppender("functions");
+        _stacks = connection.CreateAppender("stacks");
+        _frames = connection.CreateAppender("stack_frames");
+        _sampleLabels = connection.CreateAppender("sample_labels");
+        _valueColumns = FleetSchema.ValueColumns(connection);
+        _samples = connection.CreateAppender("samples");
     }
 
     public void Append(int profileId, int batch, string path, string contentHash, Profile profile, ContentKey key,
@@ -41,18 +41,19 @@ internal sealed class BatchWriter : IDisposable
 
     private void EnsureValueColumns(Profile profile)
     {
-        var missing = profile.SampleTypes.Select(t => t.Type).Where(t => !valueColumns.Contains(t, StringComparer.OrdinalIgnoreCase)).ToList();
+        var missing = profile.SampleTypes.Select(t => t.Type).Where(t => !_valueColumns.Contains(t,
+            StringComparer.OrdinalIgnoreCase)).ToList();
         if (missing.Count == 0) return;
         // The appender is bound to the columns the table had when it was made: flush it, widen the table, make a new one.
-        samples.Dispose();
-        foreach (var type in missing) FleetSchema.AddValueColumn(connection, type);
-        valueColumns = FleetSchema.ValueColumns(connection);
-        samples = connection.CreateAppender("samples");
+        _samples.Dispose();
+        foreach (var type in missing) FleetSchema.AddValueColumn(_connection, type);
+        _valueColumns = FleetSchema.ValueColumns(_connection);
+        _samples = _connection.CreateAppender("samples");
     }
 
     private void AppendProfile(int profileId, int batch, string path, string contentHash, Profile profile)
     {
-        profiles.CreateRow()
+        _profiles.CreateRow()
             .AppendValue(profileId)
             .AppendValue(path)
             .AppendValue(contentHash)
@@ -67,19 +68,20 @@ internal sealed class BatchWriter : IDisposable
             .AppendValue(profile.KeepFrames)
             .AppendValue(profile.Samples.Count)
             .AppendValue(batch)
-            .AppendValue(ingestedAt)
+            .AppendValue(_ingestedAt)
             .EndRow();
     }
 
-    /// <summary>Path labels, then the profile's own: string labels that every sample carries with one value. The path wins a clash.</summary>
+    /// <summary>Path labels, then the profile's own: string labels that every sample carries with one value. The path wins a
+    /// clash.</summary>
     private void AppendLabels(int profileId, string path, Profile profile)
     {
         var fromPath = HiveLabels.FromPath(path);
         foreach (var (k, v) in fromPath.OrderBy(p => p.Key, StringComparer.Ordinal))
-            labels.CreateRow().AppendValue(profileId).AppendValue(k).AppendValue(v).AppendValue("path").EndRow();
+            _labels.CreateRow().AppendValue(profileId).AppendValue(k).AppendValue(v).AppendValue("path").EndRow();
         foreach (var (k, v) in CommonStringLabels(profile).OrderBy(p => p.Key, StringComparer.Ordinal))
             if (!fromPath.ContainsKey(k))
-                labels.CreateRow().AppendValue(profileId).AppendValue(k).AppendValue(v).AppendValue("profile").EndRow();
+                _labels.CreateRow().AppendValue(profileId).AppendValue(k).AppendValue(v).AppendValue("profile").EndRow();
     }
 
     internal static Dictionary<string, string> CommonStringLabels(Profile profile)
@@ -103,7 +105,7 @@ internal sealed class BatchWriter : IDisposable
         {
             var id = ids[f] = key.Add(table.Name(f)).Add(table.SystemName(f)).Add(table.FileName(f)).Add(table.StartLine(f)).Finish();
             if (known.Contains(id) || !pending.Add(id)) continue;
-            functions.CreateRow().AppendValue(id).AppendValue(table.Name(f)).AppendValue(table.SystemName(f))
+            _functions.CreateRow().AppendValue(id).AppendValue(table.Name(f)).AppendValue(table.SystemName(f))
                 .AppendValue(table.FileName(f)).AppendValue(table.StartLine(f)).EndRow();
         }
         return ids;
@@ -144,15 +146,17 @@ internal sealed class BatchWriter : IDisposable
                 for (var k = 0; k < count; k++)
                 {
                     var line = locations.Line(l, k);
-                    var row = frames.CreateRow().AppendValue(id).AppendValue(position++).AppendValue(depth).AppendValue(k < count - 1);
+                    var row = _frames.CreateRow().AppendValue(id).AppendValue(position++).AppendValue(depth).AppendValue(k < count - 1);
                     (line.FunctionIndex < 0 ? row.AppendNullValue() : row.AppendValue(functionIds[line.FunctionIndex]))
-                        .AppendValue(line.Line).AppendValue(line.Column).AppendValue(MappingFile(profile, l)).AppendValue(locations.Address(l)).EndRow();
+                        .AppendValue(line.Line).AppendValue(line.Column).AppendValue(MappingFile(profile,
+                            l)).AppendValue(locations.Address(l)).EndRow();
                 }
                 if (count == 0)
-                    frames.CreateRow().AppendValue(id).AppendValue(position++).AppendValue(depth).AppendValue(false).AppendNullValue()
-                        .AppendNullValue().AppendNullValue().AppendValue(MappingFile(profile, l)).AppendValue(locations.Address(l)).EndRow();
+                    _frames.CreateRow().AppendValue(id).AppendValue(position++).AppendValue(depth).AppendValue(false).AppendNullValue()
+                        .AppendNullValue().AppendNullValue().AppendValue(MappingFile(profile,
+                            l)).AppendValue(locations.Address(l)).EndRow();
             }
-            stacks.CreateRow().AppendValue(id).AppendValue(position).AppendValue(stack.Length).EndRow();
+            _stacks.CreateRow().AppendValue(id).AppendValue(position).AppendValue(stack.Length).EndRow();
         }
         return ids;
     }
@@ -167,10 +171,11 @@ internal sealed class BatchWriter : IDisposable
     {
         var table = profile.Samples;
         // Where each value column takes its value from: a sample type index, or -1 (NULL: the profile lacks that type).
-        var source = valueColumns.Select(c => profile.SampleTypes.ToList().FindIndex(t => string.Equals(t.Type, c, StringComparison.OrdinalIgnoreCase))).ToArray();
+        var source = _valueColumns.Select(c => profile.SampleTypes.ToList().FindIndex(t => string.Equals(t.Type, c,
+            StringComparison.OrdinalIgnoreCase))).ToArray();
         for (var s = 0; s < table.Count; s++)
         {
-            var row = samples.CreateRow().AppendValue(profileId).AppendValue(s).AppendValue(stackIds[s]);
+            var row = _samples.CreateRow().AppendValue(profileId).AppendValue(s).AppendValue(stackIds[s]);
             var labelSet = LabelSet(table, s, key, pending, known);
             row = labelSet is { } id ? row.AppendValue(id) : row.AppendNullValue();
             foreach (var t in source) row = t < 0 ? row.AppendNullValue() : row.AppendValue(table.Value(s, t));
@@ -189,8 +194,9 @@ internal sealed class BatchWriter : IDisposable
         if (known.Contains(id) || !pending.Add(id)) return id;
         foreach (var l in sorted)
         {
-            var row = sampleLabels.CreateRow().AppendValue(id).AppendValue(l.Key);
-            row = l.IsString ? row.AppendValue(l.Text).AppendNullValue().AppendNullValue() : row.AppendNullValue().AppendValue(l.Number).AppendValue(l.NumberUnit);
+            var row = _sampleLabels.CreateRow().AppendValue(id).AppendValue(l.Key);
+            row = l.IsString ? row.AppendValue(l.Text).AppendNullValue().AppendNullValue()
+                : row.AppendNullValue().AppendValue(l.Number).AppendValue(l.NumberUnit);
             row.EndRow();
         }
         return id;
@@ -198,6 +204,6 @@ internal sealed class BatchWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var appender in new[] { profiles, labels, functions, stacks, frames, sampleLabels, samples }) appender.Dispose();
+        foreach (var appender in new[] { _profiles, _labels, _functions, _stacks, _frames, _sampleLabels, _samples }) appender.Dispose();
     }
 }

@@ -12,13 +12,13 @@ namespace GoMemLab.Fleet;
 /// </summary>
 internal sealed class ContentKey
 {
-    private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private readonly byte[] scratch = new byte[32];
+    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly byte[] _scratch = new byte[32];
 
     public ContentKey Add(long value)
     {
-        BinaryPrimitives.WriteInt64LittleEndian(scratch, value);
-        hash.AppendData(scratch, 0, 8);
+        BinaryPrimitives.WriteInt64LittleEndian(_scratch, value);
+        _hash.AppendData(_scratch, 0, 8);
         return this;
     }
 
@@ -28,21 +28,21 @@ internal sealed class ContentKey
     public ContentKey Add(string value)
     {
         Add((long)value.Length);
-        hash.AppendData(Encoding.UTF8.GetBytes(value));
+        _hash.AppendData(Encoding.UTF8.GetBytes(value));
         return this;
     }
 
     public ContentKey Add(Guid value)
     {
-        value.TryWriteBytes(scratch);
-        hash.AppendData(scratch, 0, 16);
+        value.TryWriteBytes(_scratch);
+        _hash.AppendData(_scratch, 0, 16);
         return this;
     }
 
     /// <summary>The id of everything added since the last call (the hash starts over).</summary>
     public Guid Finish()
     {
-        hash.GetHashAndReset(scratch);
-        return new Guid(scratch.AsSpan(0, 16));
+        _hash.GetHashAndReset(_scratch);
+        return new Guid(_scratch.AsSpan(0, 16));
     }
 }

@@ -20,11 +20,11 @@ namespace GoMemLab.Fleet;
 /// </summary>
 public sealed class FleetDatabase : IDisposable
 {
-    private readonly DuckDBConnection connection;
+    private readonly DuckDBConnection _connection;
 
     private FleetDatabase(DuckDBConnection connection, string path, bool writable)
     {
-        this.connection = connection;
+        _connection = connection;
         Path = path;
         Writable = writable;
     }
@@ -101,7 +101,8 @@ public sealed class FleetDatabase : IDisposable
     /// A file whose content is already stored adds nothing (<see cref="FleetIngestStatus.AlreadyPresent"/>); a file that
     /// is not a usable profile is named and skipped (<see cref="FleetIngestStatus.Skipped"/>) while the others are
     /// stored. <paramref name="progress"/> receives each file's row as soon as it is read, before its batch commits
-    /// (a batch that then fails is rolled back and the ingest throws). Cancelling rolls back the batch in flight (<see cref="OperationCanceledException"/>); earlier batches stay. Throws
+    /// (a batch that then fails is rolled back and the ingest throws). Cancelling rolls back the batch in flight
+    /// (<see cref="OperationCanceledException"/>); earlier batches stay. Throws
     /// <see cref="InputFormatException"/> for a path that does not exist (before anything is written) and
     /// <see cref="InvalidOperationException"/> on a database opened read-only.
     /// </summary>
@@ -110,7 +111,7 @@ public sealed class FleetDatabase : IDisposable
     {
         if (!Writable) throw new InvalidOperationException($"{Path} was opened read-only; open it with FleetDatabase.Create to ingest");
         var inputs = FleetInputs.Expand(paths);
-        return Guard(() => new FleetIngest(connection).Run(inputs, options ?? new FleetIngestOptions(), progress, cancel));
+        return Guard(() => new FleetIngest(_connection).Run(inputs, options ?? new FleetIngestOptions(), progress, cancel));
     }
 
     /// <summary>
@@ -130,7 +131,7 @@ public sealed class FleetDatabase : IDisposable
     /// not valid SQL, or the profiles are of different kinds (sample types or period type differ).
     /// </summary>
     public Profile Merge(string? where = null, CancellationToken cancel = default) =>
-        Guard(() => FleetMerge.Merge(connection, Path, where, cancel));
+        Guard(() => FleetMerge.Merge(_connection, Path, where, cancel));
 
     /// <summary>
     /// <see cref="Profiles.Analyses.Top.Compute"/> over <see cref="Merge"/>: the same rows, numbers and order as
@@ -141,21 +142,21 @@ public sealed class FleetDatabase : IDisposable
 
     /// <summary>Growth per label group over profile time with the project's leak verdict; see <see cref="FleetTrend"/>.</summary>
     public IReadOnlyList<FleetTrendRow> Trend(IReadOnlyList<string> by, string? sampleIndex = null, string? where = null) =>
-        Guard(() => FleetTrend.Compute(connection, Path, by, sampleIndex, where));
+        Guard(() => FleetTrend.Compute(_connection, Path, by, sampleIndex, where));
 
     /// <summary>
     /// The per-profile series behind <see cref="Trend"/> (one row per profile: the label columns, path, time, minutes since
     /// the group's first profile, total), for charts (<see cref="Charts.FleetCharts.TotalsOverTime"/>).
     /// </summary>
     public DataFrame TrendSeries(IReadOnlyList<string> by, string? sampleIndex = null, string? where = null) =>
-        Guard(() => FleetTrend.SeriesFrame(connection, Path, by, sampleIndex, where));
+        Guard(() => FleetTrend.SeriesFrame(_connection, Path, by, sampleIndex, where));
 
     /// <summary>
     /// Runs any SQL and returns the result as a DataFrame (column types kept: integers, doubles, booleans, strings,
     /// timestamps; UUIDs and nested values as text). Throws <see cref="ArgumentException"/> with DuckDB's message for
     /// invalid SQL. A database opened with <see cref="Open"/> is read-only: statements that write are refused.
     /// </summary>
-    public DataFrame Query(string sql) => Guard(() => FleetQuery.ToDataFrame(connection, sql));
+    public DataFrame Query(string sql) => Guard(() => FleetQuery.ToDataFrame(_connection, sql));
 
     /// <summary>
     /// Runs SQL on a fresh in-memory DuckDB, for files rather than a fleet database: reading an export back with
@@ -176,13 +177,14 @@ public sealed class FleetDatabase : IDisposable
         }
     }
 
-    /// <summary>One row per profile (optionally only those matching <paramref name="where"/>): <c>labelled_profiles</c> ordered by path.</summary>
+    /// <summary>One row per profile (optionally only those matching <paramref name="where"/>): <c>labelled_profiles</c> ordered by
+    /// path.</summary>
     public DataFrame Profiles(string? where = null) =>
         Query($"SELECT * FROM labelled_profiles WHERE {FleetMerge.Predicate(where)} ORDER BY path, profile_id");
 
     /// <summary>Writes hive-partitioned Parquet; see <see cref="FleetExport"/>.</summary>
     public FleetExportResult ExportParquet(string directory, string partitionBy = "service") =>
-        Guard(() => FleetExport.Write(connection, directory, partitionBy));
+        Guard(() => FleetExport.Write(_connection, directory, partitionBy));
 
     /// <summary>DuckDB's errors about SQL a user wrote are argument errors: one line, the user's to fix.</summary>
     private T Guard<T>(Func<T> body)
@@ -203,5 +205,5 @@ public sealed class FleetDatabase : IDisposable
         return line.Length <= 300 ? line : line[..300] + "…";
     }
 
-    public void Dispose() => connection.Dispose();
+    public void Dispose() => _connection.Dispose();
 }

@@ -14,31 +14,32 @@ namespace GoMemLab.Fleet;
 /// </summary>
 internal sealed class FleetIngest
 {
-    private readonly DuckDBConnection connection;
+    private readonly DuckDBConnection _connection;
     /// <summary>Content hash → (profile id, stored path) of every stored profile: a re-ingest costs a read and a hash per file.</summary>
-    private readonly Dictionary<string, (int Id, string Path)> knownContent = new(StringComparer.Ordinal);
-    private readonly HashSet<Guid> knownFunctions, knownStacks, knownLabelSets;
-    private readonly ContentKey key = new();
-    private int nextProfileId;
-    private int batch;
+    private readonly Dictionary<string, (int Id, string Path)> _knownContent = new(StringComparer.Ordinal);
+    private readonly HashSet<Guid> _knownFunctions, _knownStacks, _knownLabelSets;
+    private readonly ContentKey _key = new();
+    private int _nextProfileId;
+    private int _batch;
 
     public FleetIngest(DuckDBConnection connection)
     {
-        this.connection = connection;
+        _connection = connection;
         using (var command = connection.CreateCommand())
         {
             command.CommandText = "SELECT content_hash, profile_id, path FROM profiles";
             using var reader = command.ExecuteReader();
-            while (reader.Read()) knownContent[reader.GetString(0)] = (reader.GetInt32(1), reader.GetString(2));
+            while (reader.Read()) _knownContent[reader.GetString(0)] = (reader.GetInt32(1), reader.GetString(2));
         }
-        knownFunctions = ReadSet(connection, "SELECT function_id FROM functions", r => r.GetGuid(0));
-        knownStacks = ReadSet(connection, "SELECT stack_id FROM stacks", r => r.GetGuid(0));
-        knownLabelSets = ReadSet(connection, "SELECT DISTINCT label_set_id FROM sample_labels", r => r.GetGuid(0));
-        nextProfileId = Convert.ToInt32(Sql.Scalar(connection, "SELECT coalesce(max(profile_id), 0) FROM profiles")) + 1;
-        batch = Convert.ToInt32(Sql.Scalar(connection, "SELECT coalesce(max(batch), 0) FROM profiles"));
+        _knownFunctions = ReadSet(connection, "SELECT function_id FROM functions", r => r.GetGuid(0));
+        _knownStacks = ReadSet(connection, "SELECT stack_id FROM stacks", r => r.GetGuid(0));
+        _knownLabelSets = ReadSet(connection, "SELECT DISTINCT label_set_id FROM sample_labels", r => r.GetGuid(0));
+        _nextProfileId = Convert.ToInt32(Sql.Scalar(connection, "SELECT coalesce(max(profile_id), 0) FROM profiles")) + 1;
+        _batch = Convert.ToInt32(Sql.Scalar(connection, "SELECT coalesce(max(batch), 0) FROM profiles"));
     }
 
-    public FleetIngestReport Run(IReadOnlyList<FleetInput> inputs, FleetIngestOptions options, IProgress<FleetIngestRow>? progress, CancellationToken cancel)
+    public FleetIngestReport Run(IReadOnlyList<FleetInput> inputs, FleetIngestOptions options, IProgress<FleetIngestRow>? progress,
+        CancellationToken cancel)
     {
         if (options.BatchSize < 1) throw new ArgumentException("the batch size must be at least 1");
         var rows = new List<FleetIngestRow>(inputs.Count);
@@ -52,14 +53,14 @@ internal sealed class FleetIngest
 
     private List<FleetIngestRow> RunBatch(List<FleetInput> inputs, IProgress<FleetIngestRow>? progress, CancellationToken cancel)
     {
-        batch++;
+        _batch++;
         var pending = new Pending();
-        var firstProfileId = nextProfileId;
+        var firstProfileId = _nextProfileId;
         var rows = new List<FleetIngestRow>(inputs.Count);
-        using var transaction = connection.BeginTransaction();
+        using var transaction = _connection.BeginTransaction();
         try
         {
-            using (var writer = new BatchWriter(connection))
+            using (var writer = new BatchWriter(_connection))
             {
                 foreach (var input in inputs)
                 {
@@ -69,21 +70,21 @@ internal sealed class FleetIngest
                     progress?.Report(row);
                 }
             }
-            FleetSchema.RefreshViews(connection);
+            FleetSchema.RefreshViews(_connection);
             cancel.ThrowIfCancellationRequested();
             transaction.Commit();
         }
         catch
         {
             transaction.Rollback();
-            nextProfileId = firstProfileId;
-            batch--;
+            _nextProfileId = firstProfileId;
+            _batch--;
             throw;
         }
-        foreach (var (hash, path) in pending.Content) knownContent[hash] = (pending.Ids[hash], path);
-        knownFunctions.UnionWith(pending.Functions);
-        knownStacks.UnionWith(pending.Stacks);
-        knownLabelSets.UnionWith(pending.LabelSets);
+        foreach (var (hash, path) in pending.Content) _knownContent[hash] = (pending.Ids[hash], path);
+        _knownFunctions.UnionWith(pending.Functions);
+        _knownStacks.UnionWith(pending.Stacks);
+        _knownLabelSets.UnionWith(pending.LabelSets);
         return rows;
     }
 
@@ -115,10 +116,11 @@ internal sealed class FleetIngest
             return Skipped(input, e.Problem);
         }
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var stored = knownContent.TryGetValue(hash, out var known) ? known
+        var stored = _knownContent.TryGetValue(hash, out var known) ? known
             : pending.Content.TryGetValue(hash, out var path) ? (pending.Ids[hash], path) : ((int Id, string Path)?)null;
         if (stored is { } earlier)
-            return new FleetIngestRow(input.Display, input.StoredPath, FleetIngestStatus.AlreadyPresent, earlier.Id, batch, 0, $"same content as {earlier.Path}");
+            return new FleetIngestRow(input.Display, input.StoredPath, FleetIngestStatus.AlreadyPresent, earlier.Id, _batch, 0,
+                $"same content as {earlier.Path}");
         Profile profile;
         try
         {
@@ -129,15 +131,16 @@ internal sealed class FleetIngest
         {
             return Skipped(input, e.Problem + (e.Offset is { } o ? $" (at byte {o})" : e.Line is { } l ? $" (line {l})" : ""));
         }
-        var profileId = nextProfileId++;
-        writer.Append(profileId, batch, input.StoredPath, hash, profile, key, pending, knownFunctions, knownStacks, knownLabelSets);
+        var profileId = _nextProfileId++;
+        writer.Append(profileId, _batch, input.StoredPath, hash, profile, _key, pending, _knownFunctions, _knownStacks, _knownLabelSets);
         pending.Content[hash] = input.StoredPath;
         pending.Ids[hash] = profileId;
-        return new FleetIngestRow(input.Display, input.StoredPath, FleetIngestStatus.Ingested, profileId, batch, profile.Samples.Count, "");
+        return new FleetIngestRow(input.Display, input.StoredPath, FleetIngestStatus.Ingested, profileId, _batch,
+            profile.Samples.Count, "");
     }
 
     private FleetIngestRow Skipped(FleetInput input, string why) =>
-        new(input.Display, input.StoredPath, FleetIngestStatus.Skipped, null, batch, 0, why);
+        new(input.Display, input.StoredPath, FleetIngestStatus.Skipped, null, _batch, 0, why);
 
     /// <summary>Sample types become column names: two with one name, or one named like a key column, cannot be stored.</summary>
     private static void CheckSampleTypes(Profile profile)
@@ -147,7 +150,8 @@ internal sealed class FleetIngest
         {
             if (type.Type.Length == 0) throw new InputFormatException(profile.Source, "has a sample type without a name");
             if (FleetSchema.SampleKeyColumns.Contains(type.Type))
-                throw new InputFormatException(profile.Source, $"has a sample type named \"{type.Type}\", a name the fleet database keeps for its own column");
+                throw new InputFormatException(profile.Source,
+                    $"has a sample type named \"{type.Type}\", a name the fleet database keeps for its own column");
             if (!seen.Add(type.Type)) throw new InputFormatException(profile.Source, $"has two sample types named \"{type.Type}\"");
         }
     }

@@ -16,11 +16,13 @@ public enum FleetIngestStatus
 /// <summary>Lower-case words for <see cref="FleetIngestStatus"/>, as tables print them.</summary>
 public static class FleetIngestStatusText
 {
+    /// <summary><c>ingested</c>, <c>already present</c> or <c>skipped</c>.</summary>
     public static string ToText(this FleetIngestStatus status) => status switch
     {
         FleetIngestStatus.Ingested => "ingested",
         FleetIngestStatus.AlreadyPresent => "already present",
-        _ => "skipped",
+        FleetIngestStatus.Skipped => "skipped",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 }
 
@@ -29,7 +31,8 @@ public static class FleetIngestStatusText
 /// (relative to the ingest root), what happened, the profile id (for new and already present profiles), the
 /// batch it was committed in, its sample count, and a detail (the error for a skipped file, the earlier path for a duplicate).
 /// </summary>
-public sealed record FleetIngestRow(string File, string StoredPath, FleetIngestStatus Status, int? ProfileId, int Batch, int Samples, string Detail);
+public sealed record FleetIngestRow(string File, string StoredPath, FleetIngestStatus Status, int? ProfileId, int Batch, int Samples,
+    string Detail);
 
 /// <summary>The result of <see cref="FleetDatabase.Ingest"/>: one row per file, in the order they were read.</summary>
 public sealed record FleetIngestReport(IReadOnlyList<FleetIngestRow> Rows)

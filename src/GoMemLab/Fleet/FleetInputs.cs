@@ -39,7 +39,8 @@ internal static class FleetInputs
                 else
                 {
                     var relative = Path.GetRelativePath(System.Environment.CurrentDirectory, full);
-                    stored = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? Path.GetFileName(full) : Slashes(relative);
+                    stored = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? Path.GetFileName(full)
+                        : Slashes(relative);
                 }
                 if (stored.StartsWith("../", StringComparison.Ordinal)) stored = Path.GetFileName(full);
                 inputs.Add(new FleetInput(full, path, stored));

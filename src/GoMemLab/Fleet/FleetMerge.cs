@@ -29,7 +29,8 @@ internal static class FleetMerge
         cancel.ThrowIfCancellationRequested();
 
         var sums = string.Join(", ", types.Select(t => $"sum({Sql.Quote(t.Type)})::BIGINT"));
-        var merged = $"SELECT stack_id, label_set_id{(sums.Length > 0 ? ", " + sums : "")} FROM samples WHERE profile_id IN ({selection}) GROUP BY stack_id, label_set_id";
+        var merged = $"SELECT stack_id, label_set_id{(sums.Length > 0 ? ", " + sums : "")} FROM samples WHERE profile_id IN ({selection}) "
+            + "GROUP BY stack_id, label_set_id";
         var samples = new List<(Guid Stack, long[] Values)>();
         using (var command = connection.CreateCommand())
         {
@@ -50,18 +51,21 @@ internal static class FleetMerge
     }
 
     /// <summary>The merged header of the selection, without samples: its sample types, period, drop frames.</summary>
-    internal static Profile Header(DuckDBConnection connection, string database, string? where) => NewBuilder(connection, database, where).Build();
+    internal static Profile Header(DuckDBConnection connection, string database, string? where) => NewBuilder(connection, database,
+        where).Build();
 
     private static ProfileBuilder NewBuilder(DuckDBConnection connection, string database, string? where)
     {
         var headers = ReadHeaders(connection, $"SELECT profile_id FROM labelled_profiles WHERE {Predicate(where)}");
         if (headers.Count == 0)
-            throw new ArgumentException(where is null ? $"{database}: the fleet database holds no profile" : $"{database}: no profile matches {where}");
+            throw new ArgumentException(where is null ? $"{database}: the fleet database holds no profile"
+                : $"{database}: no profile matches {where}");
         var first = headers[0];
         var other = headers.FirstOrDefault(h => h.SampleTypes != first.SampleTypes || h.PeriodType != first.PeriodType);
         if (other is not null)
             throw new ArgumentException($"cannot merge {first.Path} ({first.SampleTypes}) and {other.Path} ({other.SampleTypes}): "
-                + "profiles of different kinds; narrow the selection with a label predicate, e.g. sample_types = '" + first.SampleTypes + "'");
+                + "profiles of different kinds; narrow the selection with a label predicate, e.g. sample_types = '"
+                    + first.SampleTypes + "'");
         var builder = new ProfileBuilder($"{database} ({headers.Count} profile{(headers.Count == 1 ? "" : "s")})")
         {
             DefaultSampleType = first.DefaultSampleType,
@@ -88,12 +92,14 @@ internal static class FleetMerge
             + $"WHERE profile_id IN ({selection}) ORDER BY path, profile_id";
         using var reader = command.ExecuteReader();
         while (reader.Read())
-            headers.Add(new StoredHeader(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+            headers.Add(new StoredHeader(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.GetString(4),
                 reader.GetString(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8)));
         return headers;
     }
 
-    /// <summary>Adds the functions, mappings and locations of every stack the selection uses; returns each stack's location ids, leaf first.</summary>
+    /// <summary>Adds the functions, mappings and locations of every stack the selection uses; returns each stack's location ids, leaf
+    /// first.</summary>
     private static Dictionary<Guid, ulong[]> RebuildStacks(DuckDBConnection connection, ProfileBuilder builder, string selection)
     {
         var used = $"SELECT DISTINCT stack_id FROM samples WHERE profile_id IN ({selection})";

@@ -64,7 +64,8 @@ internal static class FleetQuery
         if (type == typeof(DateTime))
             return new PrimitiveDataFrameColumn<DateTime>(name, values.Select(v => (DateTime?)v));
         if (type == typeof(DateTimeOffset))
-            return new PrimitiveDataFrameColumn<DateTime>(name, values.Select(v => v is null ? (DateTime?)null : ((DateTimeOffset)v).UtcDateTime));
+            return new PrimitiveDataFrameColumn<DateTime>(name, values.Select(v => v is null ? (DateTime?)null
+                : ((DateTimeOffset)v).UtcDateTime));
         return new StringDataFrameColumn(name, values.Select(v => v switch
         {
             null => null,

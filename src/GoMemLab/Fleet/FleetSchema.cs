@@ -8,9 +8,12 @@ namespace GoMemLab.Fleet;
 /// thousand snapshots of one service cost little more than their distinct stacks plus one row per sample.
 /// <list type="bullet">
 /// <item><c>profiles</c>: one row per ingested file (path relative to the ingest root, content hash, time, period, sample types…);</item>
-/// <item><c>profile_labels</c>: key/value labels of a profile, from hive-style <c>key=value</c> folders and from labels every sample of the profile carries;</item>
-/// <item><c>functions</c>, <c>stacks</c>, <c>stack_frames</c>: the call stacks, one frame row per source line (inlined calls are rows of their own);</item>
-/// <item><c>samples</c>: one row per sample with one BIGINT column per sample type (<c>alloc_space</c>, <c>inuse_space</c>, <c>cpu</c>, …, added as new types arrive; NULL where a profile lacks the type);</item>
+/// <item><c>profile_labels</c>: key/value labels of a profile, from hive-style <c>key=value</c> folders and from labels every sample of the
+/// profile carries;</item>
+/// <item><c>functions</c>, <c>stacks</c>, <c>stack_frames</c>: the call stacks, one frame row per source line (inlined calls are rows of
+/// their own);</item>
+/// <item><c>samples</c>: one row per sample with one BIGINT column per sample type (<c>alloc_space</c>, <c>inuse_space</c>, <c>cpu</c>, …,
+/// added as new types arrive; NULL where a profile lacks the type);</item>
 /// <item><c>sample_labels</c>: the labels of samples (e.g. Go heap profiles' <c>bytes</c>), by label set;</item>
 /// <item>views <c>labelled_profiles</c> (profiles with one column per label key) and <c>sample_frames</c> (every sample flattened to
 /// its function and line rows, with the value columns).</item>
@@ -26,7 +29,8 @@ internal static class FleetSchema
         "profile_id", "sample", "stack_id", "label_set_id",
     };
 
-    /// <summary>Columns of <c>profiles</c>; a label key with one of these names gets the prefix <c>label_</c> in <c>labelled_profiles</c>.</summary>
+    /// <summary>Columns of <c>profiles</c>; a label key with one of these names gets the prefix <c>label_</c> in
+    /// <c>labelled_profiles</c>.</summary>
     public static readonly IReadOnlySet<string> ProfileColumns = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "profile_id", "path", "content_hash", "format", "time", "duration_ns", "period", "period_type", "sample_types",
@@ -105,7 +109,8 @@ internal static class FleetSchema
         var version = Sql.Scalar(connection, "SELECT value FROM fleet_info WHERE key = 'schema_version'") as string;
         if (version is null) Sql.Execute(connection, $"INSERT INTO fleet_info VALUES ('schema_version', '{Version}')");
         else if (version != Version)
-            throw new Inputs.InputFormatException(path, $"is a fleet database of schema version {version}; this GoMemLab reads version {Version}");
+            throw new Inputs.InputFormatException(path,
+                $"is a fleet database of schema version {version}; this GoMemLab reads version {Version}");
         RefreshViews(connection);
     }
 
@@ -114,10 +119,12 @@ internal static class FleetSchema
     {
         var hasInfo = Convert.ToInt64(Sql.Scalar(connection,
             "SELECT count(*) FROM information_schema.tables WHERE table_name = 'fleet_info'")) > 0;
-        if (!hasInfo) throw new Inputs.InputFormatException(path, "is a DuckDB database but not a GoMemLab fleet (it has no fleet_info table)");
+        if (!hasInfo) throw new Inputs.InputFormatException(path,
+            "is a DuckDB database but not a GoMemLab fleet (it has no fleet_info table)");
         var version = Sql.Scalar(connection, "SELECT value FROM fleet_info WHERE key = 'schema_version'") as string;
         if (version != Version)
-            throw new Inputs.InputFormatException(path, $"is a fleet database of schema version {version ?? "(none)"}; this GoMemLab reads version {Version}");
+            throw new Inputs.InputFormatException(path,
+                $"is a fleet database of schema version {version ?? "(none)"}; this GoMemLab reads version {Version}");
     }
 
     /// <summary>The value columns of <c>samples</c>, in table order.</summary>

@@ -6,7 +6,8 @@ using Microsoft.Data.Analysis;
 
 namespace GoMemLab.Fleet;
 
-/// <summary>One label group of a <see cref="FleetTrend"/>: its label values (null where a profile lacks the label), the first and last profile time, and the verdict.</summary>
+/// <summary>One label group of a <see cref="FleetTrend"/>: its label values (null where a profile lacks the label), the first and last
+/// profile time, and the verdict.</summary>
 public sealed record FleetTrendRow(IReadOnlyList<string?> Group, int Profiles, DateTime FirstTime, DateTime LastTime, LeakSignal Signal);
 
 /// <summary>
@@ -27,18 +28,22 @@ public static class FleetTrend
 
     private sealed record Series(ProfileValueType Type, List<string> Columns, List<Point> Points);
 
-    private static Series Collect(DuckDBConnection connection, string database, IReadOnlyList<string> by, string? sampleIndex, string? where)
+    private static Series Collect(DuckDBConnection connection, string database, IReadOnlyList<string> by, string? sampleIndex,
+        string? where)
     {
         if (by.Count == 0) throw new ArgumentException("a trend needs at least one label to group by");
         var labels = FleetSchema.LabelColumns(connection);
         var columns = by.Select(b => labels.FirstOrDefault(l => l.Key == b).Column
-            ?? throw new ArgumentException($"no profile has a label \"{b}\"; labels: {(labels.Count == 0 ? "(none)" : string.Join(", ", labels.Select(l => l.Key)))}")).ToList();
+            ?? throw new ArgumentException($"no profile has a label \"{b}\"; labels: "
+                + $"{(labels.Count == 0 ? "(none)" : string.Join(", ", labels.Select(l => l.Key)))}")).ToList();
         var header = FleetMerge.Header(connection, database, where);
-        var type = header.SampleTypes[header.SampleIndexByName(string.IsNullOrEmpty(sampleIndex) ? InuseSpaceOrDefault(header) : sampleIndex)];
+        var type = header.SampleTypes[header.SampleIndexByName(string.IsNullOrEmpty(sampleIndex) ? InuseSpaceOrDefault(header)
+            : sampleIndex)];
         var groupColumns = string.Join(", ", columns.Select(c => "p." + Sql.Quote(c)));
-        var sql = $"SELECT {groupColumns}, p.path, epoch_ms(p.time) AS ms, coalesce(sum(abs(s.{Sql.Quote(type.Type)})), 0)::DOUBLE AS total "
-            + $"FROM labelled_profiles p LEFT JOIN samples s USING (profile_id) WHERE {FleetMerge.Predicate(where)} AND p.time IS NOT NULL "
-            + $"GROUP BY p.profile_id, {groupColumns}, p.path, p.time ORDER BY {string.Join(", ", columns.Select((_, i) => $"{i + 1} NULLS LAST"))}, ms, p.profile_id";
+        var sql = $"SELECT {groupColumns}, p.path, epoch_ms(p.time) AS ms, coalesce(sum(abs(s.{Sql.Quote(type.Type)})), "
+            + $"0)::DOUBLE AS total FROM labelled_profiles p LEFT JOIN samples s USING (profile_id) WHERE {FleetMerge.Predicate(where)} "
+            + $"AND p.time IS NOT NULL GROUP BY p.profile_id, {groupColumns}, p.path, p.time ORDER BY "
+                + $"{string.Join(", ", columns.Select((_, i) => $"{i + 1} NULLS LAST"))}, ms, p.profile_id";
         var points = new List<Point>();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -49,7 +54,8 @@ public static class FleetTrend
         return new Series(type, columns, points);
     }
 
-    internal static IReadOnlyList<FleetTrendRow> Compute(DuckDBConnection connection, string database, IReadOnlyList<string> by, string? sampleIndex, string? where)
+    internal static IReadOnlyList<FleetTrendRow> Compute(DuckDBConnection connection, string database, IReadOnlyList<string> by,
+        string? sampleIndex, string? where)
     {
         var (type, _, points) = Collect(connection, database, by, sampleIndex, where);
         var bytes = type.Unit == "bytes";
@@ -72,13 +78,16 @@ public static class FleetTrend
     /// The series behind the trend, one row per profile in group and time order: the <paramref name="by"/> label columns,
     /// <c>path</c>, <c>time</c> (UTC), <c>minutes</c> (since the group's first profile), <c>total</c> (in the sample type's unit).
     /// </summary>
-    internal static DataFrame SeriesFrame(DuckDBConnection connection, string database, IReadOnlyList<string> by, string? sampleIndex, string? where)
+    internal static DataFrame SeriesFrame(DuckDBConnection connection, string database, IReadOnlyList<string> by, string? sampleIndex,
+        string? where)
     {
         var points = Collect(connection, database, by, sampleIndex, where).Points;
         var frame = new DataFrame(by.Select((b, i) => (DataFrameColumn)new StringDataFrameColumn(b, points.Select(p => p.Group[i]))));
-        var start = points.GroupBy(p => string.Join("\u0001", p.Group.Select(g => g ?? "\u0000"))).ToDictionary(g => g.Key, g => g.First().Milliseconds);
+        var start = points.GroupBy(p => string.Join("\u0001", p.Group.Select(g => g ?? "\u0000"))).ToDictionary(g => g.Key,
+            g => g.First().Milliseconds);
         frame.Columns.Add(new StringDataFrameColumn("path", points.Select(p => p.Path)));
-        frame.Columns.Add(new PrimitiveDataFrameColumn<DateTime>("time", points.Select(p => DateTime.UnixEpoch.AddMilliseconds(p.Milliseconds))));
+        frame.Columns.Add(new PrimitiveDataFrameColumn<DateTime>("time",
+            points.Select(p => DateTime.UnixEpoch.AddMilliseconds(p.Milliseconds))));
         frame.Columns.Add(new DoubleDataFrameColumn("minutes", points.Select(p =>
             (p.Milliseconds - start[string.Join("\u0001", p.Group.Select(g => g ?? "\u0000"))]) / 60_000.0)));
         frame.Columns.Add(new Int64DataFrameColumn("total", points.Select(p => (long)p.Total)));
@@ -87,7 +96,8 @@ public static class FleetTrend
 
     /// <summary>
     /// One row per group: the <paramref name="by"/> label columns, <c>profiles</c>, <c>first_time</c>, <c>last_time</c> (UTC), then
-    /// <see cref="LeakSignal.ToDataFrame"/>'s columns (metric, unit, points, span, time_unit, level, slope, change, r_squared, threshold, verdict, evidence).
+    /// <see cref="LeakSignal.ToDataFrame"/>'s columns (metric, unit, points, span, time_unit, level, slope, change, r_squared, threshold,
+    /// verdict, evidence).
     /// </summary>
     public static DataFrame ToDataFrame(IReadOnlyList<string> by, IReadOnlyList<FleetTrendRow> rows)
     {

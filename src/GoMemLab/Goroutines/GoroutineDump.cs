@@ -61,10 +61,12 @@ public sealed class GoroutineDump
     /// <summary>Every goroutine, for debug=2 dumps and tracebacks; null for protobuf and debug=1, which only count per stack.</summary>
     public GoroutineTable? Goroutines { get; }
 
-    /// <summary>The number of goroutines in the dump (for a traceback: those it printed; goroutine 0, a thread's system stack, is not one).</summary>
+    /// <summary>The number of goroutines in the dump (for a traceback: those it printed; goroutine 0, a thread's system stack, is not
+    /// one).</summary>
     public long Total { get; }
 
-    /// <summary>What a traceback printed before its first goroutine (<c>panic: …</c>, <c>SIGQUIT: quit</c>, …), at most 20 lines; empty otherwise.</summary>
+    /// <summary>What a traceback printed before its first goroutine (<c>panic: …</c>, <c>SIGQUIT: quit</c>, …), at most 20 lines; empty
+    /// otherwise.</summary>
     public string Preamble { get; }
 
     /// <summary>
@@ -76,7 +78,8 @@ public sealed class GoroutineDump
 
     private static readonly string[] ReasonStarts = ["panic: ", "fatal error: ", "SIG", "unexpected fault", "runtime: ", "[signal "];
 
-    /// <summary>Lines outside any goroutine record that were not part of the form (a crash's register dump, program output), counted.</summary>
+    /// <summary>Lines outside any goroutine record that were not part of the form (a crash's register dump, program output),
+    /// counted.</summary>
     public SkippedLines Skipped { get; }
 
     /// <summary>Things the reader noticed that make the counts a lower bound (e.g. runtime/pprof's 64 MiB cut of debug=2).</summary>
@@ -118,7 +121,8 @@ public sealed class GoroutineDump
     /// <summary>Goroutines grouped by <paramref name="by"/>, largest group first (see <see cref="GoroutineGroups"/>).</summary>
     public GoroutineGroups Top(GoroutineGrouping by = GoroutineGrouping.Start) => GoroutineGroups.Compute(this, by);
 
-    /// <summary>Goroutines per start function (the outermost frame Go shows; see <see cref="StartFunction"/>). Works on every form.</summary>
+    /// <summary>Goroutines per start function (the outermost frame Go shows; see <see cref="StartFunction"/>). Works on every
+    /// form.</summary>
     public GoroutineGroups ByStart() => Top(GoroutineGrouping.Start);
 
     /// <summary>
@@ -140,7 +144,7 @@ public sealed class GoroutineDump
     public Microsoft.Data.Analysis.DataFrame ToDataFrame() => GoroutineRows.ToDataFrame(this);
 
     /// <summary>The card <c>#!goroutines</c> shows: form, totals, the largest groups, the states.</summary>
-    public Reports.SummaryCard Card(string? title = null) => GoroutineCards.ForDump(this, title);
+    public Reports.SummaryCard Card(string? title = null) => Reports.GoroutineCards.ForDump(this, title);
 
     public override string ToString() => $"{Path.GetFileName(Source)}: {Total:N0} goroutines, {Form.ToText()}";
 }

@@ -21,7 +21,8 @@ public static class GoroutineDumpFormText
         GoroutineDumpForm.Protobuf => "protobuf (debug=0)",
         GoroutineDumpForm.CountText => "count text (debug=1)",
         GoroutineDumpForm.Stacks => "stacks (debug=2)",
-        _ => "traceback (panic or signal)",
+        GoroutineDumpForm.Traceback => "traceback (panic or signal)",
+        _ => throw new ArgumentOutOfRangeException(nameof(form), form, null),
     };
 
     /// <summary>True for the forms that list every goroutine (id, state, wait, creation site).</summary>

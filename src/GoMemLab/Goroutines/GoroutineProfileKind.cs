@@ -19,6 +19,10 @@ public enum GoroutineProfileKind
 /// <summary>The profile name for <see cref="GoroutineProfileKind"/>, as runtime/pprof spells it.</summary>
 public static class GoroutineProfileKindText
 {
-    public static string ToText(this GoroutineProfileKind kind) =>
-        kind == GoroutineProfileKind.LeakedGoroutines ? "goroutineleak" : "goroutine";
+    public static string ToText(this GoroutineProfileKind kind) => kind switch
+    {
+        GoroutineProfileKind.Goroutines => "goroutine",
+        GoroutineProfileKind.LeakedGoroutines => "goroutineleak",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
 }

@@ -65,7 +65,8 @@ public static class GoroutineStateText
         ("sync.WaitGroup.Wait (durable)", GoroutineState.SyncWaitGroupWait),
     ];
 
-    private static readonly Dictionary<string, GoroutineState> ByText = Words.ToDictionary(w => w.Text, w => w.State, StringComparer.Ordinal);
+    private static readonly Dictionary<string, GoroutineState> ByText = Words.ToDictionary(w => w.Text, w => w.State,
+        StringComparer.Ordinal);
 
     private static readonly Dictionary<GoroutineState, string> ByState =
         Words.GroupBy(w => w.State).ToDictionary(g => g.Key, g => g.First().Text);
@@ -73,7 +74,8 @@ public static class GoroutineStateText
     /// <summary>The state Go's words <paramref name="text"/> name, or <see cref="GoroutineState.Unknown"/>.</summary>
     public static GoroutineState Parse(string text) => ByText.GetValueOrDefault(text, GoroutineState.Unknown);
 
-    /// <summary>Go's words for <paramref name="state"/> (the plain form for the <c>(durable)</c> ones); "unknown" for <see cref="GoroutineState.Unknown"/>.</summary>
+    /// <summary>Go's words for <paramref name="state"/> (the plain form for the <c>(durable)</c> ones); "unknown" for <see
+    /// cref="GoroutineState.Unknown"/>.</summary>
     public static string ToText(this GoroutineState state) => ByState.GetValueOrDefault(state, "unknown");
 
     /// <summary>

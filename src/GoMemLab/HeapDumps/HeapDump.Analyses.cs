@@ -49,7 +49,8 @@ public sealed partial class HeapDump
     /// <summary>Every allocation site with its reachable objects, what they retain together, and its garbage, largest first.</summary>
     public SiteRetentionReport SiteRetention() => RetentionAnalysis.Sites(this, Graph, Tree);
 
-    /// <summary>The dominator tree's top <paramref name="depth"/> levels below the roots, <paramref name="childrenPerNode"/> biggest children each.</summary>
+    /// <summary>The dominator tree's top <paramref name="depth"/> levels below the roots, <paramref name="childrenPerNode"/> biggest
+    /// children each.</summary>
     public DominatorReport Dominators(int depth = 3, int childrenPerNode = 10)
     {
         if (depth < 0) throw new ArgumentException("the depth must be 0 or more");
@@ -64,8 +65,10 @@ public sealed partial class HeapDump
         return SuspectFinder.Find(this, Graph, Tree, Labels, threshold);
     }
 
-    /// <summary>The <paramref name="top"/> biggest roots, each broken down by the sites of what it retains (plus "(several roots)").</summary>
-    public RootSiteReport RootSiteBreakdown(int top = 10) => Analyses.RootSiteBreakdown.Compute(this, Graph, Tree, Labels, Math.Max(1, top));
+    /// <summary>The <paramref name="top"/> biggest roots, each broken down by the sites of what it retains (plus "(several
+    /// roots)").</summary>
+    public RootSiteReport RootSiteBreakdown(int top = 10) => Analyses.RootSiteBreakdown.Compute(this, Graph, Tree, Labels, Math.Max(1,
+        top));
 
     /// <summary>
     /// The shortest path to the accumulation point of the biggest leak suspect, or to the biggest object the biggest
@@ -82,7 +85,8 @@ public sealed partial class HeapDump
         while (true)
         {
             var children = tree.Children(node);
-            if (children.Length == 0 || (suspects.Rows.Count > 0 && tree.RetainedBytes(children[0]) < SuspectFinder.ConcentrationShare * tree.RetainedBytes(node)))
+            if (children.Length == 0 || (suspects.Rows.Count > 0
+                && tree.RetainedBytes(children[0]) < SuspectFinder.ConcentrationShare * tree.RetainedBytes(node)))
                 break;
             node = children[0];
         }
@@ -90,7 +94,8 @@ public sealed partial class HeapDump
     }
 
     /// <summary>The card of <c>#!heapdump</c>: reachable vs garbage, suspects, top roots, the root → site sunburst, a path chart.</summary>
-    public Reports.SummaryCard Card(string? title = null) => Reports.HeapDumpCard.Create(this, title ?? $"heap dump — {System.IO.Path.GetFileName(Source)}");
+    public Reports.SummaryCard Card(string? title = null) => Reports.HeapDumpCard.Create(this,
+        title ?? $"heap dump — {System.IO.Path.GetFileName(Source)}");
 
     /// <summary>True when the roots reach object <paramref name="index"/>.</summary>
     public bool IsReachable(int index) => Tree.IsReachable(index);
@@ -121,7 +126,8 @@ public sealed partial class HeapDump
         return new PathReport([], Sites[s].Site);
     }
 
-    /// <summary>The merged shortest paths of all reachable objects allocated at <paramref name="site"/> (MAT's "merge shortest paths").</summary>
+    /// <summary>The merged shortest paths of all reachable objects allocated at <paramref name="site"/> (MAT's "merge shortest
+    /// paths").</summary>
     public MergedPathReport MergedPathsToSite(string site)
     {
         var s = FindSite(site);
@@ -151,7 +157,8 @@ public sealed partial class HeapDump
         return result;
     }
 
-    /// <summary>The comparison of <paramref name="before"/> (an earlier dump of the same program) with this one: <see cref="HeapDumpDiff.Compare"/>.</summary>
+    /// <summary>The comparison of <paramref name="before"/> (an earlier dump of the same program) with this one: <see
+    /// cref="HeapDumpDiff.Compare"/>.</summary>
     public HeapDumpDiff DiffSince(HeapDump before) => HeapDumpDiff.Compare(before, this);
 
     internal IEnumerable<int> ObjectsOfSite(int site)
@@ -173,10 +180,12 @@ public sealed partial class HeapDump
         if (exact >= 0) return exact;
         if (matches.Count == 1) return matches[0];
         if (matches.Count > 1)
-            throw new ArgumentException($"site {site} matches {matches.Count} sites ({string.Join(", ", matches.Take(3).Select(m => Sites[m].Site))}…); give more of the path");
+            throw new ArgumentException($"site {site} matches {matches.Count} sites "
+                + $"({string.Join(", ", matches.Take(3).Select(m => Sites[m].Site))}…); give more of the path");
         throw new ArgumentException(Sites.Count == 0
             ? $"the dump has no allocation sites (the program wrote no memprof records), so there is no site {site}"
-            : $"no allocation site {site} in the dump (its {Sites.Count:N0} sites are listed by `heapdump sites`; with the default MemProfileRate only sampled objects have one)");
+            : $"no allocation site {site} in the dump (its {Sites.Count:N0} sites are listed by `heapdump sites`; with the default "
+            + $"MemProfileRate only sampled objects have one)");
     }
 
     private PathReport PathReportOf(int obj, string target)
@@ -190,7 +199,8 @@ public sealed partial class HeapDump
         {
             var node = nodes[i];
             var via = i == 1 && graph.IsRoot(nodes[0]) ? Roots.Via(nodes[0] - graph.ObjectCount, node) : "";
-            rows.Add(new PathStep(i, labels.Name(node), labels.Kind(node), graph.Size(node), labels.Site(node), tree.RetainedBytes(node), via));
+            rows.Add(new PathStep(i, labels.Name(node), labels.Kind(node), graph.Size(node), labels.Site(node), tree.RetainedBytes(node),
+                via));
         }
         return new PathReport(rows, target);
     }

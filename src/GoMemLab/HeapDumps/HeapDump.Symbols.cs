@@ -41,7 +41,8 @@ public sealed partial class HeapDump
     private ulong MatchSegments(string binaryPath, ElfSymbols symbols)
     {
         ulong? slide = null;
-        foreach (var (segment, start, end) in new[] { (DataSegment, "runtime.data", "runtime.edata"), (BssSegment, "runtime.bss", "runtime.ebss") })
+        foreach (var (segment, start, end) in new[] { (DataSegment, "runtime.data", "runtime.edata"), (BssSegment, "runtime.bss",
+            "runtime.ebss") })
         {
             if (segment is null) continue;
             if (symbols.Marker(start) is not { } from || symbols.Marker(end) is not { } to)
@@ -49,8 +50,10 @@ public sealed partial class HeapDump
             var delta = segment.Address - from;
             if (to - from != segment.Length || (slide is { } s && s != delta))
                 throw new InputFormatException(binaryPath,
-                    $"does not match the dump {Source}: its {segment.Name} segment is 0x{from:x}-0x{to:x} ({to - from:N0} bytes) but the dump's is "
-                    + $"0x{segment.Address:x}-0x{segment.Address + segment.Length:x} ({segment.Length:N0} bytes); give the binary of the program that wrote the dump");
+                    $"does not match the dump {Source}: its {segment.Name} segment is 0x{from:x}-0x{to:x} ({to - from:N0} bytes) but "
+                        + $"the dump's is "
+                    + $"0x{segment.Address:x}-0x{segment.Address + segment.Length:x} ({segment.Length:N0} bytes); give the binary of "
+                    + $"the program that wrote the dump");
             slide = delta;
         }
         return slide ?? 0;

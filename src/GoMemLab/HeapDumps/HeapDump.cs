@@ -68,7 +68,8 @@ public sealed partial class HeapDump
     public int SiteOf(int index) => _objectSite is null ? -1 : _objectSite[index];
 
     /// <summary>
-    /// Reads the heap dump at <paramref name="path"/> (a gzipped dump is decompressed to a temporary file first). Throws <see cref="InputFormatException"/> naming the file and the
+    /// Reads the heap dump at <paramref name="path"/> (a gzipped dump is decompressed to a temporary file first). Throws <see
+    /// cref="InputFormatException"/> naming the file and the
     /// byte offset for anything that is not a complete go1.7 heap dump; a cancel stops within about a megabyte.
     /// </summary>
     public static HeapDump Load(string path, CancellationToken cancel = default) => Load(path, null, cancel);
@@ -85,10 +86,12 @@ public sealed partial class HeapDump
             try
             {
                 new HeapDumpReader(input, builder, progress, cancel).Read();
-                if (builder.Parameters is null) throw new InputFormatException(path, "has no params record (pointer size, Go version)", input.Length);
+                if (builder.Parameters is null)
+                    throw new InputFormatException(path, "has no params record (pointer size, Go version)", input.Length);
                 var (objects, roots, goroutines, sites, objectSite, unresolved) = builder.Build(cancel);
                 return new HeapDump(path, builder.Parameters, builder.MemStats, objects, roots, goroutines, sites, objectSite, unresolved,
-                    builder.Types, builder.ThreadCount) { DataSegment = builder.Data, BssSegment = builder.Bss };
+                    builder.Types, builder.ThreadCount)
+                { DataSegment = builder.Data, BssSegment = builder.Bss };
             }
             catch (HeapDumpLayoutException e)
             {
@@ -101,13 +104,14 @@ public sealed partial class HeapDump
         }
     }
 
-    /// <summary>Loads a file, or downloads an http(s) URL to a temporary file first (removed afterwards), off the caller's thread.</summary>
+    /// <summary>Loads a file, or downloads an http(s) URL to a temporary file first (removed afterwards), off the caller's
+    /// thread.</summary>
     public static Task<HeapDump> LoadAsync(string pathOrUrl, CancellationToken cancel = default) => LoadAsync(pathOrUrl, null, cancel);
 
     /// <summary>As <see cref="LoadAsync(string, CancellationToken)"/>, with progress.</summary>
     public static async Task<HeapDump> LoadAsync(string pathOrUrl, IProgress<LoadProgress>? progress, CancellationToken cancel = default)
     {
-        if (!ProfileLoader.IsUrl(pathOrUrl)) return await Task.Run(() => Load(pathOrUrl, progress, cancel), cancel).ConfigureAwait(false);
+        if (!HttpInput.IsUrl(pathOrUrl)) return await Task.Run(() => Load(pathOrUrl, progress, cancel), cancel).ConfigureAwait(false);
         var temp = await HeapDumpDownload.ToTempFileAsync(pathOrUrl, cancel).ConfigureAwait(false);
         try
         {

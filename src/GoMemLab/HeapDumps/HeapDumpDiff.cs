@@ -32,6 +32,28 @@ public sealed class HeapDumpDiff
     public IReadOnlyList<RootDiffRow> Roots { get; }
     public IReadOnlyList<SiteDiffRow> Sites { get; }
 
+    /// <summary>What each column of <see cref="RootsToDataFrame"/> means.</summary>
+    public static IReadOnlyDictionary<string, string> RootColumnMeanings { get; } = new Dictionary<string, string>
+    {
+        ["root"] = "The root: a global's symbol (`main.sessions`, `main.cache+0x8`) when the program's binary names the roots, else "
+            + "`data+0x…`/`bss+0x…`; `goroutine ID ENTRY`; `finalizer on 0xOBJECT (FUNCTION)`.",
+        ["kind"] = "Root kind: global (a pointer word of the data or bss segment), goroutine (all frames of one goroutine), finalizer, "
+            + "other.",
+        ["retained_bytes_old"] = "Retained bytes in the earlier dump (before; 0 when absent there).",
+        ["retained_bytes_new"] = "Retained bytes in the later dump (after; 0 when absent there).",
+        ["delta_bytes"] = "retained_bytes_new − retained_bytes_old.",
+    };
+
+    /// <summary>What each column of <see cref="SitesToDataFrame"/> means.</summary>
+    public static IReadOnlyDictionary<string, string> SiteColumnMeanings { get; } = new Dictionary<string, string>
+    {
+        ["site"] = "Allocation site (file:line).",
+        ["function"] = "The site's function.",
+        ["retained_bytes_old"] = "Retained bytes in the earlier dump (before; 0 when absent there).",
+        ["retained_bytes_new"] = "Retained bytes in the later dump (after; 0 when absent there).",
+        ["delta_bytes"] = "retained_bytes_new − retained_bytes_old.",
+    };
+
     public const string RootCsvHeader = "root,kind,retained_bytes_old,retained_bytes_new,delta_bytes";
     public const string SiteCsvHeader = "site,function,retained_bytes_old,retained_bytes_new,delta_bytes";
 

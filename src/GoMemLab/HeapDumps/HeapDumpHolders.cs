@@ -38,7 +38,8 @@ public sealed class HeapDumpHolders(HeapDump dump) : ISuspectHolders
     private string? Find(string site)
     {
         var colon = site.LastIndexOf(':');
-        if (colon <= 0 || !long.TryParse(site.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var line)) return null;
+        if (colon <= 0 || !long.TryParse(site.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var line))
+            return null;
         var file = site[..colon];
         var next = $"{file}:{line + 1}";
         AllocationSite? exact = null, following = null;
@@ -60,12 +61,14 @@ public sealed class HeapDumpHolders(HeapDump dump) : ISuspectHolders
         // Goroutines running one function hold as one: the leak is the group, not goroutine 4711.
         var groups = report.Rows
             .GroupBy(r => r.Kind == RootKind.Goroutine ? GoroutineFunction(r.Root) : r.Root)
-            .Select(g => (Key: g.Key, Count: g.Count(), Bytes: g.Sum(r => r.Bytes), First: g.First(), Goroutines: g.First().Kind == RootKind.Goroutine))
+            .Select(g => (Key: g.Key, Count: g.Count(), Bytes: g.Sum(r => r.Bytes), First: g.First(),
+            Goroutines: g.First().Kind == RootKind.Goroutine))
             .OrderByDescending(g => g.Bytes).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
         var top = groups[0];
         var name = top.Goroutines ? $"{top.Count:N0} goroutine{(top.Count == 1 ? "" : "s")} running {top.Key}" : top.Key;
         var share = total > 0 ? (double)top.Bytes / total : 0;
-        return string.Create(CultureInfo.InvariantCulture, $"{name} via {Shorten(top.First.Path)} ({share:P0} of the site's reachable bytes)");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{name} via {Shorten(top.First.Path)} ({share:P0} of the site's reachable bytes)");
     }
 
     // A path of a dozen addresses says little past its ends: keep the root, its first object and the target.

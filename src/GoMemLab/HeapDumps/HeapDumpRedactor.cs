@@ -15,12 +15,14 @@ public static class HeapDumpRedactor
 {
     /// <summary>
     /// Redacts <paramref name="input"/> into <paramref name="output"/> (which must not exist: nothing is overwritten)
-    /// and returns a one-line summary (a gzipped input gives an uncompressed output). The input is validated as it is read; on any error the partial output is removed
+    /// and returns a one-line summary (a gzipped input gives an uncompressed output). The input is validated as it is read; on any error
+    /// the partial output is removed
     /// and the <see cref="InputFormatException"/> names the input and the offset.
     /// </summary>
     public static string Redact(string input, string output, CancellationToken cancel = default)
     {
-        if (File.Exists(output) || Directory.Exists(output)) throw new ArgumentException($"{output} exists; give a new file name (redact never overwrites)");
+        if (File.Exists(output) || Directory.Exists(output))
+            throw new ArgumentException($"{output} exists; give a new file name (redact never overwrites)");
         // A gzipped dump is redacted from a decompressed copy; the output is not compressed.
         if (HeapDumpGzip.IsGzip(input)) return HeapDumpGzip.WithDecompressed(input, plain => RedactPlain(plain, output, cancel), cancel);
         return RedactPlain(input, output, cancel);
@@ -106,8 +108,10 @@ public static class HeapDumpRedactor
             if (bytes.IsEmpty) continue;
             var word = bytes.Slice((int)at, size);
             ulong value = size == 8
-                ? (parameters.BigEndian ? System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(word) : System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(word))
-                : (parameters.BigEndian ? System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(word) : System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(word));
+                ? (parameters.BigEndian ? System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(word)
+                : System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(word))
+                : (parameters.BigEndian ? System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(word)
+                : System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(word));
             if (value >= parameters.ArenaStart && value < parameters.ArenaEnd) kept.Add(at);
         }
         while (f < fields.Length) kept.Add(fields[f++]);

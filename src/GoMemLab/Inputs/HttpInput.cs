@@ -26,7 +26,8 @@ public static class HttpInput
     /// advice for a refused connection ("is the program running and serving {serves} on that port?").
     /// Cancellation by the caller throws <see cref="OperationCanceledException"/> as usual.
     /// </summary>
-    public static async Task<byte[]> GetAsync(HttpClient http, Uri url, TimeSpan timeout, string serves, CancellationToken cancellation = default)
+    public static async Task<byte[]> GetAsync(HttpClient http, Uri url, TimeSpan timeout, string serves,
+        CancellationToken cancellation = default)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         deadline.CancelAfter(timeout);
@@ -34,14 +35,19 @@ public static class HttpInput
         {
             using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
             if (response.Content.Headers.ContentLength > InputFile.MaxBytes)
-                throw new InputFormatException(url.ToString(), $"would send {response.Content.Headers.ContentLength:N0} bytes, over the {InputFile.MaxBytes:N0}-byte limit; set GOMEMLAB_MAX_INPUT_BYTES to raise it");
+                throw new InputFormatException(url.ToString(),
+                    $"would send {response.Content.Headers.ContentLength:N0} bytes, over the {InputFile.MaxBytes:N0}-byte limit; set "
+                        + "GOMEMLAB_MAX_INPUT_BYTES to raise it");
             var body = await response.Content.ReadAsByteArrayAsync(deadline.Token).ConfigureAwait(false);
             if (body.LongLength > InputFile.MaxBytes)
-                throw new InputFormatException(url.ToString(), $"sent {body.LongLength:N0} bytes, over the {InputFile.MaxBytes:N0}-byte limit; set GOMEMLAB_MAX_INPUT_BYTES to raise it");
+                throw new InputFormatException(url.ToString(),
+                    $"sent {body.LongLength:N0} bytes, over the {InputFile.MaxBytes:N0}-byte limit; set "
+                        + "GOMEMLAB_MAX_INPUT_BYTES to raise it");
             if (!response.IsSuccessStatusCode)
             {
                 var first = System.Text.Encoding.UTF8.GetString(body.AsSpan(0, Math.Min(body.Length, 200))).Split('\n')[0].Trim();
-                throw new InputFormatException(url.ToString(), $"answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}{(first.Length > 0 ? ": " + first : "")}");
+                throw new InputFormatException(url.ToString(),
+                    $"answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}{(first.Length > 0 ? ": " + first : "")}");
             }
             return body;
         }

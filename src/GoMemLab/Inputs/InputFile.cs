@@ -12,7 +12,8 @@ public static class InputFile
     /// <summary>Default refusal threshold for a single input, raised with GOMEMLAB_MAX_INPUT_BYTES.</summary>
     public const long DefaultMaxBytes = 4L * 1024 * 1024 * 1024;
 
-    /// <summary>The size limit in force: GOMEMLAB_MAX_INPUT_BYTES when set to a positive integer, else <see cref="DefaultMaxBytes"/>.</summary>
+    /// <summary>The size limit in force: GOMEMLAB_MAX_INPUT_BYTES when set to a positive integer, else
+    /// <see cref="DefaultMaxBytes"/>.</summary>
     public static long MaxBytes =>
         long.TryParse(System.Environment.GetEnvironmentVariable("GOMEMLAB_MAX_INPUT_BYTES"), out var v) && v > 0 ? v : DefaultMaxBytes;
 
@@ -21,7 +22,8 @@ public static class InputFile
     /// the largest real heap profiles (about 1.3M samples), so only runaway or hostile input reaches it.</remarks>
     public const long DefaultMaxSamples = 50_000_000;
 
-    /// <summary>The sample-count limit in force: GOMEMLAB_MAX_SAMPLES when set to a positive integer, else <see cref="DefaultMaxSamples"/>.</summary>
+    /// <summary>The sample-count limit in force: GOMEMLAB_MAX_SAMPLES when set to a positive integer, else
+    /// <see cref="DefaultMaxSamples"/>.</summary>
     public static long MaxSamples =>
         long.TryParse(System.Environment.GetEnvironmentVariable("GOMEMLAB_MAX_SAMPLES"), out var v) && v > 0 ? v : DefaultMaxSamples;
 
@@ -77,7 +79,8 @@ public static class InputFile
         return bytes;
     }
 
-    /// <summary>The usual cause of an empty compiler log, in words: "the compiler prints it on stderr: go build -gcflags=FLAG 2> FILE".</summary>
+    /// <summary>The usual cause of an empty compiler log, in words: "the compiler prints it on stderr: go build -gcflags=FLAG 2>
+    /// FILE".</summary>
     public static string CompilerOutputHint(string gcflag) => $"the compiler prints it on stderr: go build -gcflags={gcflag} 2> FILE";
 
     /// <summary>True when the bytes start with the gzip magic 1f 8b.</summary>
@@ -94,7 +97,9 @@ public static class InputFile
             using var output = new MemoryStream(capacity: (int)Math.Min(int.MaxValue / 2, (long)compressed.Length * 4));
             gzip.CopyTo(output);
             if (output.Length > MaxBytes)
-                throw new InputFormatException(name, $"decompresses to {output.Length:N0} bytes, over the {MaxBytes:N0}-byte limit; set GOMEMLAB_MAX_INPUT_BYTES to raise it");
+                throw new InputFormatException(name,
+                    $"decompresses to {output.Length:N0} bytes, over the {MaxBytes:N0}-byte limit; set "
+                        + "GOMEMLAB_MAX_INPUT_BYTES to raise it");
             return output.GetBuffer().AsSpan(0, (int)output.Length).ToArray();
         }
         catch (InvalidDataException e)

@@ -70,8 +70,18 @@ public sealed class HeapAllocationSites
     public static HeapAllocationSites Find(Profile profile)
     {
         var hide = StandardLibraryHidePattern(profile);
-        var alloc = Top.Compute(profile, new TopOptions { SampleIndex = "alloc_space", Granularity = Granularity.Lines, Hide = hide });
-        var inuse = Top.Compute(profile, new TopOptions { SampleIndex = "inuse_space", Granularity = Granularity.Lines, Hide = hide });
+        var alloc = Top.Compute(profile, new TopOptions
+        {
+            SampleIndex = "alloc_space",
+            Granularity = Granularity.Lines,
+            Filter = new ProfileFilter { Hide = hide },
+        });
+        var inuse = Top.Compute(profile, new TopOptions
+        {
+            SampleIndex = "inuse_space",
+            Granularity = Granularity.Lines,
+            Filter = new ProfileFilter { Hide = hide },
+        });
         var values = new Dictionary<NodeIdentity, (long Alloc, long Inuse)>();
         foreach (var row in alloc.Rows) if (row.Flat != 0) values[row.Identity] = (row.Flat, 0);
         foreach (var row in inuse.Rows)
@@ -106,7 +116,8 @@ public sealed class HeapAllocationSites
             if (SourcePathKey.IsStandardLibrary(name)) packages.Add(SourcePathKey.PackageOfFunction(name));
         }
         if (packages.Count == 0) return "^$";
-        return "^(" + string.Join("|", packages.OrderByDescending(p => p.Length).ThenBy(p => p, StringComparer.Ordinal).Select(Regex.Escape)) + ")\\.";
+        return "^(" + string.Join("|", packages.OrderByDescending(p => p.Length).ThenBy(p => p,
+            StringComparer.Ordinal).Select(Regex.Escape)) + ")\\.";
     }
 
     /// <summary>What the stacks say about each site beyond its values: who allocated for it, where it was inlined.</summary>
@@ -146,7 +157,8 @@ public sealed class HeapAllocationSites
                     if (k == lines) continue;
                     var site = locations.Line(location, k);
                     if (site.FunctionIndex < 0) break;
-                    var key = (functions.Name(site.FunctionIndex), SourcePathKey.BaseName(SourcePathKey.Clean(functions.FileName(site.FunctionIndex))), site.Line);
+                    var key = (functions.Name(site.FunctionIndex),
+                        SourcePathKey.BaseName(SourcePathKey.Clean(functions.FileName(site.FunctionIndex))), site.Line);
                     if (!result.TryGetValue(key, out var context)) result[key] = context = new SiteContext();
                     if (callee is not null)
                         context.AllocatedBy[callee] = context.AllocatedBy.GetValueOrDefault(callee) + samples.Value(s, allocIndex);
@@ -155,7 +167,8 @@ public sealed class HeapAllocationSites
                     {
                         var outer = locations.Line(location, lines - 1);
                         if (outer.FunctionIndex >= 0)
-                            context.InlinedInto.Add((functions.Name(outer.FunctionIndex), functions.FileName(outer.FunctionIndex), outer.Line));
+                            context.InlinedInto.Add((functions.Name(outer.FunctionIndex), functions.FileName(outer.FunctionIndex),
+                                outer.Line));
                     }
                     break;
                 }

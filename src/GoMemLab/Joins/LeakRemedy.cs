@@ -24,7 +24,8 @@ public static class LeakPatternText
         LeakPattern.UnboundedMap => "unbounded-map",
         LeakPattern.GrowingSlice => "growing-slice",
         LeakPattern.LongLivedReference => "long-lived-reference",
-        _ => "unknown",
+        LeakPattern.Unknown => "unknown",
+        _ => throw new ArgumentOutOfRangeException(nameof(pattern), pattern, null),
     };
 }
 
@@ -53,7 +54,8 @@ public sealed record LeakRemedy(LeakPattern Pattern, string Evidence, string Rem
         if (flow.Contains("(send)", StringComparison.Ordinal))
             return new(LeakPattern.BlockedGoroutine, "the compiler's flow ends in a channel send", BlockedGoroutine);
         if (causes.Contains("channel") || causes.Contains("goroutine"))
-            return new(LeakPattern.BlockedGoroutine, $"allocated by the runtime for a {(causes.Contains("channel") ? "channel" : "goroutine")}", BlockedGoroutine);
+            return new(LeakPattern.BlockedGoroutine,
+                $"allocated by the runtime for a {(causes.Contains("channel") ? "channel" : "goroutine")}", BlockedGoroutine);
         if (causes.Contains("map-growth"))
             return new(LeakPattern.UnboundedMap, "the runtime allocated map buckets (map-growth)", UnboundedMap);
         if (flow.Contains("map put", StringComparison.Ordinal) || MapElement(flow))
@@ -65,27 +67,35 @@ public sealed record LeakRemedy(LeakPattern Pattern, string Evidence, string Rem
         if (causes.Contains("append-growth") && site.RetentionRatio >= 0.9)
             return new(LeakPattern.LongLivedReference, "each append made a new slice and nearly all are still held", LongLivedReference);
         if (causes.Contains("append-growth"))
-            return new(LeakPattern.GrowingSlice, "the runtime grew a slice (append-growth) and keeps part of what it allocated", GrowingSlice);
+            return new(LeakPattern.GrowingSlice, "the runtime grew a slice (append-growth) and keeps part of what it allocated",
+                GrowingSlice);
         if (flow.Contains("append(", StringComparison.Ordinal))
             return new(LeakPattern.GrowingSlice, "the compiler's flow appends it to a slice", GrowingSlice);
-        if (causes.Contains("stored-in-global-or-heap") || causes.Contains("passed-to-leaking-parameter") || causes.Contains("returned-to-caller"))
+        if (causes.Contains("stored-in-global-or-heap") || causes.Contains("passed-to-leaking-parameter")
+            || causes.Contains("returned-to-caller"))
             return new(LeakPattern.LongLivedReference, $"it escapes as {string.Join(", ", causes)}, and stays", LongLivedReference);
         return new(LeakPattern.Unknown, "the profile and logs do not show what keeps it", Unknown);
     }
 
-    private const string BlockedGoroutine = "Give every goroutine a way out: close the channel when its reader goes away, select on ctx.Done() "
-        + "with a context that is cancelled, or buffer the channel so the send cannot block. The goroutine profile (debug=2) shows where they wait.";
+    private const string BlockedGoroutine =
+        "Give every goroutine a way out: close the channel when its reader goes away, select on ctx.Done() "
+        + "with a context that is cancelled, or buffer the channel so the send cannot block. The goroutine profile (debug=2) shows "
+        + "where they wait.";
 
-    private const string UnboundedMap = "Bound the map or cache: evict entries (an LRU or a size cap) or expire them (a TTL), and delete keys you "
+    private const string UnboundedMap =
+        "Bound the map or cache: evict entries (an LRU or a size cap) or expire them (a TTL), and delete keys you "
         + "are done with. A Go map keeps its buckets after deletes, so after a spike copy the live entries into a new map.";
 
-    private const string GrowingSlice = "Bound the slice: a fixed-size ring buffer or a cap that drops the oldest, or reset it (nil, or s[:0] "
+    private const string GrowingSlice =
+        "Bound the slice: a fixed-size ring buffer or a cap that drops the oldest, or reset it (nil, or s[:0] "
         + "after copying what you keep) when the work is done. A global slice is the usual holder.";
 
-    private const string LongLivedReference = "Drop the reference when the work is done: delete it from the structure that keeps it, set the "
+    private const string LongLivedReference =
+        "Drop the reference when the work is done: delete it from the structure that keeps it, set the "
         + "field or global to nil, or keep a copy of the small part you need (strings.Clone of a substring, not the whole line).";
 
-    private const string Unknown = "Find the holder: a heap dump (runtime/debug.WriteHeapDump, after runtime.GC()) names the root and the path "
+    private const string Unknown =
+        "Find the holder: a heap dump (runtime/debug.WriteHeapDump, after runtime.GC()) names the root and the path "
         + "that keep these objects alive.";
 
     // "c.entries[id] = e (assign)": a store into an indexed element.

@@ -31,7 +31,8 @@ public sealed partial class ModuleRelativePaths
     public static ModuleRelativePaths For(IEnumerable<string> absoluteFiles, IEnumerable<string> logFiles)
     {
         var absolute = absoluteFiles.Select(SourcePathKey.Clean).Where(p => p.StartsWith('/')).Distinct(StringComparer.Ordinal).ToList();
-        var relative = logFiles.Select(SourcePathKey.Clean).Where(p => p.Length > 0 && !p.StartsWith('/')).Distinct(StringComparer.Ordinal).ToList();
+        var relative = logFiles.Select(SourcePathKey.Clean).Where(p => p.Length > 0
+            && !p.StartsWith('/')).Distinct(StringComparer.Ordinal).ToList();
         var roots = new List<string>();
         foreach (var path in absolute)
         {
@@ -56,7 +57,8 @@ public sealed partial class ModuleRelativePaths
         return path;
     }
 
-    /// <summary>Every Go file path inside a text (a flow's "at ./order.go:24:25", a reason, "a.go:1:2; b.go:3:4") as <see cref="Show"/> shows it.</summary>
+    /// <summary>Every Go file path inside a text (a flow's "at ./order.go:24:25", a reason, "a.go:1:2; b.go:3:4") as <see cref="Show"/>
+    /// shows it.</summary>
     public string ShowIn(string text) => text.Length == 0 ? text : GoFile().Replace(text, m => Show(m.Value));
 
     /// <summary><see cref="WhyOnHeapRow"/> with its site, file, decision positions, flow and reason shown this way.</summary>

@@ -12,12 +12,13 @@ public sealed record SiteLeakSuspect(WhyOnHeapRow Site, long InuseSpaceFirst, in
 
 /// <summary>
 /// Picks the leak suspects among the allocation SITES (file:line, joined with escape reasons) of the latest heap
-/// profile of a series — the site-level, series-aware counterpart of <see cref="LeakSuspects"/>, which ranks the
+/// profile of a series — the site-level, series-aware counterpart of <see cref="Profiles.Analyses.LeakSuspects"/>, which ranks the
 /// functions of one profile. It applies the same <see cref="LeakSuspectRule"/>, with the site default
 /// <see cref="SiteRule"/>, plus growth across the series:
 /// <list type="number">
 /// <item>the site holds at least <see cref="LeakSuspectRule.MinimumInuseShare"/> (1%) of the profile's inuse_space;</item>
-/// <item>it still holds at least <see cref="LeakSuspectRule.MinimumRetention"/> (a quarter for sites) of what it ever allocated (alloc_space) — not
+/// <item>it still holds at least <see cref="LeakSuspectRule.MinimumRetention"/> (a quarter for sites) of what it ever allocated
+/// (alloc_space) — not
 /// more, because a leaking map or slice frees its old backing array each time it doubles, so even a pure leak keeps
 /// only about half of what it allocated (leaky's map buckets: 43%);</item>
 /// <item>with two or more profiles: its inuse_space in the latest profile exceeds that of the first.</item>
@@ -31,7 +32,8 @@ public static class SiteLeakSuspects
     public static readonly LeakSuspectRule SiteRule = new() { MinimumInuseShare = 0.01, MinimumRetention = 0.25, IncludeRuntime = true };
 
     /// <summary>Suspects in the last profile of <paramref name="heapSeries"/> (time order), most in use first.</summary>
-    public static IReadOnlyList<SiteLeakSuspect> Find(IReadOnlyList<Profile> heapSeries, IReadOnlyList<WhyOnHeapRow> latestRows, LeakSuspectRule? rule = null)
+    public static IReadOnlyList<SiteLeakSuspect> Find(IReadOnlyList<Profile> heapSeries, IReadOnlyList<WhyOnHeapRow> latestRows,
+        LeakSuspectRule? rule = null)
     {
         rule ??= SiteRule;
         if (heapSeries.Count == 0) throw new ArgumentException("no heap profile given");
@@ -39,11 +41,12 @@ public static class SiteLeakSuspects
         var first = heapSeries.Count > 1 ? HeapAllocationSites.Find(heapSeries[0]) : null;
         // The rows show paths relative to the module (ModuleRelativePaths), the sites as the profile has them: the same file
         // when the profile's path is the row's or ends with it.
-        var firstSites = first?.Sites.ToLookup(s => (s.Function, s.Line)) ?? Enumerable.Empty<HeapAllocationSite>().ToLookup(s => (s.Function, s.Line));
+        var firstSites = first?.Sites.ToLookup(s => (s.Function,
+            s.Line)) ?? Enumerable.Empty<HeapAllocationSite>().ToLookup(s => (s.Function, s.Line));
         var suspects = new List<SiteLeakSuspect>();
         foreach (var row in latestRows)
         {
-            if (row.Site == WhyOnHeap.StandardLibraryOnlySite || row.Status == "not-sampled") continue;
+            if (row.Site == WhyOnHeap.StandardLibraryOnlySite || row.Status == WhyOnHeapStatus.NotSampled) continue;
             if (row.InuseSpace < rule.MinimumInuseShare * latest.TotalInuseSpace || row.InuseSpace <= 0) continue;
             if ((row.RetentionRatio ?? 0) < rule.MinimumRetention) continue;
             var before = firstSites[(row.Function, row.Line)]
@@ -54,12 +57,14 @@ public static class SiteLeakSuspects
                 : $"in use grew {ByteSize.Format(before)} → {ByteSize.Format(row.InuseSpace)} over {heapSeries.Count} profiles";
             var why = row.Status switch
             {
-                "explained" => $"{row.EscapeKind} ({row.Cause}): {row.Flow}",
-                "runtime" => $"always on the heap: {row.Cause}" + (row.AssemblyCall.Length > 0 ? $" ({row.AssemblyCall})" : ""),
+                WhyOnHeapStatus.Explained => $"{row.EscapeKind} ({row.Cause}): {row.Flow}",
+                WhyOnHeapStatus.Runtime => $"always on the heap: {row.Cause}" + (row.AssemblyCall.Length > 0
+                    ? $" ({row.AssemblyCall})" : ""),
                 _ => "not explained: " + row.Reason,
             };
             suspects.Add(new SiteLeakSuspect(row, before, heapSeries.Count, string.Create(CultureInfo.InvariantCulture,
-                $"holds {share * 100:0.0}% of the heap in use and keeps {row.RetentionRatio * 100:0}% of the {ByteSize.Format(row.AllocSpace)} it allocated; {growth}; why on the heap: {why}")));
+                $"holds {share * 100:0.0}% of the heap in use and keeps {row.RetentionRatio * 100:0}% of the "
+                    + $"{ByteSize.Format(row.AllocSpace)} it allocated; {growth}; why on the heap: {why}")));
         }
         return suspects;
     }
@@ -75,7 +80,7 @@ public static class SiteLeakSuspects
         new Int64DataFrameColumn("inuse_space_first", suspects.Select(s => s.InuseSpaceFirst)),
         new Int64DataFrameColumn("alloc_space", suspects.Select(s => s.Site.AllocSpace)),
         new DoubleDataFrameColumn("retention_ratio", suspects.Select(s => s.Site.RetentionRatio)),
-        new StringDataFrameColumn("status", suspects.Select(s => s.Site.Status)),
+        new StringDataFrameColumn("status", suspects.Select(s => s.Site.Status.ToText())),
         new StringDataFrameColumn("cause", suspects.Select(s => s.Site.Cause)),
         new StringDataFrameColumn("reason", suspects.Select(s => s.Reason)),
         new StringDataFrameColumn("pattern", suspects.Select(s => LeakRemedy.For(s).Pattern.ToText())),

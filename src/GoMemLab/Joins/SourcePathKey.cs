@@ -7,7 +7,8 @@ namespace GoMemLab.Joins;
 /// <item>profiles of <c>-trimpath</c> binaries: module path + path in the module, <c>example.com/leaky/internal/cache/cache.go</c>;</item>
 /// <item><c>-m</c> logs: relative to the build directory (<c>internal/cache/cache.go</c>, <c>./x.go</c>) under a
 /// <c># example.com/leaky/internal/cache</c> package header;</item>
-/// <item><c>-json</c> URIs, <c>-S</c> listings and profiles of ordinary builds: absolute (<c>/src/leaky/internal/cache/cache.go</c>, <c>file:///…</c>).</item>
+/// <item><c>-json</c> URIs, <c>-S</c> listings and profiles of ordinary builds: absolute (<c>/src/leaky/internal/cache/cache.go</c>,
+/// <c>file:///…</c>).</item>
 /// </list>
 /// <see cref="Normalize"/> makes the key: the cleaned path, or <c>IMPORTPATH/BASENAME</c> when the file is known
 /// to belong to a package with a real import path (Go keeps one directory per package, so that names the file

@@ -1,25 +1,59 @@
 using System.Globalization;
-using GoMemLab.AssemblyListing;
+using GoMemLab.AssemblyListings;
 using GoMemLab.Escape;
 using GoMemLab.Profiles;
+using GoMemLab.Tables;
 using Microsoft.Data.Analysis;
 
 namespace GoMemLab.Joins;
 
+/// <summary>What explains a <see cref="WhyOnHeapRow"/>.</summary>
+public enum WhyOnHeapStatus
+{
+    /// <summary>A heap decision of the escape log at the site (or where it was inlined into).</summary>
+    Explained,
+    /// <summary>No decision by design: a runtime allocation (append growth, map buckets…) that always goes to the heap.</summary>
+    Runtime,
+    /// <summary>Nothing explains it; <see cref="WhyOnHeapRow.Reason"/> says what is missing.</summary>
+    Unexplained,
+    /// <summary>The listing or log shows the line allocating, but the profile has no bytes for it (too rare or small to be
+    /// sampled).</summary>
+    NotSampled,
+}
+
+/// <summary>Spelling of <see cref="WhyOnHeapStatus"/> in tables (the <c>status</c> column).</summary>
+public static class WhyOnHeapStatusText
+{
+    /// <summary><c>explained</c>, <c>runtime</c>, <c>unexplained</c> or <c>not-sampled</c>.</summary>
+    public static string ToText(this WhyOnHeapStatus status) => status switch
+    {
+        WhyOnHeapStatus.Explained => "explained",
+        WhyOnHeapStatus.Runtime => "runtime",
+        WhyOnHeapStatus.Unexplained => "unexplained",
+        WhyOnHeapStatus.NotSampled => "not-sampled",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+}
+
 /// <summary>One row of <see cref="WhyOnHeap"/>: a heap-profile allocation site and what explains it.</summary>
 /// <param name="Status">
-/// <c>explained</c> (a heap decision of the escape log at the site), <c>runtime</c> (no decision by design:
-/// the runtime allocation named in <paramref name="Cause"/> always goes to the heap) or <c>unexplained</c>
-/// (<paramref name="Reason"/> says why); <c>not-sampled</c> for lines the listing or log shows allocating but the profile has no bytes for.
+/// What explains the site; for <see cref="WhyOnHeapStatus.Runtime"/> the runtime allocation is named in <paramref name="Cause"/>,
+/// for <see cref="WhyOnHeapStatus.Unexplained"/> <paramref name="Reason"/> says what is missing.
 /// </param>
-/// <param name="EscapeKind">The decisions' kinds (<c>escapes-to-heap</c>, <c>moved-to-heap</c>), <c>none</c> for runtime rows, "" when unexplained.</param>
-/// <param name="Cause"><see cref="EscapeCause"/> names of the decisions, or a <see cref="RuntimeAllocationCause"/> name; several joined with "; ".</param>
-/// <param name="Flow">Per decision: its subject and the chain of flow destinations to where it outlives the frame, with the last step.</param>
-/// <param name="AssemblyCall">Allocation calls of the <c>-S</c> listing at the site (<c>runtime.newobject</c>), distinct, "; "-joined.</param>
-/// <param name="DecisionAt">Where the decisions were found (the site, or the outermost frame it was inlined into), as the log writes it.</param>
+/// <param name="EscapeKind">The decisions' kinds (<c>escapes-to-heap</c>, <c>moved-to-heap</c>), <c>none</c> for runtime rows, "" when
+/// unexplained.</param>
+/// <param name="Cause"><see cref="EscapeCause"/> names of the decisions, or a <see cref="RuntimeAllocationCause"/> name; several joined
+/// with "; ".</param>
+/// <param name="Flow">Per decision: its subject and the chain of flow destinations to where it outlives the frame, with the last
+/// step.</param>
+/// <param name="AssemblyCall">Allocation calls of the <c>-S</c> listing at the site (<c>runtime.newobject</c>), distinct, ";
+/// "-joined.</param>
+/// <param name="DecisionAt">Where the decisions were found (the site, or the outermost frame it was inlined into), as the log writes
+/// it.</param>
 public sealed record WhyOnHeapRow(
     string Site, string Function, string File, long Line, long AllocSpace, long InuseSpace, double? RetentionRatio,
-    string Status, string EscapeKind, string Cause, string Flow, string AssemblyCall, string AllocatedBy, string DecisionAt, string Reason);
+    WhyOnHeapStatus Status, string EscapeKind, string Cause, string Flow, string AssemblyCall, string AllocatedBy, string DecisionAt,
+        string Reason);
 
 /// <summary>
 /// "Why is this on the heap?": every allocation site of a heap profile (<see cref="HeapAllocationSites"/>)
@@ -47,17 +81,40 @@ public static class WhyOnHeap
 {
     public const string StandardLibraryOnlySite = "(standard library only)";
 
-    /// <summary>Joins; <paramref name="escape"/> and <paramref name="assembly"/> are optional. Rows by descending inuse_space, then alloc_space.</summary>
+    /// <summary>What each column of <see cref="ToDataFrame"/> means.</summary>
+    public static IReadOnlyDictionary<string, string> ColumnMeanings { get; } = new Dictionary<string, string>
+    {
+        ["site"] = "The allocation site, file:line: the innermost frame of the heap profile's stacks outside the standard "
+            + "library and runtime.",
+        ["function"] = "The site's function, as the profile names it.",
+        ["file"] = "The site's file, as the profile names it.",
+        ["line"] = CommonColumns.Line,
+        ["alloc_space"] = CommonColumns.AllocSpace,
+        ["inuse_space"] = CommonColumns.InuseSpace,
+        ["retention_ratio"] = CommonColumns.RetentionRatio,
+        ["status"] = "explained (a heap decision of the escape log at the site), runtime (a runtime allocation that always "
+            + "goes to the heap), unexplained (see reason) or not-sampled (allocating lines the profile has no sample of, when asked for).",
+        ["escape_kind"] = "The decisions' kinds (escapes-to-heap, moved-to-heap); none for runtime rows.",
+        ["cause"] = "The decisions' causes (as in `EscapeLog.Causes()`), or the runtime allocation's (append growth, map growth…).",
+        ["flow"] = "Per decision: its subject and the chain of flow destinations to where it outlives the frame.",
+        ["assembly_call"] = "Allocation calls of the `-S` listing at the site, \"; \"-joined.",
+        ["allocated_by"] = "The standard-library functions the site called that did the allocating (runtime.growslice…), most bytes first.",
+        ["decision_at"] = "Where the decisions were found: the site, or the outermost frame it was inlined into.",
+        ["reason"] = "Why a site is unexplained (empty otherwise).",
+    };
+
+    /// <summary>Joins; <paramref name="escape"/> and <paramref name="assembly"/> are optional. Rows by descending inuse_space, then
+    /// alloc_space.</summary>
     /// <param name="includeUnsampled">
     /// Also list, with status <c>not-sampled</c> and zero bytes, the lines where the listing has an allocation call or
     /// the log a heap decision but the profile has no site: allocations too rare or small for the sampler to catch.
     /// </param>
-    public static IReadOnlyList<WhyOnHeapRow> Join(Profile heap, EscapeLog? escape, IReadOnlyList<AllocationCall>? assembly = null,
+    public static IReadOnlyList<WhyOnHeapRow> Join(Profile heap, EscapeLog? escape, AssemblyListing? assembly = null,
         bool includeUnsampled = false) =>
         Join(HeapAllocationSites.Find(heap), escape, assembly, includeUnsampled);
 
-    /// <inheritdoc cref="Join(Profile, EscapeLog?, IReadOnlyList{AllocationCall}?, bool)"/>
-    public static IReadOnlyList<WhyOnHeapRow> Join(HeapAllocationSites sites, EscapeLog? escape, IReadOnlyList<AllocationCall>? assembly = null,
+    /// <inheritdoc cref="Join(Profile, EscapeLog?, AssemblyListing?, bool)"/>
+    public static IReadOnlyList<WhyOnHeapRow> Join(HeapAllocationSites sites, EscapeLog? escape, AssemblyListing? assembly = null,
         bool includeUnsampled = false)
     {
         var decisions = new Dictionary<(string, int), List<EscapeDiagnostic>>();
@@ -76,7 +133,7 @@ public static class WhyOnHeap
             }
         var logResolver = new SourceFileResolver(logFiles.Keys);
         var calls = new Dictionary<(string, int), List<AllocationCall>>();
-        foreach (var c in assembly ?? [])
+        foreach (var c in assembly?.Calls ?? [])
         {
             var key = SourcePathKey.Normalize(c.File);
             if (!calls.TryGetValue((key, c.Line), out var list)) calls[(key, c.Line)] = list = [];
@@ -96,12 +153,13 @@ public static class WhyOnHeap
         if (includeUnsampled) rows.AddRange(Unsampled(escape, decisions, calls, logResolver, covered));
         // Profiles and listings of ordinary builds name files absolutely, -m logs relative to the build: show both as the module does.
         var paths = ModuleRelativePaths.For(
-            sites.Sites.Select(s => s.File).Concat(sites.Sites.SelectMany(s => s.InlinedInto.Select(i => i.File))).Concat((assembly ?? []).Select(c => c.File)),
+            sites.Sites.Select(s => s.File).Concat(sites.Sites.SelectMany(s => s.InlinedInto.Select(i => i.File))).Concat((assembly?.Calls
+                ?? []).Select(c => c.File)),
             logFiles.Values);
         rows = rows.Select(paths.Apply).ToList();
         if (sites.UnattributedAllocSpace != 0 || sites.UnattributedInuseSpace != 0)
             rows.Add(new WhyOnHeapRow(StandardLibraryOnlySite, "", "", 0, sites.UnattributedAllocSpace, sites.UnattributedInuseSpace,
-                Ratio(sites.UnattributedInuseSpace, sites.UnattributedAllocSpace), "unexplained", "", "", "", "", "", "",
+                Ratio(sites.UnattributedInuseSpace, sites.UnattributedAllocSpace), WhyOnHeapStatus.Unexplained, "", "", "", "", "", "",
                 "every frame of these samples is in the standard library or runtime (goroutine stacks, library-internal buffers)"));
         return rows;
     }
@@ -123,7 +181,8 @@ public static class WhyOnHeap
             if (found.Count > 0 && escape is not null)
                 rows.Add(DecisionRow(escape, found, $"{file}:{line}", list[0].Function, file, line, assemblyCall));
             else if (runtimeCause is not null)
-                rows.Add(new WhyOnHeapRow($"{file}:{line}", list[0].Function, file, line, 0, 0, null, "not-sampled", "none", runtimeCause, "", assemblyCall, "", "", ""));
+                rows.Add(new WhyOnHeapRow($"{file}:{line}", list[0].Function, file, line, 0, 0, null, WhyOnHeapStatus.NotSampled, "none",
+                    runtimeCause, "", assemblyCall, "", "", ""));
         }
         if (escape is not null)
             foreach (var ((file, line), list) in decisions.OrderBy(kv => kv.Key.Item1, StringComparer.Ordinal).ThenBy(kv => kv.Key.Item2))
@@ -132,12 +191,13 @@ public static class WhyOnHeap
         return rows;
     }
 
-    private static WhyOnHeapRow DecisionRow(EscapeLog escape, List<EscapeDiagnostic> found, string site, string function, string file, int line, string assemblyCall)
+    private static WhyOnHeapRow DecisionRow(EscapeLog escape, List<EscapeDiagnostic> found, string site, string function, string file,
+        int line, string assemblyCall)
     {
         var unique = found.DistinctBy(d => (d.File, d.Line, d.Column, d.Subject, d.Kind)).ToList();
-        return new WhyOnHeapRow(site, function, file, line, 0, 0, null, "not-sampled",
-            string.Join("; ", unique.Select(d => d.Kind.Name()).Distinct()),
-            string.Join("; ", unique.Select(d => EscapeCause.Classify(escape, d).Name()).Distinct()),
+        return new WhyOnHeapRow(site, function, file, line, 0, 0, null, WhyOnHeapStatus.NotSampled,
+            string.Join("; ", unique.Select(d => d.Kind.ToText()).Distinct()),
+            string.Join("; ", unique.Select(d => escape.CauseOf(d).ToText()).Distinct()),
             string.Join(" | ", unique.Select(d => FlowSummary(escape, d))), assemblyCall, "",
             string.Join("; ", unique.Select(d => $"{d.File}:{d.Line}:{d.Column}").Distinct()), "");
     }
@@ -168,23 +228,23 @@ public static class WhyOnHeap
         }
         var allocatedBy = string.Join("; ", site.AllocatedBy);
         var ratio = Ratio(site.InuseSpace, site.AllocSpace);
-        WhyOnHeapRow Row(string status, string kind, string cause, string flow, string at, string reason) =>
+        WhyOnHeapRow Row(WhyOnHeapStatus status, string kind, string cause, string flow, string at, string reason) =>
             new(site.Site, site.Function, site.File, site.Line, site.AllocSpace, site.InuseSpace, ratio,
                 status, kind, cause, flow, assemblyCall, allocatedBy, at, reason);
 
         if (found.Count > 0 && escape is not null)
         {
             var unique = found.DistinctBy(d => (d.File, d.Line, d.Column, d.Subject, d.Kind)).ToList();
-            return Row("explained",
-                string.Join("; ", unique.Select(d => d.Kind.Name()).Distinct()),
-                string.Join("; ", unique.Select(d => EscapeCause.Classify(escape, d).Name()).Distinct()),
+            return Row(WhyOnHeapStatus.Explained,
+                string.Join("; ", unique.Select(d => d.Kind.ToText()).Distinct()),
+                string.Join("; ", unique.Select(d => escape.CauseOf(d).ToText()).Distinct()),
                 string.Join(" | ", unique.Select(d => FlowSummary(escape, d))),
                 string.Join("; ", unique.Select(d => $"{d.File}:{d.Line}:{d.Column}").Distinct()), "");
         }
         var runtimeCause = site.AllocatedBy.Select(RuntimeAllocationCause.Of).FirstOrDefault(c => c is not null)
             ?? siteCalls.Select(c => RuntimeAllocationCause.Of(c.RuntimeFunction)).FirstOrDefault(c => c is not null);
         if (runtimeCause is not null)
-            return Row("runtime", "none", runtimeCause, "", "", "");
+            return Row(WhyOnHeapStatus.Runtime, "none", runtimeCause, "", "", "");
 
         string reason;
         if (escape is null) reason = "no escape log given";
@@ -194,18 +254,20 @@ public static class WhyOnHeap
         else if (unresolved.Count > 0 && unresolved.Count == places.Count)
             reason = $"the escape log names no file matching {site.File}";
         else if (!site.AlsoStandalone && site.InlinedInto.Count > 0)
-            reason = (site.InlinedInto.All(i => SourcePathKey.PackageOfFunction(i.Function) == package) ? "inlined into " : $"inlined from package {package} into ")
+            reason = (site.InlinedInto.All(i => SourcePathKey.PackageOfFunction(i.Function) == package) ? "inlined into "
+                : $"inlined from package {package} into ")
                 + $"{string.Join(", ", site.InlinedInto.Select(i => $"{i.Function} at {i.File}:{i.Line}"))}; no heap decision there"
                 + (site.AllocatedBy.Count > 0 ? $" (the allocation is inside {site.AllocatedBy[0]})" : "");
         else if (site.AllocatedBy.Count > 0)
-            reason = $"allocated inside {site.AllocatedBy[0]} (standard library: its decisions are in its own package's -m output, -gcflags=all=-m=2)";
+            reason = $"allocated inside {site.AllocatedBy[0]} (standard library: its decisions are in its own package's -m output, "
+                + "-gcflags=all=-m=2)";
         else reason = "no heap decision at this line in the escape log";
         // Go's heap profiles hide the runtime frames at the top of each stack (runtime/pprof/protomem.go), so map buckets,
         // append growth and channels made by the runtime show up as the caller's own bytes; only the -S listing names the call.
         if (escape is not null && !hasListing && site.AllocatedBy.Count == 0)
             reason += "; an assembly listing (-gcflags=-S) would show whether the runtime made it (map buckets, append growth, a channel): "
                 + "heap profiles leave out the runtime's frames";
-        return Row("unexplained", "", "", "", "", reason);
+        return Row(WhyOnHeapStatus.Unexplained, "", "", "", "", reason);
     }
 
     /// <summary>
@@ -238,7 +300,7 @@ public static class WhyOnHeap
         new Int64DataFrameColumn("alloc_space", rows.Select(r => r.AllocSpace)),
         new Int64DataFrameColumn("inuse_space", rows.Select(r => r.InuseSpace)),
         new DoubleDataFrameColumn("retention_ratio", rows.Select(r => r.RetentionRatio)),
-        new StringDataFrameColumn("status", rows.Select(r => r.Status)),
+        new StringDataFrameColumn("status", rows.Select(r => r.Status.ToText())),
         new StringDataFrameColumn("escape_kind", rows.Select(r => r.EscapeKind)),
         new StringDataFrameColumn("cause", rows.Select(r => r.Cause)),
         new StringDataFrameColumn("flow", rows.Select(r => r.Flow)),
@@ -247,8 +309,8 @@ public static class WhyOnHeap
         new StringDataFrameColumn("decision_at", rows.Select(r => r.DecisionAt)),
         new StringDataFrameColumn("reason", rows.Select(r => r.Reason)));
 
-    /// <summary>Joins and returns the table in one call (see <see cref="Join(Profile, EscapeLog?, IReadOnlyList{AllocationCall}?, bool)"/>).</summary>
-    public static DataFrame Table(Profile heap, EscapeLog? escape, IReadOnlyList<AllocationCall>? assembly = null) =>
+    /// <summary>Joins and returns the table in one call (see <see cref="Join(Profile, EscapeLog?, AssemblyListing?, bool)"/>).</summary>
+    public static DataFrame Table(Profile heap, EscapeLog? escape, AssemblyListing? assembly = null) =>
         ToDataFrame(Join(heap, escape, assembly));
 
     private static double? Ratio(long inuse, long alloc) =>

@@ -4,7 +4,11 @@ using System.Text;
 namespace GoMemLab.Live;
 
 /// <summary>How a child process ended.</summary>
-public sealed record ChildProcessResult(int ExitCode, string StandardOutput, string StandardError, TimeSpan Elapsed, bool Cancelled);
+public sealed record ChildProcessResult(int ExitCode, string StandardOutput, string StandardError, TimeSpan Elapsed, bool Cancelled)
+{
+    /// <summary>Everything it printed: stdout, then stderr (where Go's tools put their messages).</summary>
+    public string Output => StandardOutput + StandardError;
+}
 
 /// <summary>
 /// Runs a program (the Go toolchain or a Go binary) the safe way: arguments are passed as a list,
@@ -88,7 +92,8 @@ public static class ChildProcess
     // the children and then let the signal's default action proceed. A SIGKILL cannot be intercepted.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Process, byte> Running = new();
 
-    private static readonly IReadOnlyList<System.Runtime.InteropServices.PosixSignalRegistration> SignalRegistrations = RegisterShutdownHandlers();
+    private static readonly IReadOnlyList<System.Runtime.InteropServices.PosixSignalRegistration> SignalRegistrations =
+        RegisterShutdownHandlers();
 
     private static IReadOnlyList<System.Runtime.InteropServices.PosixSignalRegistration> RegisterShutdownHandlers()
     {

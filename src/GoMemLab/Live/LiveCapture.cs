@@ -26,7 +26,8 @@ public static partial class LiveCapture
     [GeneratedRegex(@"listening on (https?://[^\s/]+)")]
     private static partial Regex ListeningLine();
 
-    /// <summary>Runs the capture; <paramref name="progress"/> receives one line per event (built, listening, profile taken, stopped).</summary>
+    /// <summary>Runs the capture; <paramref name="progress"/> receives one line per event (built, listening, profile taken,
+    /// stopped).</summary>
     public static async Task<LiveCaptureResult> RunAsync(LiveCaptureOptions options, IProgress<string>? progress = null,
         CancellationToken cancellation = default)
     {
@@ -55,7 +56,8 @@ public static partial class LiveCapture
     private static async Task<string> BuildAsync(LiveCaptureOptions options, string into, CancellationToken cancellation)
     {
         var go = GoToolchain.FindGo()
-            ?? throw new InputFormatException(options.Target, "is a package directory but the Go toolchain (go) is not on PATH to build it; install Go or pass a built binary");
+            ?? throw new InputFormatException(options.Target,
+                "is a package directory but the Go toolchain (go) is not on PATH to build it; install Go or pass a built binary");
         var output = Path.Combine(into, OperatingSystem.IsWindows() ? "program.exe" : "program");
         var built = await ChildProcess.RunAsync(go, ["build", "-o", output, "."], options.WorkingDirectory ?? options.Target,
             new Dictionary<string, string> { ["GOPROXY"] = "off", ["GOFLAGS"] = "-mod=mod" }, cancellation: cancellation);
@@ -148,7 +150,8 @@ public static partial class LiveCapture
     }
 
     // The files the program wrote during this run, in the order of the time stamps inside them (else their write times).
-    private static List<CapturedHeapProfile> CollectFiles(string pattern, DateTime started, List<string> problems, IProgress<string>? progress)
+    private static List<CapturedHeapProfile> CollectFiles(string pattern, DateTime started, List<string> problems,
+        IProgress<string>? progress)
     {
         var collected = new List<CapturedHeapProfile>();
         var files = InputFile.Matching(pattern);
@@ -183,8 +186,8 @@ public static partial class LiveCapture
             try
             {
                 var at = clock.Elapsed;
-                var profile = await ProfileLoader.LoadUrlAsync(heapUrl, TimeSpan.FromSeconds(10), cancel: stop);
-                profiles.Add(new CapturedHeapProfile(at, profile, heapUrl));
+                var profile = await Profile.LoadUrlAsync(heapUrl, TimeSpan.FromSeconds(10), cancel: stop);
+                profiles.Add(new CapturedHeapProfile(at, profile));
                 progress?.Report(string.Create(CultureInfo.InvariantCulture, $"heap profile {profiles.Count} at {at.TotalSeconds:0.#} s"));
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { break; }
@@ -195,5 +198,6 @@ public static partial class LiveCapture
     }
 
     private static Task Delay(TimeSpan delay, CancellationToken token) =>
-        Task.Delay(delay, token).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        Task.Delay(delay, token).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
 }

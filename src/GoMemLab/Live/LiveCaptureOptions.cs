@@ -14,7 +14,8 @@ public sealed partial record LiveCaptureOptions
     /// <summary>How long to let the program run before stopping it (it may exit earlier). Default 30 s.</summary>
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Interval between heap profiles; zero = none. The first is taken one interval after the server is known. Default 10 s.</summary>
+    /// <summary>Interval between heap profiles; zero = none. The first is taken one interval after the server is known. Default 10
+    /// s.</summary>
     public TimeSpan HeapEvery { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
@@ -75,9 +76,11 @@ public sealed partial record LiveCaptureOptions
     /// <summary>When to fetch the heap dump, from the start of the run; null = 5 s before the end (half-way in runs under 10 s).</summary>
     public TimeSpan? HeapDumpAt { get; init; }
 
-    /// <summary>The path of the program's heap-dump handler on its pprof server. Default <c>/debug/heapdump</c> (the sample service's).</summary>
+    /// <summary>The path of the program's heap-dump handler on its pprof server. Default <c>/debug/heapdump</c> (the sample
+    /// service's).</summary>
     public string HeapDumpPath { get; init; } = "/debug/heapdump";
 
     /// <summary>The moment the heap dump is fetched: <see cref="HeapDumpAt"/>, or its default.</summary>
-    public TimeSpan HeapDumpMoment => HeapDumpAt ?? (Duration >= TimeSpan.FromSeconds(10) ? Duration - TimeSpan.FromSeconds(5) : Duration / 2);
+    public TimeSpan HeapDumpMoment => HeapDumpAt ?? (Duration >= TimeSpan.FromSeconds(10) ? Duration - TimeSpan.FromSeconds(5)
+        : Duration / 2);
 }

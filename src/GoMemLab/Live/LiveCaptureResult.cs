@@ -6,7 +6,8 @@ using Microsoft.Data.Analysis;
 
 namespace GoMemLab.Live;
 
-/// <summary>One heap profile of a capture: its offset from the program's start, and where it came from (the URL fetched or the file read).</summary>
+/// <summary>One heap profile of a capture: its offset from the program's start, and where it came from (the URL fetched or the file
+/// read).</summary>
 public sealed record CapturedHeapProfile(TimeSpan At, Profile Profile, string Source = "");
 
 /// <summary>What a <see cref="LiveCapture"/> collected.</summary>
@@ -25,7 +26,8 @@ public sealed record LiveCaptureResult(
     /// working set; a rate per minute extrapolated from a run shorter than this (a 1.3 s batch job read "+8059 MB/min") says
     /// nothing about a leak.
     /// </summary>
-    /// <summary>The heap dump saved during the run (<see cref="LiveCaptureOptions.HeapDumpFile"/>); null when none was asked for or it failed (see <see cref="Problems"/>).</summary>
+    /// <summary>The heap dump saved during the run (<see cref="LiveCaptureOptions.HeapDumpFile"/>); null when none was asked for or it
+    /// failed (see <see cref="Problems"/>).</summary>
     public string? HeapDumpFile { get; init; }
 
     /// <summary>When the heap dump was fetched, from the start of the run.</summary>
@@ -41,7 +43,10 @@ public sealed record LiveCaptureResult(
         : TooShortToCall is null ? GcTrace.LiveHeapTrend()
         : GcTrace.LiveHeapTrend() with
         {
-            Verdict = LeakVerdict.InsufficientData, Slope = double.NaN, Change = double.NaN, RSquared = double.NaN,
+            Verdict = LeakVerdict.InsufficientData,
+            Slope = double.NaN,
+            Change = double.NaN,
+            RSquared = double.NaN,
         };
 
     /// <summary>
@@ -57,8 +62,10 @@ public sealed record LiveCaptureResult(
             var span = trace.Lines[^1].AtSeconds - trace.Lines[0].AtSeconds;
             if (gcs >= LeakSignal.MinimumPoints && span >= MinimumTrendSpan.TotalSeconds) return null;
             return string.Create(CultureInfo.InvariantCulture,
-                $"too short to call: {gcs} GC{(gcs == 1 ? "" : "s")} over {span:0.0} s; a live-heap trend needs at least {LeakSignal.MinimumPoints} GCs "
-                + $"over {MinimumTrendSpan.TotalSeconds:0} s (in its first seconds every heap grows). Run the program longer, or loop its work");
+                $"too short to call: {gcs} GC{(gcs == 1 ? "" : "s")} over {span:0.0} s; a live-heap trend needs at least "
+                    + $"{LeakSignal.MinimumPoints} GCs "
+                + $"over {MinimumTrendSpan.TotalSeconds:0} s (in its first seconds every heap grows). Run the program longer, or loop "
+                + $"its work");
         }
     }
 
@@ -68,10 +75,12 @@ public sealed record LiveCaptureResult(
         get
         {
             if (HeapProfiles.Count > 0) return null;
-            var collect = Options?.Collect is { } pattern ? $", and no file matching {pattern} was written during the run" : ", and no profile files were to be collected";
+            var collect = Options?.Collect is { } pattern ? $", and no file matching {pattern} was written during the run"
+                : ", and no profile files were to be collected";
             if (Options is { HeapEvery.Ticks: <= 0 }) return $"no heap profiles: none were to be fetched{collect}";
             if (PprofUrl is null)
-                return $"no heap profiles: no pprof endpoint answered (the program printed no 'listening on http://…' line and none was given){collect}";
+                return $"no heap profiles: no pprof endpoint answered (the program printed no 'listening on http://…' line and none was "
+                    + $"given){collect}";
             if (Problems.Any(p => p.Contains(PprofUrl, StringComparison.Ordinal)))
                 return $"no heap profiles: the pprof endpoint at {PprofUrl} did not answer (see the problems){collect}";
             return string.Create(CultureInfo.InvariantCulture,
@@ -85,13 +94,21 @@ public sealed record LiveCaptureResult(
     /// </summary>
     public DataFrame HeapSeries() => new(
         new DoubleDataFrameColumn("at_s", HeapProfiles.Select(h => h.At.TotalSeconds)),
-        new Int64DataFrameColumn("inuse_space", HeapProfiles.Select(h => Total(h.Profile, "inuse_space"))),
-        new Int64DataFrameColumn("alloc_space", HeapProfiles.Select(h => Total(h.Profile, "alloc_space"))),
-        new Int64DataFrameColumn("inuse_objects", HeapProfiles.Select(h => Total(h.Profile, "inuse_objects"))),
+        new Int64DataFrameColumn("inuse_space", HeapProfiles.Select(h => h.Profile.Total("inuse_space"))),
+        new Int64DataFrameColumn("alloc_space", HeapProfiles.Select(h => h.Profile.Total("alloc_space"))),
+        new Int64DataFrameColumn("inuse_objects", HeapProfiles.Select(h => h.Profile.Total("inuse_objects"))),
         new StringDataFrameColumn("source", HeapProfiles.Select(h => h.Source)));
 
     /// <summary>The extra environment the program ran with (<see cref="LiveCaptureOptions.Environment"/>), e.g. GOGC=50.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
-    private static long Total(Profile profile, string index) => Top.ComputeTotal(profile, profile.SampleIndexByName(index));
+    /// <summary>What each column of <see cref="HeapSeries"/> means.</summary>
+    public static IReadOnlyDictionary<string, string> HeapSeriesColumnMeanings { get; } = new Dictionary<string, string>
+    {
+        ["at_s"] = "Seconds since the program started when the heap profile was taken.",
+        ["inuse_space"] = "Total inuse_space of the profile (bytes live as of the last GC).",
+        ["alloc_space"] = "Total alloc_space of the profile (bytes allocated since start).",
+        ["inuse_objects"] = "Total inuse_objects of the profile.",
+        ["source"] = "Where the profile came from: the pprof URL fetched or the file the program wrote.",
+    };
 }

@@ -13,7 +13,7 @@ public sealed class FunctionTable
     internal readonly string[] SystemNames;
     internal readonly string[] FileNames;
     internal readonly long[] StartLines;
-    private Dictionary<ulong, int>? indexById;
+    private Dictionary<ulong, int>? _indexById;
 
     internal FunctionTable(ulong[] ids, string[] names, string[] systemNames, string[] fileNames, long[] startLines)
     {
@@ -34,8 +34,8 @@ public sealed class FunctionTable
     /// <summary>The index of the function with pprof id <paramref name="id"/>, or -1.</summary>
     public int IndexOfId(ulong id)
     {
-        indexById ??= BuildIndex(Ids);
-        return indexById.TryGetValue(id, out var index) ? index : -1;
+        _indexById ??= BuildIndex(Ids);
+        return _indexById.TryGetValue(id, out var index) ? index : -1;
     }
 
     internal static Dictionary<ulong, int> BuildIndex(ulong[] ids)

@@ -8,33 +8,33 @@ namespace GoMemLab.Profiles;
 /// </summary>
 internal sealed class GrowableArray<T>(int capacity = 16)
 {
-    private T[] items = new T[Math.Max(capacity, 4)];
+    private T[] _items = new T[Math.Max(capacity, 4)];
 
     public int Count { get; private set; }
 
-    public Span<T> Span => items.AsSpan(0, Count);
+    public Span<T> Span => _items.AsSpan(0, Count);
 
-    public ref T this[int index] => ref items[index];
+    public ref T this[int index] => ref _items[index];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(T value)
     {
-        if (Count == items.Length) Grow(Count + 1);
-        items[Count++] = value;
+        if (Count == _items.Length) Grow(Count + 1);
+        _items[Count++] = value;
     }
 
     public void AddRange(ReadOnlySpan<T> values)
     {
-        if (Count + values.Length > items.Length) Grow(Count + values.Length);
-        values.CopyTo(items.AsSpan(Count));
+        if (Count + values.Length > _items.Length) Grow(Count + values.Length);
+        values.CopyTo(_items.AsSpan(Count));
         Count += values.Length;
     }
 
     /// <summary>Room for at least <paramref name="atMost"/> more entries; write into it, then call <see cref="Advance"/>.</summary>
     public Span<T> AppendSpan(int atMost)
     {
-        if (Count + atMost > items.Length) Grow(Count + atMost);
-        return items.AsSpan(Count);
+        if (Count + atMost > _items.Length) Grow(Count + atMost);
+        return _items.AsSpan(Count);
     }
 
     public void Advance(int written) => Count += written;
@@ -44,8 +44,8 @@ internal sealed class GrowableArray<T>(int capacity = 16)
     /// <summary>The contents as an exactly sized array; the buffer must not be used afterwards.</summary>
     public T[] Detach()
     {
-        var result = items.Length == Count ? items : items.AsSpan(0, Count).ToArray();
-        items = [];
+        var result = _items.Length == Count ? _items : _items.AsSpan(0, Count).ToArray();
+        _items = [];
         Count = 0;
         return result;
     }
@@ -56,8 +56,8 @@ internal sealed class GrowableArray<T>(int capacity = 16)
     /// </summary>
     public T[] DetachUntrimmed()
     {
-        var result = items;
-        items = [];
+        var result = _items;
+        _items = [];
         Count = 0;
         return result;
     }
@@ -66,9 +66,9 @@ internal sealed class GrowableArray<T>(int capacity = 16)
     private void Grow(int needed)
     {
         // Grow by half rather than doubling: the big columns hold tens of millions of entries.
-        var size = Math.Max(needed, items.Length + items.Length / 2);
+        var size = Math.Max(needed, _items.Length + _items.Length / 2);
         size = (int)Math.Min(Array.MaxLength, (long)size);
         if (size < needed) throw new OutOfMemoryException($"a profile column would exceed {Array.MaxLength:N0} entries");
-        Array.Resize(ref items, size);
+        Array.Resize(ref _items, size);
     }
 }

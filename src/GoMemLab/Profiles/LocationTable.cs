@@ -17,7 +17,7 @@ public sealed class LocationTable
     internal readonly int[] LineFunction;
     internal readonly long[] LineNumbers;
     internal readonly long[] LineColumns;
-    private Dictionary<ulong, int>? indexById;
+    private Dictionary<ulong, int>? _indexById;
 
     internal LocationTable(ulong[] ids, int[] mappingIndexes, ulong[] addresses, bool[] folded,
         int[] lineStart, int[] lineFunction, long[] lineNumbers, long[] lineColumns)
@@ -52,8 +52,8 @@ public sealed class LocationTable
     /// <summary>The index of the location with pprof id <paramref name="id"/>, or -1.</summary>
     public int IndexOfId(ulong id)
     {
-        indexById ??= FunctionTable.BuildIndex(Ids);
-        return indexById.TryGetValue(id, out var index) ? index : -1;
+        _indexById ??= FunctionTable.BuildIndex(Ids);
+        return _indexById.TryGetValue(id, out var index) ? index : -1;
     }
 }
 

@@ -7,12 +7,13 @@ namespace GoMemLab.Profiles;
 /// mutex. It mirrors google/pprof's data model but stores samples as columns (<see cref="SampleTable"/>)
 /// and resolves string-table references, so readers never see string indexes.
 /// <para>
-/// Immutable once built. Produced by <see cref="ProfileLoader"/> (protobuf, gzipped or not, and the legacy
-/// <c>debug=1</c> heap text), by <see cref="ProfileBuilder"/>, and by the operations <c>Merge</c>/<c>Diff</c>.
-/// Every index in the tables has been validated, so analyses may index without checks.
+/// Immutable once built. Produced by <see cref="Load(string, CancellationToken)"/> and its siblings (protobuf,
+/// gzipped or not, and the legacy <c>debug=1</c> heap text), by <see cref="ProfileBuilder"/>, and by
+/// <see cref="ProfileMerge"/> and <see cref="ProfileDiff"/>. Every index in the tables has been validated, so
+/// analyses may index without checks. The analyses are instance methods (<see cref="LeakSuspects"/>, <see cref="Top"/>…).
 /// </para>
 /// </summary>
-public sealed class Profile
+public sealed partial class Profile
 {
     internal Profile(
         string source,
@@ -57,13 +58,15 @@ public sealed class Profile
 
     public ProfileFormat Format { get; }
 
-    /// <summary>What each sample value measures, e.g. alloc_objects/count, alloc_space/bytes, inuse_objects/count, inuse_space/bytes.</summary>
+    /// <summary>What each sample value measures, e.g. alloc_objects/count, alloc_space/bytes, inuse_objects/count,
+    /// inuse_space/bytes.</summary>
     public IReadOnlyList<ProfileValueType> SampleTypes { get; }
 
     /// <summary>The profile's <c>default_sample_type</c> (empty when the writer did not set one; Go 1.19 does not).</summary>
     public string DefaultSampleType { get; }
 
-    /// <summary>The sampling period's type and value, e.g. space/bytes 524288 for heap profiles, cpu/nanoseconds 10000000 for CPU.</summary>
+    /// <summary>The sampling period's type and value, e.g. space/bytes 524288 for heap profiles, cpu/nanoseconds 10000000 for
+    /// CPU.</summary>
     public ProfileValueType? PeriodType { get; }
     public long Period { get; }
 
@@ -121,7 +124,8 @@ public sealed class Profile
         if (int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
         {
             if (number >= SampleTypes.Count)
-                throw new ArgumentException($"sample index {number} is out of range: the profile has {SampleTypes.Count} sample types ({TypeNames()})");
+                throw new ArgumentException($"sample index {number} is out of range: the profile has {SampleTypes.Count} sample types "
+                    + $"({TypeNames()})");
             return number;
         }
         var withoutInuse = name.StartsWith("inuse_", StringComparison.Ordinal) ? name["inuse_".Length..] : name;
@@ -142,4 +146,17 @@ public enum ProfileFormat
     LegacyHeapText,
     /// <summary>Built in memory (builder, merge, diff).</summary>
     Built,
+}
+
+/// <summary>Spelling of <see cref="ProfileFormat"/> in tables (<see cref="ProfileSummary"/>'s format row).</summary>
+public static class ProfileFormatText
+{
+    /// <summary><c>protobuf</c>, <c>legacy heap text</c> or <c>built</c>.</summary>
+    public static string ToText(this ProfileFormat format) => format switch
+    {
+        ProfileFormat.Protobuf => "protobuf",
+        ProfileFormat.LegacyHeapText => "legacy heap text",
+        ProfileFormat.Built => "built",
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
+    };
 }

@@ -12,20 +12,20 @@ namespace GoMemLab.Profiles;
 /// </summary>
 public sealed class ProfileBuilder(string source)
 {
-    private readonly List<ProfileMapping> mappings = [];
-    private readonly GrowableArray<ulong> functionIds = new();
-    private readonly GrowableArray<string> functionNames = new();
-    private readonly GrowableArray<string> functionSystemNames = new();
-    private readonly GrowableArray<string> functionFiles = new();
-    private readonly GrowableArray<long> functionStartLines = new();
-    private readonly GrowableArray<ulong> locationIds = new();
-    private readonly GrowableArray<ulong> locationMappingIds = new();
-    private readonly GrowableArray<ulong> locationAddresses = new();
-    private readonly GrowableArray<bool> locationFolded = new();
-    private readonly GrowableArray<int> lineStart = new() ;
-    private readonly GrowableArray<ulong> lineFunctionIds = new();
-    private readonly GrowableArray<long> lineNumbers = new();
-    private readonly GrowableArray<long> lineColumns = new();
+    private readonly List<ProfileMapping> _mappings = [];
+    private readonly GrowableArray<ulong> _functionIds = new();
+    private readonly GrowableArray<string> _functionNames = new();
+    private readonly GrowableArray<string> _functionSystemNames = new();
+    private readonly GrowableArray<string> _functionFiles = new();
+    private readonly GrowableArray<long> _functionStartLines = new();
+    private readonly GrowableArray<ulong> _locationIds = new();
+    private readonly GrowableArray<ulong> _locationMappingIds = new();
+    private readonly GrowableArray<ulong> _locationAddresses = new();
+    private readonly GrowableArray<bool> _locationFolded = new();
+    private readonly GrowableArray<int> _lineStart = new();
+    private readonly GrowableArray<ulong> _lineFunctionIds = new();
+    private readonly GrowableArray<long> _lineNumbers = new();
+    private readonly GrowableArray<long> _lineColumns = new();
 
     // Samples, columnar. Location references are stored as ints: the id itself when it fits (Go numbers
     // locations 1..n), otherwise ~k where k indexes bigLocationIds. Resolved to indexes in Build.
@@ -37,9 +37,9 @@ public sealed class ProfileBuilder(string source)
     internal readonly GrowableArray<RawLabel> SampleLabels = new();
     // Strings the labels refer to. The protobuf reader replaces this with the profile's string table.
     internal List<string> LabelStrings = [""];
-    private Dictionary<string, int>? labelStringIndex;
-    private readonly List<ulong> bigLocationIds = [];
-    private readonly Dictionary<ulong, int> bigLocationRefs = [];
+    private Dictionary<string, int>? _labelStringIndex;
+    private readonly List<ulong> _bigLocationIds = [];
+    private readonly Dictionary<ulong, int> _bigLocationRefs = [];
 
     public string Source { get; } = source;
     public ProfileFormat Format { get; set; } = ProfileFormat.Built;
@@ -70,19 +70,21 @@ public sealed class ProfileBuilder(string source)
         SampleValues.AppendSpan(values);
     }
 
-    public void AddMapping(ProfileMapping mapping) => mappings.Add(mapping);
+    public void AddMapping(ProfileMapping mapping) => _mappings.Add(mapping);
 
     public void AddFunction(ulong id, string name, string systemName, string fileName, long startLine = 0)
     {
-        functionIds.Add(id);
-        functionNames.Add(name);
-        functionSystemNames.Add(systemName);
-        functionFiles.Add(fileName);
-        functionStartLines.Add(startLine);
+        _functionIds.Add(id);
+        _functionNames.Add(name);
+        _functionSystemNames.Add(systemName);
+        _functionFiles.Add(fileName);
+        _functionStartLines.Add(startLine);
     }
 
-    /// <summary>Adds a location; <paramref name="lines"/> innermost inlined frame first; mapping id 0 = none; a line's function id 0 = none.</summary>
-    public void AddLocation(ulong id, ulong mappingId, ulong address, ReadOnlySpan<(ulong FunctionId, long Line, long Column)> lines, bool isFolded = false)
+    /// <summary>Adds a location; <paramref name="lines"/> innermost inlined frame first; mapping id 0 = none; a line's function id 0 =
+    /// none.</summary>
+    public void AddLocation(ulong id, ulong mappingId, ulong address, ReadOnlySpan<(ulong FunctionId, long Line, long Column)> lines,
+        bool isFolded = false)
     {
         BeginLocation(id, mappingId, address, isFolded);
         foreach (var line in lines) AddLine(line.FunctionId, line.Line, line.Column);
@@ -90,18 +92,18 @@ public sealed class ProfileBuilder(string source)
 
     internal void BeginLocation(ulong id, ulong mappingId, ulong address, bool isFolded)
     {
-        locationIds.Add(id);
-        locationMappingIds.Add(mappingId);
-        locationAddresses.Add(address);
-        locationFolded.Add(isFolded);
-        lineStart.Add(lineFunctionIds.Count);
+        _locationIds.Add(id);
+        _locationMappingIds.Add(mappingId);
+        _locationAddresses.Add(address);
+        _locationFolded.Add(isFolded);
+        _lineStart.Add(_lineFunctionIds.Count);
     }
 
     internal void AddLine(ulong functionId, long line, long column)
     {
-        lineFunctionIds.Add(functionId);
-        lineNumbers.Add(line);
-        lineColumns.Add(column);
+        _lineFunctionIds.Add(functionId);
+        _lineNumbers.Add(line);
+        _lineColumns.Add(column);
     }
 
     /// <summary>Adds a sample: its stack as location ids, leaf first; one value per sample type; optional labels.</summary>
@@ -117,24 +119,24 @@ public sealed class ProfileBuilder(string source)
     private int Intern(string s)
     {
         if (s.Length == 0) return 0;
-        labelStringIndex ??= LabelStrings.Select((x, i) => (x, i)).GroupBy(p => p.x).ToDictionary(g => g.Key, g => g.First().i);
-        if (!labelStringIndex.TryGetValue(s, out var index))
+        _labelStringIndex ??= LabelStrings.Select((x, i) => (x, i)).GroupBy(p => p.x).ToDictionary(g => g.Key, g => g.First().i);
+        if (!_labelStringIndex.TryGetValue(s, out var index))
         {
             index = LabelStrings.Count;
             LabelStrings.Add(s);
-            labelStringIndex.Add(s, index);
+            _labelStringIndex.Add(s, index);
         }
         return index;
     }
 
     // Read once per profile: checked on every sample, so a profile past the limit is refused as soon as it
     // gets there, before its columns grow further.
-    private readonly long maxSamples = InputFile.MaxSamples;
+    private readonly long _maxSamples = InputFile.MaxSamples;
 
     internal void BeginSample()
     {
-        if (SampleLocationStart.Count >= maxSamples)
-            throw Bad($"has over {maxSamples:N0} samples, the limit; set GOMEMLAB_MAX_SAMPLES to raise it");
+        if (SampleLocationStart.Count >= _maxSamples)
+            throw Bad($"has over {_maxSamples:N0} samples, the limit; set GOMEMLAB_MAX_SAMPLES to raise it");
         SampleLocationStart.Add(SampleLocationRefs.Count);
         SampleValueStart.Add(SampleValues.Count);
         SampleLabelStart.Add(SampleLabels.Count);
@@ -143,11 +145,11 @@ public sealed class ProfileBuilder(string source)
     internal void AddSampleLocation(ulong id)
     {
         if (id <= int.MaxValue) { SampleLocationRefs.Add((int)id); return; }
-        if (!bigLocationRefs.TryGetValue(id, out var k))
+        if (!_bigLocationRefs.TryGetValue(id, out var k))
         {
-            k = bigLocationIds.Count;
-            bigLocationIds.Add(id);
-            bigLocationRefs.Add(id, k);
+            k = _bigLocationIds.Count;
+            _bigLocationIds.Add(id);
+            _bigLocationRefs.Add(id, k);
         }
         SampleLocationRefs.Add(~k);
     }
@@ -155,21 +157,21 @@ public sealed class ProfileBuilder(string source)
     /// <summary>Validates and freezes the profile. The builder must not be used afterwards.</summary>
     public Profile Build()
     {
-        var mappingIndex = IndexIds(mappings.Select(m => m.Id).ToArray(), "mapping");
-        var functions = new FunctionTable(functionIds.Detach(), functionNames.Detach(), functionSystemNames.Detach(),
-            functionFiles.Detach(), functionStartLines.Detach());
+        var mappingIndex = IndexIds(_mappings.Select(m => m.Id).ToArray(), "mapping");
+        var functions = new FunctionTable(_functionIds.Detach(), _functionNames.Detach(), _functionSystemNames.Detach(),
+            _functionFiles.Detach(), _functionStartLines.Detach());
         var functionIndex = IndexIds(functions.Ids, "function");
         var locations = BuildLocations(mappingIndex, functionIndex);
         var samples = BuildSamples(locations);
         return new Profile(Source, Format, SampleTypes.ToArray(), DefaultSampleType, PeriodType, Period, TimeNanos, DurationNanos,
-            Comments.ToArray(), DropFrames, KeepFrames, DocUrl, mappings.ToArray(), functions, locations, samples, MemStats);
+            Comments.ToArray(), DropFrames, KeepFrames, DocUrl, _mappings.ToArray(), functions, locations, samples, MemStats);
     }
 
     private LocationTable BuildLocations(Dictionary<ulong, int> mappingIndex, Dictionary<ulong, int> functionIndex)
     {
-        var ids = locationIds.Detach();
+        var ids = _locationIds.Detach();
         IndexIds(ids, "location");
-        var mappingIds = locationMappingIds.Span;
+        var mappingIds = _locationMappingIds.Span;
         var mappingIndexes = new int[ids.Length];
         for (var i = 0; i < ids.Length; i++)
         {
@@ -177,9 +179,9 @@ public sealed class ProfileBuilder(string source)
             if (!mappingIndex.TryGetValue(mappingIds[i], out mappingIndexes[i]))
                 throw Bad($"location id {ids[i]} refers to mapping id {mappingIds[i]}, which is not in the profile");
         }
-        lineStart.Add(lineFunctionIds.Count);
-        var starts = lineStart.Detach();
-        var functionIds = lineFunctionIds.Span;
+        _lineStart.Add(_lineFunctionIds.Count);
+        var starts = _lineStart.Detach();
+        var functionIds = _lineFunctionIds.Span;
         var lineFunctions = new int[functionIds.Length];
         for (var location = 0; location < ids.Length; location++)
             for (var k = starts[location]; k < starts[location + 1]; k++)
@@ -188,8 +190,8 @@ public sealed class ProfileBuilder(string source)
                 if (!functionIndex.TryGetValue(functionIds[k], out lineFunctions[k]))
                     throw Bad($"location id {ids[location]} has a line in function id {functionIds[k]}, which is not in the profile");
             }
-        return new LocationTable(ids, mappingIndexes, locationAddresses.Detach(), locationFolded.Detach(), starts, lineFunctions,
-            lineNumbers.Detach(), lineColumns.Detach());
+        return new LocationTable(ids, mappingIndexes, _locationAddresses.Detach(), _locationFolded.Detach(), starts, lineFunctions,
+            _lineNumbers.Detach(), _lineColumns.Detach());
     }
 
     private SampleTable BuildSamples(LocationTable locations)
@@ -204,7 +206,8 @@ public sealed class ProfileBuilder(string source)
         {
             var end = i + 1 < count ? valueStart[i + 1] : SampleValues.Count;
             if (end - valueStart[i] != types)
-                throw Bad($"sample {i} has {end - valueStart[i]} values, expected {types} (one per sample type: {string.Join(", ", SampleTypes.Select(t => t.Type))})");
+                throw Bad($"sample {i} has {end - valueStart[i]} values, expected {types} (one per sample type: "
+                    + $"{string.Join(", ", SampleTypes.Select(t => t.Type))})");
         }
 
         var refs = SampleLocationRefs.Span;
@@ -212,7 +215,8 @@ public sealed class ProfileBuilder(string source)
         SampleLocationStart.Add(SampleLocationRefs.Count);
         var hasLabels = SampleLabels.Count > 0;
         if (hasLabels) SampleLabelStart.Add(SampleLabels.Count);
-        return new SampleTable(count, types, SampleLocationStart.DetachUntrimmed(), SampleLocationRefs.DetachUntrimmed(), SampleValues.DetachUntrimmed(),
+        return new SampleTable(count, types, SampleLocationStart.DetachUntrimmed(), SampleLocationRefs.DetachUntrimmed(),
+            SampleValues.DetachUntrimmed(),
             hasLabels ? SampleLabelStart.DetachUntrimmed() : null, SampleLabels.DetachUntrimmed(), LabelStrings.ToArray());
     }
 
@@ -229,11 +233,11 @@ public sealed class ProfileBuilder(string source)
             Array.Fill(dense, -1);
             for (var i = 0; i < ids.Length; i++) if (ids[i] <= maxId) dense[ids[i]] = i;
         }
-        sparse = dense is null || bigLocationIds.Count > 0 ? FunctionTable.BuildIndex(ids) : null;
+        sparse = dense is null || _bigLocationIds.Count > 0 ? FunctionTable.BuildIndex(ids) : null;
         for (var k = 0; k < refs.Length; k++)
         {
             var r = refs[k];
-            ulong id = r >= 0 ? (ulong)r : bigLocationIds[~r];
+            ulong id = r >= 0 ? (ulong)r : _bigLocationIds[~r];
             int index;
             if (dense is not null && r >= 0) index = (ulong)r < (ulong)dense.Length ? dense[r] : -1;
             else if (!sparse!.TryGetValue(id, out index)) index = -1;

@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
-using System.Text;
 using GoMemLab.Inputs;
 using GoMemLab.Profiles.LegacyHeap;
 using GoMemLab.Profiles.Protobuf;
@@ -8,19 +6,20 @@ using GoMemLab.Profiles.Protobuf;
 namespace GoMemLab.Profiles;
 
 /// <summary>
-/// Loads a pprof profile from a file, bytes or an HTTP URL, recognising the content rather than the name:
-/// gzip (decompressed, then recognised again), pprof protobuf, or the legacy heap text of
-/// <c>/debug/pprof/heap?debug=1</c>. Everything wrong with the input surfaces as one
-/// <see cref="InputFormatException"/> naming the file or URL (and the byte offset when known).
-/// Files are opened read-only and shared (<see cref="InputFile.OpenRead"/>).
+/// The implementation behind <see cref="Profile.Load(string, CancellationToken)"/> and
+/// <see cref="Profile.Parse(byte[], string, IProgress{LoadProgress}?, CancellationToken)"/>:
+/// recognises the content rather than the name (gzip, then recognised again; pprof protobuf; the legacy heap text of
+/// <c>/debug/pprof/heap?debug=1</c>) from its first bytes, and decodes protobuf while it reads and inflates it, so
+/// that what is not a profile is refused before the rest is read (a gzip bomb of zeros after its first block) and
+/// the decompressed profile is never held whole. Everything wrong with the input surfaces as one
+/// <see cref="InputFormatException"/> naming the file or URL (and the byte offset when known). Files are opened
+/// read-only and shared (<see cref="InputFile.OpenRead"/>).
 /// </summary>
-public static class ProfileLoader
+internal static class ProfileLoader
 {
-    /// <summary>
-    /// Loads the profile at <paramref name="path"/>; progress (optional) is reported about every 5%.
-    /// Cancelling <paramref name="cancel"/> stops the load within about a megabyte of input
-    /// (<see cref="OperationCanceledException"/>) and leaves nothing referenced.
-    /// </summary>
+    // Enough to recognise any format (and the first line of a text profile), small enough to cost nothing.
+    private const int HeadBytes = 64 << 10;
+
     public static Profile Load(string path, IProgress<LoadProgress>? progress = null, CancellationToken cancel = default)
     {
         try
@@ -37,76 +36,116 @@ public static class ProfileLoader
     {
         cancel.ThrowIfCancellationRequested();
         using var file = InputFile.OpenRead(path);
-        if (!file.CanSeek)
-        {
-            // A pipe or process substitution: read it whole, then recognise it like any bytes.
-            using var copy = new MemoryStream();
-            file.CopyTo(copy);
-            return Load(copy.ToArray(), path, progress, cancel);
-        }
-        if (file.Length == 0)
-            throw new InputFormatException(path, "empty file, expected a pprof profile (gzipped protobuf) or a legacy heap text profile");
-        Span<byte> head = stackalloc byte[2];
-        var headLength = file.Read(head);
-        file.Position = 0;
-        if (InputFile.IsGzip(head[..headLength]))
-        {
-            var plain = Gunzip(path, file, progress, cancel);
-            return LoadDecompressed(path, plain.Buffer.AsSpan(0, plain.Length), progress, cancel);
-        }
-        var bytes = new byte[file.Length];
-        file.ReadExactly(bytes);
-        return LoadDecompressed(path, bytes, progress, cancel);
+        return Load(file, path, progress, cancel);
     }
 
-    /// <summary>Loads a profile from bytes (gzipped or not); <paramref name="name"/> is used in messages.</summary>
     public static Profile Load(byte[] content, string name, IProgress<LoadProgress>? progress = null, CancellationToken cancel = default)
     {
-        cancel.ThrowIfCancellationRequested();
-        if (content.Length == 0)
-            throw new InputFormatException(name, "empty file, expected a pprof profile (gzipped protobuf) or a legacy heap text profile");
-        if (!InputFile.IsGzip(content)) return LoadDecompressed(name, content, progress, cancel);
         using var stream = new MemoryStream(content, writable: false);
-        var plain = Gunzip(name, stream, progress, cancel);
-        return LoadDecompressed(name, plain.Buffer.AsSpan(0, plain.Length), progress, cancel);
+        return Load(stream, name, progress, cancel);
     }
 
-    /// <summary>
-    /// Fetches a profile over HTTP, e.g. <c>http://127.0.0.1:6060/debug/pprof/heap</c> or
-    /// <c>…/debug/pprof/profile?seconds=5</c>. The timeout is <paramref name="timeout"/> (default 60 s) plus the
-    /// <c>seconds</c> query parameter, since the server only answers after that long. Unreachable hosts,
-    /// HTTP errors and timeouts become <see cref="InputFormatException"/>s naming the URL.
-    /// </summary>
-    public static Task<Profile> LoadUrlAsync(string url, TimeSpan? timeout = null, IProgress<LoadProgress>? progress = null,
-        CancellationToken cancel = default) =>
-        ProfileDownloader.LoadAsync(url, timeout, progress, cancel);
-
-    /// <summary>
-    /// Loads from a URL (see <see cref="LoadUrlAsync"/>) or else a file path (see <see cref="Load(string, IProgress{LoadProgress}?, CancellationToken)"/>),
-    /// off the caller's thread, so that a notebook kernel stays responsive to a cancel while a big file decodes.
-    /// </summary>
-    public static Task<Profile> LoadPathOrUrlAsync(string pathOrUrl, IProgress<LoadProgress>? progress = null, CancellationToken cancel = default) =>
-        IsUrl(pathOrUrl) ? LoadUrlAsync(pathOrUrl, null, progress, cancel) : Task.Run(() => Load(pathOrUrl, progress, cancel), cancel);
-
-    /// <summary>True when the argument looks like an http(s) URL rather than a path.</summary>
-    public static bool IsUrl(string pathOrUrl) =>
-        pathOrUrl.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || pathOrUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
-
-    private static Profile LoadDecompressed(string name, ReadOnlySpan<byte> data, IProgress<LoadProgress>? progress, CancellationToken cancel)
+    public static Profile Load(Stream input, string name, IProgress<LoadProgress>? progress = null, CancellationToken cancel = default)
     {
         cancel.ThrowIfCancellationRequested();
-        if (data.IsEmpty)
-            throw new InputFormatException(name, "empty profile: the gzip stream decompresses to nothing");
-        if (LegacyHeapTextParser.LooksLikeText(data, out var firstLine))
+        if (!input.CanSeek)
         {
-            if (LegacyHeapTextParser.IsHeapHeader(firstLine)) return LegacyHeapTextParser.Parse(name, data, progress, cancel);
-            throw new InputFormatException(name,
-                $"text profile \"{Shorten(firstLine)}\" is not supported: only the legacy heap text (debug=1) is read; fetch other profiles as protobuf (debug=0)", line: 1);
+            // A pipe or a network stream: read it whole (within the size limit), then recognise it like any bytes.
+            using var copy = new MemoryStream();
+            CopyWithin(input, copy, name, cancel);
+            copy.Position = 0;
+            return Load(copy, name, progress, cancel);
         }
-        if (!LooksLikeProfileProtobuf(data))
+        var length = input.Length - input.Position;
+        if (length == 0)
+            throw new InputFormatException(name, "empty file, expected a pprof profile (gzipped protobuf) or a legacy heap text profile");
+        var start = input.Position;
+        Span<byte> magic = stackalloc byte[2];
+        var magicLength = input.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
+        input.Position = start;
+        var where = new Position(input, start, length);
+        if (!InputFile.IsGzip(magic[..magicLength])) return Decode(input, name, length, null, where, progress, cancel);
+
+        var recordedSize = GzipTrailer(input, name, start, length);
+        using var gzip = new GzipInput(input, name);
+        // The trailer's size is a good size hint, unless it is damage: deflate cannot expand more than about 1032:1.
+        var hint = recordedSize >= length / 2 && recordedSize <= length * 1032 ? recordedSize : length * 4;
+        void CheckTrailer()
+        {
+            if ((uint)gzip.Inflated != (uint)recordedSize)
+                throw new InputFormatException(name,
+                    $"gzip data is truncated or corrupt: it decompresses to {gzip.Inflated:N0} bytes but its trailer records "
+                        + $"{recordedSize:N0}");
+        }
+        return Decode(gzip, name, hint, CheckTrailer, where, progress, cancel);
+    }
+
+    /// <summary>Where a load is in its input as stored (compressed bytes for gzip): what progress reports.</summary>
+    private sealed class Position(Stream input, long start, long length)
+    {
+        public long Done => input.Position - start;
+        public long Total => length;
+    }
+
+    // The uncompressed size modulo 2^32 that a gzip member records in its last 4 bytes (pprof writes one member).
+    private static long GzipTrailer(Stream input, string name, long start, long length)
+    {
+        if (length < 18) throw new InputFormatException(name,
+            $"gzip data is truncated: {length} bytes is less than a gzip header and trailer");
+        Span<byte> trailer = stackalloc byte[4];
+        input.Position = start + length - 4;
+        input.ReadExactly(trailer);
+        input.Position = start;
+        return BinaryPrimitives.ReadUInt32LittleEndian(trailer);
+    }
+
+    /// <remarks><paramref name="atEnd"/> checks the gzip trailer once the data ends, before a truncated last field is reported.</remarks>
+    private static Profile Decode(Stream plain, string name, long sizeHint, Action? atEnd, Position where,
+        IProgress<LoadProgress>? progress,
+        CancellationToken cancel)
+    {
+        var head = new byte[HeadBytes];
+        var headLength = plain.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        if (headLength == 0)
+        {
+            atEnd?.Invoke();
+            throw new InputFormatException(name, "empty profile: the gzip stream decompresses to nothing");
+        }
+        var first = head.AsSpan(0, headLength);
+        if (LegacyHeapTextParser.LooksLikeText(first, out var firstLine))
+        {
+            if (!LegacyHeapTextParser.IsHeapHeader(firstLine))
+                throw new InputFormatException(name,
+                    $"text profile \"{Shorten(firstLine)}\" is not supported: only the legacy heap text (debug=1) is read; fetch other "
+                        + "profiles as protobuf (debug=0)", line: 1);
+            var text = new MemoryStream();
+            text.Write(first);
+            progress?.Report(new LoadProgress("decompressing", where.Done, where.Total, 0));
+            CopyWithin(plain, text, name, cancel);
+            atEnd?.Invoke();
+            return LegacyHeapTextParser.Parse(name, text.GetBuffer().AsSpan(0, (int)text.Length), progress, cancel);
+        }
+        if (!LooksLikeProfileProtobuf(first))
             throw new InputFormatException(name,
-                $"not a pprof profile (gzipped protobuf) or a legacy heap text profile: it starts with bytes {Convert.ToHexString(data[..Math.Min(8, data.Length)])}", 0);
-        return ProtobufProfileReader.Read(data, name, progress, cancel);
+                "not a pprof profile (gzipped protobuf) or a legacy heap text profile: it starts with bytes "
+                    + $"{Convert.ToHexString(first[..Math.Min(8, first.Length)])}", 0);
+        var fields = new FieldStream(plain, name, head, headLength, atEnd);
+        return ProtobufProfileReader.Read(fields, name, sizeHint, () => (where.Done, where.Total), progress, cancel);
+    }
+
+    // Copies what is left of `input` into memory, refusing past the size limit, checking the token every megabyte.
+    private static void CopyWithin(Stream input, MemoryStream into, string name, CancellationToken cancel)
+    {
+        var chunk = new byte[1 << 20];
+        var limit = InputFile.MaxBytes;
+        int read;
+        while ((read = input.Read(chunk)) > 0)
+        {
+            cancel.ThrowIfCancellationRequested();
+            if (into.Length + read > Math.Min(limit, Array.MaxLength))
+                throw new InputFormatException(name, $"is over the {limit:N0}-byte limit; set GOMEMLAB_MAX_INPUT_BYTES to raise it");
+            into.Write(chunk, 0, read);
+        }
     }
 
     // A profile message starts with one of its own fields: 1-6 and 11 length-delimited, 7-15 varint (13 also packed).
@@ -122,67 +161,6 @@ public static class ProfileLoader
             >= 7 and <= 15 => wire == 0,
             _ => false,
         };
-    }
-
-    /// <remarks>
-    /// .NET's GZipStream returns a truncated stream's data without complaint, so the result is checked against
-    /// the gzip trailer, which records the uncompressed size modulo 2^32 (pprof writes one gzip member).
-    /// </remarks>
-    private static (byte[] Buffer, int Length) Gunzip(string name, Stream compressed, IProgress<LoadProgress>? progress, CancellationToken cancel)
-    {
-        var compressedLength = compressed.Length;
-        if (compressedLength < 18) throw new InputFormatException(name, $"gzip data is truncated: {compressedLength} bytes is less than a gzip header and trailer");
-        Span<byte> trailer = stackalloc byte[4];
-        compressed.Position = compressedLength - 4;
-        compressed.ReadExactly(trailer);
-        compressed.Position = 0;
-        long recordedSize = BinaryPrimitives.ReadUInt32LittleEndian(trailer);
-        // The recorded size is also a good first guess for the buffer — unless it is damage: deflate cannot
-        // expand more than about 1032:1, and believing a larger size would allocate gigabytes up front for a
-        // one-kilobyte file (found by fuzzing).
-        var guess = recordedSize >= compressedLength / 2 && recordedSize <= compressedLength * 1032 ? recordedSize + 1 : compressedLength * 4;
-        var limit = InputFile.MaxBytes;
-        var buffer = new byte[(int)Math.Min(Math.Min(guess, limit + 1), Array.MaxLength)];
-        var length = 0;
-        long nextReport = 0;
-        try
-        {
-            using var gzip = new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true);
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    if (length > limit || buffer.Length == Array.MaxLength)
-                        throw new InputFormatException(name, $"decompresses to over {Math.Min(limit, Array.MaxLength):N0} bytes; set GOMEMLAB_MAX_INPUT_BYTES to raise the limit");
-                    Array.Resize(ref buffer, (int)Math.Min(Array.MaxLength, (long)buffer.Length * 3 / 2 + 4096));
-                }
-                cancel.ThrowIfCancellationRequested();
-                // Bounded reads keep a cancel prompt: one Read of the rest of a 1 GB buffer would inflate it all.
-                var read = gzip.Read(buffer, length, Math.Min(buffer.Length - length, 1 << 20));
-                if (read == 0) break;
-                length += read;
-                if (progress is not null && compressed.Position >= nextReport)
-                {
-                    progress.Report(new LoadProgress("decompressing", compressed.Position, compressedLength, 0));
-                    nextReport = compressed.Position + compressedLength / 20;
-                }
-            }
-        }
-        catch (InvalidDataException e)
-        {
-            throw new InputFormatException(name, $"is not valid gzip data ({e.Message.TrimEnd('.')})", inner: e);
-        }
-        catch (EndOfStreamException e)
-        {
-            throw new InputFormatException(name, "gzip data is truncated", inner: e);
-        }
-        if (length > limit)
-            throw new InputFormatException(name, $"decompresses to {length:N0} bytes, over the {limit:N0}-byte limit; set GOMEMLAB_MAX_INPUT_BYTES to raise it");
-        if ((uint)length != (uint)recordedSize)
-            throw new InputFormatException(name,
-                $"gzip data is truncated or corrupt: it decompresses to {length:N0} bytes but its trailer records {recordedSize:N0}");
-        // The buffer is one byte longer than the data (so the end is seen without growing): hand out a span, not a copy.
-        return (buffer, length);
     }
 
     private static string Shorten(string s) => s.Length <= 60 ? s : s[..60] + "…";

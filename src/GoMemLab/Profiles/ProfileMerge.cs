@@ -11,7 +11,8 @@ namespace GoMemLab.Profiles;
 public static class ProfileMerge
 {
     public static Profile Merge(IReadOnlyList<Profile> profiles) =>
-        Combine(profiles, profiles.Select(_ => 1L).ToArray(), profiles.Select(_ => (ProfileLabel?)null).ToArray(), "merge of " + string.Join(", ", profiles.Select(p => p.Source)));
+        Combine(profiles, profiles.Select(_ => 1L).ToArray(), profiles.Select(_ => (ProfileLabel?)null).ToArray(),
+            "merge of " + string.Join(", ", profiles.Select(p => p.Source)));
 
     /// <summary>
     /// Merges with each profile's values multiplied by <paramref name="scales"/>[i] and, when given, the string
@@ -23,7 +24,13 @@ public static class ProfileMerge
         var first = profiles[0];
         foreach (var other in profiles.Skip(1)) CheckCompatible(first, other);
 
-        var builder = new ProfileBuilder(source) { DropFrames = first.DropFrames, KeepFrames = first.KeepFrames, PeriodType = first.PeriodType, DocUrl = first.DocUrl };
+        var builder = new ProfileBuilder(source)
+        {
+            DropFrames = first.DropFrames,
+            KeepFrames = first.KeepFrames,
+            PeriodType = first.PeriodType,
+            DocUrl = first.DocUrl,
+        };
         builder.SampleTypes.AddRange(first.SampleTypes);
         var seenComments = new HashSet<string>();
         foreach (var p in profiles)
@@ -46,16 +53,19 @@ public static class ProfileMerge
                 builder.AddMapping(p.Mappings[m] with { Id = mappingBase + (ulong)m + 1 });
             var functions = p.Functions;
             for (var f = 0; f < functions.Count; f++)
-                builder.AddFunction(functionBase + (ulong)f + 1, functions.Names[f], functions.SystemNames[f], functions.FileNames[f], functions.StartLines[f]);
+                builder.AddFunction(functionBase + (ulong)f + 1, functions.Names[f], functions.SystemNames[f], functions.FileNames[f],
+                    functions.StartLines[f]);
             var locations = p.Locations;
             for (var l = 0; l < locations.Count; l++)
             {
                 var mapping = locations.MappingIndexes[l];
-                builder.BeginLocation(locationBase + (ulong)l + 1, mapping < 0 ? 0 : mappingBase + (ulong)mapping + 1, locations.Addresses[l], locations.Folded[l]);
+                builder.BeginLocation(locationBase + (ulong)l + 1, mapping < 0 ? 0 : mappingBase + (ulong)mapping + 1,
+                    locations.Addresses[l], locations.Folded[l]);
                 for (var k = locations.LineStart[l]; k < locations.LineStart[l + 1]; k++)
                 {
                     var function = locations.LineFunction[k];
-                    builder.AddLine(function < 0 ? 0 : functionBase + (ulong)function + 1, locations.LineNumbers[k], locations.LineColumns[k]);
+                    builder.AddLine(function < 0 ? 0 : functionBase + (ulong)function + 1, locations.LineNumbers[k],
+                        locations.LineColumns[k]);
                 }
             }
             var samples = p.Samples;
@@ -81,8 +91,10 @@ public static class ProfileMerge
     private static void CheckCompatible(Profile a, Profile b)
     {
         if (!a.SampleTypes.SequenceEqual(b.SampleTypes))
-            throw new ArgumentException($"cannot combine {a.Source} and {b.Source}: sample types differ ({string.Join(", ", a.SampleTypes)} vs {string.Join(", ", b.SampleTypes)})");
+            throw new ArgumentException($"cannot combine {a.Source} and {b.Source}: sample types differ "
+                + $"({string.Join(", ", a.SampleTypes)} vs {string.Join(", ", b.SampleTypes)})");
         if (a.PeriodType != b.PeriodType)
-            throw new ArgumentException($"cannot combine {a.Source} and {b.Source}: period types differ ({a.PeriodType} vs {b.PeriodType})");
+            throw new ArgumentException($"cannot combine {a.Source} and {b.Source}: period types differ ({a.PeriodType} vs "
+                + $"{b.PeriodType})");
     }
 }

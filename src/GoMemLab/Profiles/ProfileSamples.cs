@@ -2,7 +2,8 @@ using Microsoft.Data.Analysis;
 
 namespace GoMemLab.Profiles;
 
-/// <summary>One frame of a sample's stack: a line of a location. <see cref="Inlined"/> is true for every line of a location but its last (the physical frame).</summary>
+/// <summary>One frame of a sample's stack: a line of a location. <see cref="Inlined"/> is true for every line of a location but its last
+/// (the physical frame).</summary>
 public readonly record struct StackFrame(string Function, string File, long Line, bool Inlined, ulong Address);
 
 /// <summary>
@@ -28,7 +29,8 @@ public static class ProfileSamples
             {
                 var line = locations.Line(l, k);
                 var f = line.FunctionIndex;
-                yield return new StackFrame(f < 0 ? "" : functions.Names[f], f < 0 ? "" : functions.FileNames[f], line.Line, k < count - 1, locations.Addresses[l]);
+                yield return new StackFrame(f < 0 ? "" : functions.Names[f], f < 0 ? "" : functions.FileNames[f], line.Line, k < count - 1,
+                    locations.Addresses[l]);
             }
         }
     }
@@ -94,12 +96,14 @@ public static class ProfileSamples
                 var label = samples.Label(s, k);
                 if (label.IsString)
                 {
-                    if (!stringLabels.TryGetValue(label.Key, out var column)) stringLabels[label.Key] = column = new StringDataFrameColumn("label_" + label.Key, count);
+                    if (!stringLabels.TryGetValue(label.Key,
+                        out var column)) stringLabels[label.Key] = column = new StringDataFrameColumn("label_" + label.Key, count);
                     column[s] ??= label.Text;
                 }
                 else
                 {
-                    if (!numericLabels.TryGetValue(label.Key, out var column)) numericLabels[label.Key] = column = new Int64DataFrameColumn("label_" + label.Key, count);
+                    if (!numericLabels.TryGetValue(label.Key,
+                        out var column)) numericLabels[label.Key] = column = new Int64DataFrameColumn("label_" + label.Key, count);
                     column[s] ??= label.Number;
                 }
             }

@@ -12,12 +12,19 @@ public static class ProfileSymbols
     {
         var builder = new ProfileBuilder(profile.Source)
         {
-            Format = profile.Format, DefaultSampleType = profile.DefaultSampleType, PeriodType = profile.PeriodType, Period = profile.Period,
+            Format = profile.Format, DefaultSampleType = profile.DefaultSampleType, PeriodType = profile.PeriodType,
+            Period = profile.Period,
             TimeNanos = profile.TimeNanos, DurationNanos = profile.DurationNanos, DocUrl = profile.DocUrl, MemStats = profile.MemStats,
         };
         builder.SampleTypes.AddRange(profile.SampleTypes);
         builder.Comments.AddRange(profile.Comments);
-        foreach (var m in profile.Mappings) builder.AddMapping(m with { HasFunctions = false, HasFilenames = false, HasLineNumbers = false, HasInlineFrames = false });
+        foreach (var m in profile.Mappings) builder.AddMapping(m with
+        {
+            HasFunctions = false,
+            HasFilenames = false,
+            HasLineNumbers = false,
+            HasInlineFrames = false,
+        });
         var locations = profile.Locations;
         for (var l = 0; l < locations.Count; l++)
         {

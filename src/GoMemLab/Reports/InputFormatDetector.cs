@@ -9,7 +9,8 @@ public enum DetectedFormat
 {
     /// <summary>Not recognised (or unreadable): the commands fall back to the role the file was given in.</summary>
     Unknown,
-    /// <summary>A pprof profile in protobuf (gzipped or not): runtime/pprof's WriteTo(f, 0) or net/http/pprof's /debug/pprof/heap.</summary>
+    /// <summary>A pprof profile in protobuf (gzipped or not): runtime/pprof's WriteTo(f, 0) or net/http/pprof's
+    /// /debug/pprof/heap.</summary>
     PprofProtobuf,
     /// <summary>The text heap profile with its MemStats trailer: WriteTo(f, 1) or /debug/pprof/heap?debug=1.</summary>
     HeapProfileText,
@@ -37,7 +38,8 @@ public static partial class InputFormatDetector
 {
     private const int Head = 64 * 1024;
 
-    /// <summary>The format of the file or directory at <paramref name="path"/>; <see cref="DetectedFormat.Unknown"/> when unreadable or unrecognised.</summary>
+    /// <summary>The format of the file or directory at <paramref name="path"/>; <see cref="DetectedFormat.Unknown"/> when unreadable or
+    /// unrecognised.</summary>
     public static DetectedFormat Detect(string path)
     {
         if (Directory.Exists(path)) return DetectedFormat.EscapeJsonDirectory;
@@ -61,9 +63,11 @@ public static partial class InputFormatDetector
         if (first.StartsWith("heap profile: ", StringComparison.Ordinal)) return DetectedFormat.HeapProfileText;
         if (first.StartsWith('{') && text.Contains("\"memstats\"", StringComparison.Ordinal)) return DetectedFormat.ExpvarJson;
         if (first.StartsWith('{') && text.Contains("\"HeapAlloc\"", StringComparison.Ordinal)) return DetectedFormat.MemStatsJsonLines;
-        if (lines.Any(l => l.StartsWith("gc ", StringComparison.Ordinal) && l.Contains(" MB goal", StringComparison.Ordinal))) return DetectedFormat.GcTrace;
+        if (lines.Any(l => l.StartsWith("gc ", StringComparison.Ordinal) && l.Contains(" MB goal", StringComparison.Ordinal)))
+            return DetectedFormat.GcTrace;
         if (lines.Any(l => l.Contains(" STEXT ", StringComparison.Ordinal))) return DetectedFormat.AssemblyListing;
-        if (text.Contains(":   flow: ", StringComparison.Ordinal) || text.Contains(" with derefs=", StringComparison.Ordinal)) return DetectedFormat.EscapeM2;
+        if (text.Contains(":   flow: ", StringComparison.Ordinal) || text.Contains(" with derefs=", StringComparison.Ordinal))
+            return DetectedFormat.EscapeM2;
         if (lines.Any(l => CompilerPosition().IsMatch(l))) return DetectedFormat.EscapeM1;
         // Protobuf profiles need not be gzipped: the first field of a Profile is sample_type (field 1, length-delimited).
         return head[0] == 0x0a ? DetectedFormat.PprofProtobuf : DetectedFormat.Unknown;

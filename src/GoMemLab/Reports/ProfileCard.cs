@@ -27,14 +27,17 @@ public static class ProfileCard
         card.AddFact("samples", profile.Samples.Count);
         if (profile.Period > 0 && profile.PeriodType is { } period)
             card.AddFact("period", IsHeap(profile) && period.Unit == "bytes"
-                ? string.Create(CultureInfo.InvariantCulture, $"{profile.Period:N0} bytes: one sample per {profile.Period:N0} bytes allocated on average (runtime.MemProfileRate; Go's default is 524,288)")
+                ? string.Create(CultureInfo.InvariantCulture,
+                $"{profile.Period:N0} bytes: one sample per {profile.Period:N0} bytes allocated on average (runtime.MemProfileRate; "
+                    + $"Go's default is 524,288)")
                 : string.Create(CultureInfo.InvariantCulture, $"{profile.Period:N0} {period.Unit}"));
         var isDiff = loaded.IsDiff;
         for (var t = 0; t < profile.SampleTypes.Count; t++)
         {
             var type = profile.SampleTypes[t];
             var scale = new ProfileValueScale(type.Unit);
-            string Show(long v) => scale.Format(v) + (type.Unit == "bytes" ? string.Create(CultureInfo.InvariantCulture, $" ({v:N0} bytes)") : "");
+            string Show(long v) => scale.Format(v) + (type.Unit == "bytes" ? string.Create(CultureInfo.InvariantCulture,
+                $" ({v:N0} bytes)") : "");
             if (!isDiff)
             {
                 card.AddFact("total " + type.Type, Show(Top.ComputeTotal(profile, t)));
@@ -43,15 +46,15 @@ public static class ProfileCard
             var (current, baseline) = DiffTotals(profile, t);
             card.AddFact(type.Type, $"base {scale.Format(baseline)} → current {scale.Format(current)} (change {Show(current - baseline)})");
         }
-        if (loaded.Focus is not null) card.AddFact("focus", loaded.Focus);
-        if (loaded.Ignore is not null) card.AddFact("ignore", loaded.Ignore);
+        if (!string.IsNullOrEmpty(loaded.Filter.Focus)) card.AddFact("focus", loaded.Filter.Focus);
+        if (!string.IsNullOrEmpty(loaded.Filter.Ignore)) card.AddFact("ignore", loaded.Filter.Ignore);
+        if (!string.IsNullOrEmpty(loaded.Filter.Hide)) card.AddFact("hide", loaded.Filter.Hide);
 
         var report = loaded.TopReport(count: 10);
         card.AddTable($"Top 10 by flat {report.SampleType.Type}", report.ToContractDataFrame());
         if (IsHeap(profile) && !loaded.IsDiff)
         {
-            var suspects = loaded.LeakSuspects();
-            var names = suspects.Columns["function"].Cast<string>().ToList();
+            var names = loaded.LeakSuspects().Rows.Select(r => r.Function).ToList();
             card.Verdict = names.Count == 0
                 ? "no function holds most of what it allocates (no leak suspect by retention)"
                 : $"leak suspects (hold what they allocate): {string.Join(", ", names)}";
@@ -68,7 +71,7 @@ public static class ProfileCard
         var samples = profile.Samples;
         for (var s = 0; s < samples.Count; s++)
         {
-            if (samples.StringLabel(s, Diff.BaseLabel) == "true") baseline -= samples.Value(s, typeIndex);
+            if (samples.StringLabel(s, ProfileDiff.BaseLabel) == "true") baseline -= samples.Value(s, typeIndex);
             else current += samples.Value(s, typeIndex);
         }
         return (current, baseline);

@@ -19,7 +19,8 @@ public static partial class RegenerationCommands
     /// </summary>
     public static string For(string path, InputKind kind, string? program = null) => FromManifest(path) ?? Generic(path, kind, program);
 
-    /// <summary>The commands that write the format <paramref name="path"/> holds (detected from its content) to a file of its name.</summary>
+    /// <summary>The commands that write the format <paramref name="path"/> holds (detected from its content) to a file of its
+    /// name.</summary>
     public static string Generic(string path, InputKind kind, string? program = null)
     {
         var name = Path.GetFileName(path.TrimEnd('/', '\\'));
@@ -45,8 +46,12 @@ public static partial class RegenerationCommands
                 + $"#   pprof.Lookup(\"heap\").WriteTo(f, 1)   // f: os.Create(\"{name}\")\n"
                 + $"# or fetched from net/http/pprof:\n"
                 + $"curl -sSf -o {name} 'http://HOST:PORT/debug/pprof/heap?debug=1'",
-            DetectedFormat.EscapeM1 => $"# in the module, from the same source as the profiled binary (the compiler writes to stderr)\ngo build -gcflags=-m ./... 2> {name}",
-            DetectedFormat.EscapeM2 => $"# in the module, from the same source as the profiled binary (the compiler writes to stderr)\ngo build -gcflags=-m=2 ./... 2> {name}",
+            DetectedFormat.EscapeM1
+                => $"# in the module, from the same source as the profiled binary (the compiler writes to stderr)\ngo build -gcflags=-m "
+                    + $"./... 2> {name}",
+            DetectedFormat.EscapeM2
+                => $"# in the module, from the same source as the profiled binary (the compiler writes to stderr)\ngo build "
+                    + $"-gcflags=-m=2 ./... 2> {name}",
             DetectedFormat.EscapeJsonDirectory => $"# -a: a cached build writes no JSON\ngo build -a -gcflags=-json=0,{name} ./...",
             DetectedFormat.AssemblyListing => $"go build -gcflags=-S ./... 2> {name}",
             DetectedFormat.GcTrace => $"GODEBUG=gctrace=1 {binary} 2> {name}",
@@ -86,7 +91,8 @@ public static partial class RegenerationCommands
             if (line.StartsWith("### ", StringComparison.Ordinal)) { section = line[4..].Trim(); binaryBuild.Clear(); continue; }
             if (!line.StartsWith("- ", StringComparison.Ordinal) || section.Length == 0) continue;
             var commands = new List<string>();
-            for (var j = i + 1; j < lines.Length && !lines[j].StartsWith("- ", StringComparison.Ordinal) && !lines[j].StartsWith("#", StringComparison.Ordinal); j++)
+            for (var j = i + 1; j < lines.Length && !lines[j].StartsWith("- ", StringComparison.Ordinal) && !lines[j].StartsWith("#",
+                StringComparison.Ordinal); j++)
                 if (lines[j].StartsWith("      ", StringComparison.Ordinal)) commands.Add(lines[j].Trim());
             var item = line[2..];
             if (item.StartsWith("the ", StringComparison.Ordinal)) { binaryBuild.AddRange(commands); continue; }
@@ -96,7 +102,8 @@ public static partial class RegenerationCommands
         return null;
     }
 
-    // "heap/leaky-heap-{1,2,3,4}.pb.gz, heap/x.txt (copied from …)" → every name, braces expanded; "escape/leaky-json/" → "escape/leaky-json".
+    // "heap/leaky-heap-{1,2,3,4}.pb.gz, heap/x.txt (copied from …)" → every name, braces expanded; "escape/leaky-json/" →
+    // "escape/leaky-json".
     private static HashSet<string> Names(string item)
     {
         var paren = item.IndexOf(" (", StringComparison.Ordinal);
@@ -105,7 +112,8 @@ public static partial class RegenerationCommands
         foreach (var part in item.Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var m = Braces().Match(part);
-            var expanded = m.Success ? m.Groups[1].Value.Split(',').Select(v => part[..m.Index] + v + part[(m.Index + m.Length)..]) : [part];
+            var expanded = m.Success ? m.Groups[1].Value.Split(',').Select(v => part[..m.Index] + v + part[(m.Index + m.Length)..])
+                : [part];
             foreach (var name in expanded) names.Add(name.TrimEnd('/'));
         }
         return names;

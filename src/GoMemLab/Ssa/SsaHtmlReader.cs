@@ -89,7 +89,8 @@ public static partial class SsaHtmlReader
             if (selfClosing || VoidElements.Contains(name)) continue;
             if (++depth > max) max = depth;
             if (max > MaxNesting)
-                throw new InputFormatException(source, $"nests elements more than {MaxNesting} deep; GOSSAFUNC's ssa.html nests about ten", offset: i);
+                throw new InputFormatException(source, $"nests elements more than {MaxNesting} deep; GOSSAFUNC's ssa.html nests about ten",
+                    offset: i);
         }
     }
 

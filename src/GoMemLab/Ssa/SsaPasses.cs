@@ -1,3 +1,4 @@
+using GoMemLab.Tables;
 using Microsoft.Data.Analysis;
 
 namespace GoMemLab.Ssa;
@@ -14,8 +15,24 @@ namespace GoMemLab.Ssa;
 public sealed record SsaPass(string Pass, int Column, bool Changed, int Blocks, int Values, int DeadValues, long? TimeNs, string Calls);
 
 /// <summary>The rows of <see cref="SsaDump.Passes"/> in compile order.</summary>
-public sealed record SsaPassTable(IReadOnlyList<SsaPass> Rows)
+public sealed record SsaPassTable(IReadOnlyList<SsaPass> Rows) : ITableResult
 {
+    /// <summary>What each column of <see cref="ToDataFrame()"/> means (the reference pages print it; a test checks it matches the
+    /// columns).</summary>
+    public static IReadOnlyDictionary<string, string> ColumnMeanings { get; } = new Dictionary<string, string>
+    {
+        ["pass"] = "The SSA phase, as the compiler names it (before insert phis, start, opt, expand calls, lower, regalloc…), in "
+            + "compile order.",
+        ["column"] = "The ssa.html column (1-based, sources and AST included) that shows the function after this phase; "
+            + "phases that change nothing share the column of the next one that does.",
+        ["changed"] = "True when the phase changed the function (the page drew a new column for it).",
+        ["blocks"] = "Basic blocks after the phase.",
+        ["values"] = "SSA values after the phase, dead ones not yet removed included.",
+        ["dead_values"] = "Values after the phase that are dead but not yet removed (the page fades them).",
+        ["time_ns"] = "The phase's compile time as the page's header prints it, ns (empty where it prints none).",
+        ["calls"] = "Functions the live values call after the phase (runtime.newobject, …), \", \"-joined.",
+    };
+
     /// <summary>The CLI's CSV contract (<c>gomemlab ssa --format csv</c>), in this order.</summary>
     public static readonly IReadOnlyList<string> ContractColumns =
         ["pass", "column", "changed", "blocks", "values", "dead_values", "time_ns", "calls"];

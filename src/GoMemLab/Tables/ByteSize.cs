@@ -12,6 +12,7 @@ public static class ByteSize
         double value = bytes;
         var unit = 0;
         while (Math.Abs(value) >= 1024 && unit < Units.Length - 1) { value /= 1024; unit++; }
-        return unit == 0 ? bytes.ToString(CultureInfo.InvariantCulture) + "B" : value.ToString("0.##", CultureInfo.InvariantCulture) + Units[unit];
+        return unit == 0 ? bytes.ToString(CultureInfo.InvariantCulture) + "B" : value.ToString("0.##", CultureInfo.InvariantCulture)
+            + Units[unit];
     }
 }

@@ -4,7 +4,8 @@ using Microsoft.Data.Analysis;
 
 namespace GoMemLab.Tables;
 
-/// <summary>Renders a DataFrame as a plain HTML table for reports and summary cards (numbers right-aligned; integers exact, doubles to four decimals as in text tables).</summary>
+/// <summary>Renders a DataFrame as a plain HTML table for reports and summary cards (numbers right-aligned; integers exact, doubles to four
+/// decimals as in text tables).</summary>
 public static class HtmlTable
 {
     public static string Render(DataFrame frame, int maxRows = 50)

@@ -79,17 +79,28 @@ public static class TableExport
     public static async Task WriteParquetAsync(DataFrame frame, Stream output, CancellationToken cancellation = default)
     {
         var fields = frame.Columns.Select(c => (Column: c, Field: FieldFor(c))).ToList();
-        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields.Select(f => (Field)f.Field)), output, cancellationToken: cancellation);
+        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields.Select(f => (Field)f.Field)), output,
+            cancellationToken: cancellation);
         using var group = writer.CreateRowGroup();
         foreach (var (column, field) in fields)
         {
             switch (field)
             {
-                case DataField<long?> f: await group.WriteAsync<long>(f, new ReadOnlyMemory<long?>(Values<long?>(column, v => Convert.ToInt64(v))), null, null, cancellation); break;
-                case DataField<int?> f: await group.WriteAsync<int>(f, new ReadOnlyMemory<int?>(Values<int?>(column, v => Convert.ToInt32(v))), null, null, cancellation); break;
-                case DataField<double?> f: await group.WriteAsync<double>(f, new ReadOnlyMemory<double?>(Values<double?>(column, v => Convert.ToDouble(v))), null, null, cancellation); break;
-                case DataField<bool?> f: await group.WriteAsync<bool>(f, new ReadOnlyMemory<bool?>(Values<bool?>(column, v => (bool)v)), null, null, cancellation); break;
-                case DataField<DateTime?> f: await group.WriteAsync<DateTime>(f, new ReadOnlyMemory<DateTime?>(Values<DateTime?>(column, v => (DateTime)v)), null, null, cancellation); break;
+                case DataField<long?> f:
+                    await group.WriteAsync<long>(f,
+                    new ReadOnlyMemory<long?>(Values<long?>(column, v => Convert.ToInt64(v))), null, null, cancellation); break;
+                case DataField<int?> f:
+                    await group.WriteAsync<int>(f,
+                    new ReadOnlyMemory<int?>(Values<int?>(column, v => Convert.ToInt32(v))), null, null, cancellation); break;
+                case DataField<double?> f:
+                    await group.WriteAsync<double>(f, new ReadOnlyMemory<double?>(Values<double?>(column,
+                    v => Convert.ToDouble(v))), null, null, cancellation); break;
+                case DataField<bool?> f:
+                    await group.WriteAsync<bool>(f, new ReadOnlyMemory<bool?>(Values<bool?>(column, v => (bool)v)),
+                    null, null, cancellation); break;
+                case DataField<DateTime?> f:
+                    await group.WriteAsync<DateTime>(f, new ReadOnlyMemory<DateTime?>(Values<DateTime?>(column,
+                    v => (DateTime)v)), null, null, cancellation); break;
                 default: await group.WriteAsync(field, Values<string?>(column, v => TableWriter.Cell(v)), null); break;
             }
         }
@@ -98,7 +109,8 @@ public static class TableExport
     private static DataField FieldFor(DataFrameColumn column) => column.DataType switch
     {
         var t when t == typeof(long) || t == typeof(ulong) || t == typeof(uint) => new DataField<long?>(column.Name),
-        var t when t == typeof(int) || t == typeof(short) || t == typeof(byte) || t == typeof(ushort) || t == typeof(sbyte) => new DataField<int?>(column.Name),
+        var t when t == typeof(int) || t == typeof(short) || t == typeof(byte) || t == typeof(ushort)
+            || t == typeof(sbyte) => new DataField<int?>(column.Name),
         var t when t == typeof(double) || t == typeof(float) || t == typeof(decimal) => new DataField<double?>(column.Name),
         var t when t == typeof(bool) => new DataField<bool?>(column.Name),
         var t when t == typeof(DateTime) => new DataField<DateTime?>(column.Name),

@@ -105,7 +105,8 @@ public static class TableWriter
         if (natural <= MaxUnwrappedLineWidth) maxCellWidth = int.MaxValue;
         var rows = new List<string[][]>((int)frame.Rows.Count + 1) { columns.Select(c => new[] { c.Name }).ToArray() };
         for (long row = 0; row < frame.Rows.Count; row++)
-            rows.Add(columns.Select((c, i) => numeric[i] ? [TextCell(c[row])] : CellWrapping.Wrap(TextCell(c[row]), maxCellWidth)).ToArray());
+            rows.Add(columns.Select((c, i) => numeric[i] ? [TextCell(c[row])] : CellWrapping.Wrap(TextCell(c[row]),
+                maxCellWidth)).ToArray());
         var widths = Enumerable.Range(0, columns.Count).Select(i => rows.Max(r => r[i].Max(piece => piece.Length))).ToArray();
         var line = new StringBuilder();
         foreach (var row in rows)

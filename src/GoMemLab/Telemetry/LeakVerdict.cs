@@ -21,6 +21,7 @@ public static class LeakVerdictText
         LeakVerdict.Growing => "growing",
         LeakVerdict.Shrinking => "shrinking",
         LeakVerdict.Steady => "steady",
-        _ => "insufficient data",
+        LeakVerdict.InsufficientData => "insufficient data",
+        _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, null),
     };
 }

@@ -24,7 +24,7 @@ public sealed partial class HonestChartsTests
         var hidden = alloc.Count(a => a.Value > 0 && inuse.GetValueOrDefault(a.Key) == 0);
         Assert.True(hidden > 10, $"only {hidden} garbage-only functions in the reference");
 
-        var heap = new LoadedProfile(ProfileLoader.Load(RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz")));
+        var heap = new LoadedProfile(Profile.Load(RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz")));
         var figure = GenericChart.toFigureJson(heap.RetentionChart());
         Assert.Contains($"{hidden} of {alloc.Count(a => a.Value > 0)} allocating functions not shown: their inuse_space is 0", figure);
     }

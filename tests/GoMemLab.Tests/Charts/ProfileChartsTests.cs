@@ -7,7 +7,7 @@ namespace GoMemLab.Tests.Charts;
 
 public class ProfileChartsTests
 {
-    private static LoadedProfile Heap(int n) => new(ProfileLoader.Load(RepoPaths.Artifact("heap", $"leaky-heap-{n}.pb.gz")));
+    private static LoadedProfile Heap(int n) => new(Profile.Load(RepoPaths.Artifact("heap", $"leaky-heap-{n}.pb.gz")));
 
     [Fact]
     public void Every_profile_chart_renders_offline_in_chromium()
@@ -21,7 +21,7 @@ public class ProfileChartsTests
             ("retention", heap4.RetentionChart()),
             ("trend", LoadedProfile.TrendChart(5, snapshots)),
             ("flame", heap4.FlameChart()),
-            ("diff-flame", heap4.DiffWith(snapshots[0]).FlameChart()),
+            ("diff-flame", heap4.DiffSince(snapshots[0]).FlameChart()),
         };
         using var dir = new TempDirectory();
         var page = dir.File("profile-charts.html");
@@ -39,7 +39,7 @@ public class ProfileChartsTests
         Assert.Contains("\"type\":\"icicle\"", flame);
         Assert.Contains("\"branchvalues\":\"total\"", flame);
         Assert.Contains("cache.(*Cache).Put", flame);
-        var diff = GenericChart.toFigureJson(heap4.DiffWith(Heap(1)).FlameChart());
+        var diff = GenericChart.toFigureJson(heap4.DiffSince(Heap(1)).FlameChart());
         Assert.Contains("\"cmid\":0", diff);
         Assert.Contains("#cf222e", diff);
     }

@@ -1,6 +1,6 @@
 using GoMemLab.Cli.Commands;
+using GoMemLab.Interactive.Magics;
 using GoMemLab.ReferenceDocs;
-using GoMemLab.Interactive;
 using GoMemLab.Tests.Support;
 
 namespace GoMemLab.Tests.Docs;
@@ -21,7 +21,8 @@ public class ReferenceDocsTests(ReferenceDocsTests.Rendering rendering) : IClass
     {
         public IReadOnlyList<ReferencePage> Pages { get; private set; } = [];
 
-        public async Task InitializeAsync() => Pages = await ReferencePages.RenderAsync(CliRoot.Create(), RepoPaths.Root, CancellationToken.None);
+        public async Task InitializeAsync() => Pages = await ReferencePages.RenderAsync(CliRoot.Create(), RepoPaths.Root,
+            CancellationToken.None);
 
         public Task DisposeAsync() => Task.CompletedTask;
     }
@@ -49,7 +50,7 @@ public class ReferenceDocsTests(ReferenceDocsTests.Rendering rendering) : IClass
     {
         var generated = rendering.Pages.Select(p => p.RelativePath).ToHashSet();
         var expected = CommandTree.Leaves(CliRoot.Create()).Select(c => $"cli/{string.Join('-', c.Path)}.md")
-            .Concat(GoMemLabKernelExtension.MagicCatalogNames.Select(m => $"magics/{m[2..]}.md"))
+            .Concat(MagicCatalog.Names.Select(m => $"magics/{m[2..]}.md"))
             .Append("README.md");
         var missing = expected.Where(p => !generated.Contains(p)).ToList();
         Assert.True(missing.Count == 0, $"no page for {string.Join(", ", missing)}");

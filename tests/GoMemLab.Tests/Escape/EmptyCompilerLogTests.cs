@@ -23,7 +23,8 @@ public class EmptyCompilerLogTests
         var (exit, stdout, stderr) = GomemlabCli.Run("escape", "check", log, "--expect", source, "--format", "csv");
         Assert.True(exit == 0, stderr);
         Assert.Equal("status,file,line,column,expected,message", stdout.Trim());
-        Assert.Contains($"note: {log} is empty: read as a package with no diagnostics (if it should hold some, the compiler prints it on stderr: "
+        Assert.Contains($"note: {log} is empty: read as a package with no diagnostics (if it should hold some, the compiler prints it "
+            + $"on stderr: "
             + "go build -gcflags=-m 2> FILE)", stderr);
 
         (exit, _, stderr) = GomemlabCli.Run("escape", "diff", log, log, "--fail-on-new");
@@ -39,7 +40,8 @@ public class EmptyCompilerLogTests
         File.WriteAllText(empty, "");
         var before = RepoPaths.Artifact("escape", "fix-before-m2.txt");
         // grep -cE ': moved to heap: [^:]*$|escapes to heap$' (the -m=2 explanation headers end in ':').
-        var escapes = File.ReadLines(before).Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, ": moved to heap: [^:]*$|escapes to heap$"));
+        var escapes = File.ReadLines(before).Count(l => System.Text.RegularExpressions.Regex.IsMatch(l,
+            ": moved to heap: [^:]*$|escapes to heap$"));
         Assert.True(escapes > 0);
 
         var (exit, _, stderr) = GomemlabCli.Run("escape", "diff", before, empty);
@@ -58,7 +60,8 @@ public class EmptyCompilerLogTests
         File.WriteAllText(empty, "");
         var (exit, _, stderr) = GomemlabCli.Run("escape", "check", empty, "--expect", RepoPaths.Data("go", "leaky", "escape"));
         Assert.Equal(2, exit);
-        Assert.Equal($"gomemlab: {empty}: is empty, expected go build -gcflags=-m output (the compiler prints it on stderr: go build -gcflags=-m 2> FILE)",
+        Assert.Equal($"gomemlab: {empty}: is empty, expected go build -gcflags=-m output (the compiler prints it on stderr: go build "
+            + $"-gcflags=-m 2> FILE)",
             stderr.Trim());
     }
 
@@ -70,7 +73,9 @@ public class EmptyCompilerLogTests
         Directory.CreateDirectory(module);
         var source = Path.Combine(module, "escape_hash_maphash.go");
         if (File.Exists(GoTestFile)) File.Copy(GoTestFile, source);
-        else File.WriteAllText(source, "// errorcheck -0 -m -l\n\npackage escape\n\nimport \"hash/maphash\"\n\nfunc f() {\n\tvar x maphash.Hash\n\tx.WriteString(\"foo\")\n\tx.Sum64()\n}\n");
+        else File.WriteAllText(source,
+            "// errorcheck -0 -m -l\n\npackage escape\n\nimport \"hash/maphash\"\n\nfunc f() {\n\tvar x "
+                + "maphash.Hash\n\tx.WriteString(\"foo\")\n\tx.Sum64()\n}\n");
         Assert.StartsWith("// errorcheck -0 -m -l", File.ReadLines(source).First());
         File.WriteAllText(Path.Combine(module, "go.mod"), "module example.com/escape\n\ngo 1.19\n");
         var build = ExternalProcess.Run("sh", ["-c", "go build -gcflags='-m -l' . 2> ../m.txt"], module, TimeSpan.FromMinutes(3),

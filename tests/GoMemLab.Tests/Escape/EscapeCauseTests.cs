@@ -19,18 +19,20 @@ public class EscapeCauseTests
     {
         var log = EscapeLog.Load(GoBuild.LeakyArtifact("leaky-m2.txt"));
         var d = Assert.Single(log.Diagnostics, d => d.File.EndsWith(file) && d.Subject == subject && d.Kind.IsHeapDecision());
-        Assert.Equal(cause, EscapeCause.Classify(log, d).Name());
+        Assert.Equal(cause, log.CauseOf(d).ToText());
+        Assert.Equal(log.CauseOf(d), log.Causes().Rows.Single(r => r.Decision == d).Cause);
     }
 
     [Fact]
     public void Without_flows_every_cause_is_unknown_and_the_summary_counts_every_heap_decision()
     {
         var m1 = EscapeLog.Load(GoBuild.LeakyArtifact("leaky-m1.txt"));
-        var summary = EscapeCause.Summary(m1);
+        var summary = m1.Causes().Summary();
         var heap = m1.Diagnostics.Count(d => d.Kind.IsHeapDecision());
         Assert.Equal(heap, (long)summary.Columns["unknown"].Sum());
         Assert.Equal(heap, (long)summary.Columns["total"].Sum());
         var m2 = EscapeLog.Load(GoBuild.LeakyArtifact("leaky-m2.txt"));
-        Assert.Equal(0, (long)EscapeCause.Summary(m2).Columns["unknown"].Sum());
+        Assert.Equal(0, (long)m2.Causes().Summary(EscapeGrouping.File).Columns["unknown"].Sum());
+        Assert.Equal(0, m2.Causes().CountByCause()[EscapeCauseKind.Unknown]);
     }
 }

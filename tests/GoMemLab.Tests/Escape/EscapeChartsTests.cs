@@ -13,7 +13,7 @@ public class EscapeChartsTests
     public void Cause_and_package_charts_carry_the_summary_counts_and_render_offline()
     {
         var byCause = GenericChart.toFigureJson(EscapeCharts.EscapesByCause(Log));
-        var summary = EscapeCause.Summary(Log);
+        var summary = Log.Causes().Summary();
         var interface_ = (long)summary.Columns["converted_to_interface"].Sum();
         Assert.Contains("converted-to-interface", byCause);
         Assert.Contains($"{interface_}", byCause);
@@ -26,19 +26,6 @@ public class EscapeChartsTests
         var withoutBundle = OfflineHtmlPage.StripInlinedPlotly(page);
         Assert.DoesNotContain("https://", withoutBundle);
         Assert.DoesNotContain("http://", withoutBundle);
-    }
-
-    [Fact]
-    public void Sankey_links_follow_the_flow_of_one_escape()
-    {
-        var describe = Log.Diagnostics.Single(d => d.File.EndsWith("escape/iface.go") && d.Subject == "id");
-        var figure = GenericChart.toFigureJson(EscapeCharts.FlowSankey(Log, describe));
-        Assert.Contains("\"type\":\"sankey\"", figure);
-        // flow: {storage for ... argument} = &{storage for id}; flow: {heap} = {storage for ... argument}
-        Assert.Contains("\"label\":[\"&{storage for id}\",\"{storage for ... argument}\",\"{heap}\"]", figure);
-        Assert.Contains("\"source\":[0,1],\"target\":[1,2]", figure);
-        var noFlow = EscapeLog.Load(RepoPaths.Artifact("escape", "leaky-m1.txt")).Diagnostics.First(d => d.Kind.IsHeapDecision());
-        Assert.Throws<ArgumentException>(() => EscapeCharts.FlowSankey(Log, noFlow with { FlowStepCount = 0 }));
     }
 
     [Fact]

@@ -37,7 +37,8 @@ public class EscapeCliTests
     [Fact]
     public void Check_exits_zero_on_the_catalogue_and_bad_input_is_one_line_and_exit_two()
     {
-        Assert.Equal(0, GomemlabCli.Run("escape", "check", RepoPaths.Artifact("escape", "leaky-m1.txt"), "--expect", RepoPaths.Data("go", "leaky", "escape")).Exit);
+        Assert.Equal(0, GomemlabCli.Run("escape", "check", RepoPaths.Artifact("escape", "leaky-m1.txt"), "--expect",
+            RepoPaths.Data("go", "leaky", "escape")).Exit);
         using var dir = new TempDirectory();
         File.WriteAllBytes(dir.File("bin.dat"), [0, 1, 2, 3]);
         var bad = GomemlabCli.Run("escape", "summary", dir.File("bin.dat"));
@@ -53,7 +54,8 @@ public class EscapeCliTests
         var allocs = GomemlabCli.Run("asm", "allocs", RepoPaths.Artifact("escape", "leaky-asm.txt"), "--format", "csv");
         Assert.Equal(0, allocs.Exit);
         Assert.StartsWith("package,function,file,line,runtime_function,pc\n", allocs.Stdout);
-        var cross = GomemlabCli.Run("asm", "crosscheck", RepoPaths.Artifact("escape", "leaky-asm.txt"), RepoPaths.Artifact("escape", "leaky-m2.txt"), "--format", "csv");
+        var cross = GomemlabCli.Run("asm", "crosscheck", RepoPaths.Artifact("escape", "leaky-asm.txt"), RepoPaths.Artifact("escape",
+            "leaky-m2.txt"), "--format", "csv");
         Assert.Equal(0, cross.Exit);
         Assert.Contains("\nagree,", cross.Stdout);
     }

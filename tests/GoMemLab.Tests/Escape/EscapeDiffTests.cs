@@ -12,8 +12,10 @@ public class EscapeDiffTests
         var before = EscapeLog.Load(RepoPaths.Artifact("escape", "fix-before-m2.txt"));
         var after = EscapeLog.Load(RepoPaths.Artifact("escape", "fix-after-m2.txt"));
         var result = EscapeDiff.Compare(before, after);
-        var removed = Assert.Single(result.Rows, r => r.Status == EscapeDiff.Change.Removed);
-        Assert.Equal(("fingerprint/fingerprint.go", "Fingerprint", "make([]byte, 0, len(r.Name) + 40)"), (removed.File, removed.Function, removed.Subject));
+        var removed = Assert.Single(result.Rows, r => r.Status == EscapeChange.Removed);
+        Assert.Equal(result.Rows, after.DiffSince(before).Rows);
+        Assert.Equal(("fingerprint/fingerprint.go", "Fingerprint", "make([]byte, 0, len(r.Name) + 40)"), (removed.File, removed.Function,
+            removed.Subject));
         Assert.Equal(0, result.New);
         Assert.Equal(before.Diagnostics.Count(d => d.Kind.IsHeapDecision()) - 1, result.Unchanged);
 

@@ -14,9 +14,11 @@ public class EscapeExpectationsTests
     [InlineData("leaky-m2.txt")]
     public void The_catalogue_annotations_hold_for_the_real_logs(string log)
     {
-        var expectations = EscapeExpectations.Read(Catalogue);
-        Assert.True(expectations.Count(e => e.Line > 0) > 50);
-        Assert.Empty(EscapeExpectations.Check(EscapeLog.Load(RepoPaths.Artifact("escape", log)), expectations));
+        var expectations = EscapeExpectations.Load(Catalogue);
+        Assert.True(expectations.Expectations.Count > 50);
+        var findings = expectations.Check(EscapeLog.Load(RepoPaths.Artifact("escape", log)));
+        Assert.True(findings.AllMet, findings.Describe());
+        Assert.Empty(findings.Rows);
     }
 
     [Fact]
@@ -25,11 +27,15 @@ public class EscapeExpectationsTests
         var original = File.ReadAllLines(RepoPaths.Artifact("escape", "leaky-m1.txt"));
         var moved = original.Single(l => l.StartsWith("escape/closure.go:6:") && l.EndsWith("moved to heap: n"));
         var edited = original.Where(l => l != moved).Append("escape/closure.go:16:2: moved to heap: total").ToArray();
-        var log = EscapeTextReader.Read(Encoding.UTF8.GetBytes(string.Join("\n", edited)), "edited");
-        var findings = EscapeExpectations.Check(log, EscapeExpectations.Read(Catalogue));
-        Assert.Equal(2, findings.Count);
-        Assert.Contains(findings, f => f.Status == "unmet" && f.Line == 6 && f.Pattern == "moved to heap: n" && f.SourceFile.EndsWith("closure.go"));
-        Assert.Contains(findings, f => f.Status == "unexpected" && f.Line == 16 && f.Message == "moved to heap: total");
+        var log = EscapeLog.Parse(Encoding.UTF8.GetBytes(string.Join("\n", edited)), "edited");
+        var findings = EscapeExpectations.Load(Catalogue).Check(log);
+        Assert.Equal(2, findings.Rows.Count);
+        Assert.Contains(findings.Rows, f => f.Status == EscapeFindingStatus.Unmet && f.Line == 6 && f.Pattern == "moved to heap: n"
+            && f.SourceFile.EndsWith("closure.go"));
+        Assert.Contains(findings.Rows, f => f.Status == EscapeFindingStatus.Unexpected && f.Line == 16
+            && f.Message == "moved to heap: total");
+        Assert.Equal("1 unmet, 1 unexpected", findings.Describe());
+        Assert.Equal(["unexpected", "unmet"], findings.ToDataFrame().Columns["status"].Cast<string>().Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -38,8 +44,8 @@ public class EscapeExpectationsTests
         using var dir = new TempDirectory();
         var go = dir.File("bad.go");
         File.WriteAllText(go, "package bad\n\nfunc F() {} // ERROR \"can inline (F\"\n");
-        var log = EscapeTextReader.Read(Encoding.UTF8.GetBytes("bad.go:3:6: can inline F\n"), "log");
-        var e = Assert.Throws<InputFormatException>(() => EscapeExpectations.Check(log, EscapeExpectations.Read(go)));
+        var log = EscapeLog.Parse(Encoding.UTF8.GetBytes("bad.go:3:6: can inline F\n"), "log");
+        var e = Assert.Throws<InputFormatException>(() => EscapeExpectations.Load(go).Check(log));
         Assert.Equal(3, e.Line);
     }
 }

@@ -12,8 +12,9 @@ public class EscapeJsonReaderTests
     // "other"); the JSON form has a decision record for them. Both count here.
     private static List<string> HeapDecisions(EscapeLog log) => log.Diagnostics
         .Where(d => d.Kind.IsHeapDecision() || d.Message.EndsWith(" escapes to heap:"))
-        .Select(d => $"{Relative(d.File)}:{d.Line}:{d.Column} {(d.Kind == EscapeKind.Other ? "escapes-to-heap" : d.Kind.Name())} "
-            + $"{(d.Kind == EscapeKind.Other ? d.Message[..^17] : d.Subject)} steps={log.StepsOf(d).Count(s => s.Kind == FlowStepKind.From)}")
+        .Select(d => $"{Relative(d.File)}:{d.Line}:{d.Column} {(d.Kind == EscapeKind.Other ? "escapes-to-heap" : d.Kind.ToText())} "
+            + $"{(d.Kind == EscapeKind.Other ? d.Message[..^17] : d.Subject)} "
+                + $"steps={log.StepsOf(d).Count(s => s.Kind == FlowStepKind.From)}")
         .Order(StringComparer.Ordinal).ToList();
 
     // The JSON positions are used as is: this proves they are the text form's 1-based line:col.
@@ -27,8 +28,10 @@ public class EscapeJsonReaderTests
         Assert.Equal(text.CountByKind()[EscapeKind.CanInline], json.CountByKind()[EscapeKind.CanInline]);
         Assert.Equal(text.CountByKind()[EscapeKind.CannotInline], json.CountByKind()[EscapeKind.CannotInline]);
 
-        var textBox = text.Diagnostics.Single(d => d.File.EndsWith("escape/iface.go") && d.Line == 11 && d.Kind == EscapeKind.EscapesToHeap);
-        var jsonBox = json.Diagnostics.Single(d => d.File.EndsWith("escape/iface.go") && d.Line == 11 && d.Kind == EscapeKind.EscapesToHeap);
+        var textBox = text.Diagnostics.Single(d => d.File.EndsWith("escape/iface.go") && d.Line == 11
+            && d.Kind == EscapeKind.EscapesToHeap);
+        var jsonBox = json.Diagnostics.Single(d => d.File.EndsWith("escape/iface.go") && d.Line == 11
+            && d.Kind == EscapeKind.EscapesToHeap);
         Assert.Equal(
             text.StepsOf(textBox).Select(s => (s.Kind, s.Destination, s.Source, s.Expression, s.Reason, s.AtLine, s.AtColumn)),
             json.StepsOf(jsonBox).Select(s => (s.Kind, s.Destination, s.Source, s.Expression, s.Reason, s.AtLine, s.AtColumn)));
@@ -40,7 +43,8 @@ public class EscapeJsonReaderTests
     {
         using var dir = new TempDirectory();
         Directory.CreateDirectory(dir.File("pkg"));
-        File.WriteAllText(dir.File("pkg/a.json"), "{\"version\":0,\"package\":\"p\",\"file\":\"/a.go\"}\n{\"range\":{\"start\":{\"line\":3,");
+        File.WriteAllText(dir.File("pkg/a.json"),
+            "{\"version\":0,\"package\":\"p\",\"file\":\"/a.go\"}\n{\"range\":{\"start\":{\"line\":3,");
         var e = Assert.Throws<InputFormatException>(() => EscapeLog.Load(dir.Path));
         Assert.Equal(2, e.Line);
         Directory.CreateDirectory(dir.File("empty"));

@@ -19,7 +19,7 @@ public class EscapeTextReaderTests
 
     internal static void AssertEveryLineAccountedFor(string path)
     {
-        var log = EscapeTextReader.ReadFile(path);
+        var log = EscapeLog.Load(path);
         var lines = File.ReadAllLines(path);
         var positioned = Grep(lines, Position);
         var steps = Grep(lines, Position + "  ");
@@ -53,7 +53,8 @@ public class EscapeTextReaderTests
     public void M2_explanations_attach_to_their_decision_in_order()
     {
         var log = EscapeLog.Load(GoBuild.LeakyArtifact("leaky-m2.txt"));
-        var box = Assert.Single(log.Diagnostics, d => d.File.EndsWith("escape/iface.go") && d.Line == 11 && d.Kind == EscapeKind.EscapesToHeap);
+        var box = Assert.Single(log.Diagnostics, d => d.File.EndsWith("escape/iface.go") && d.Line == 11
+            && d.Kind == EscapeKind.EscapesToHeap);
         Assert.Equal("v", box.Subject);
         Assert.Equal("Box", box.Function);
         var steps = log.StepsOf(box).ToList();
@@ -63,7 +64,8 @@ public class EscapeTextReaderTests
         Assert.Equal(("return v", "return", 11, 2), (steps[2].Expression, steps[2].Reason, steps[2].AtLine, steps[2].AtColumn));
         Assert.EndsWith("escape/iface.go", steps[2].AtFile);
         // Every heap decision of the catalogue package is explained under -m=2.
-        Assert.All(log.Diagnostics.Where(d => d.Package.EndsWith("/escape") && d.Kind.IsHeapDecision()), d => Assert.True(d.FlowStepCount > 0, d.Message));
+        Assert.All(log.Diagnostics.Where(d => d.Package.EndsWith("/escape") && d.Kind.IsHeapDecision()),
+            d => Assert.True(d.FlowStepCount > 0, d.Message));
     }
 
     [Fact]
@@ -72,7 +74,7 @@ public class EscapeTextReaderTests
         var path = GoBuild.LeakyArtifact("leaky-m2.txt");
         var lf = File.ReadAllBytes(path);
         var crlf = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(lf).Replace("\n", "\r\n"));
-        Assert.Equal(Describe(EscapeTextReader.Read(lf, "lf")), Describe(EscapeTextReader.Read(crlf, "crlf")));
+        Assert.Equal(Describe(EscapeLog.Parse(lf, "lf")), Describe(EscapeLog.Parse(crlf, "crlf")));
     }
 
     // Go 1.21+ prints "flow: A ← B:" where 1.19 prints "flow: A = B:". Only Go 1.19 is installed here,
@@ -88,8 +90,8 @@ public class EscapeTextReaderTests
             return m.Groups[1].Value + step.Destination + " ← " + step.Source + ":";
         });
         Assert.NotEqual(original, arrow);
-        var a = EscapeTextReader.Read(Encoding.UTF8.GetBytes(original), "1.19");
-        var b = EscapeTextReader.Read(Encoding.UTF8.GetBytes(arrow), "arrow");
+        var a = EscapeLog.Parse(Encoding.UTF8.GetBytes(original), "1.19");
+        var b = EscapeLog.Parse(Encoding.UTF8.GetBytes(arrow), "arrow");
         var flowsA = a.Diagnostics.SelectMany(a.StepsOf).Select(s => (s.Kind, s.Destination, s.Source, s.Reason)).ToList();
         var flowsB = b.Diagnostics.SelectMany(b.StepsOf).Select(s => (s.Kind, s.Destination, s.Source, s.Reason)).ToList();
         Assert.Equal(flowsA, flowsB);
@@ -110,14 +112,16 @@ public class EscapeTextReaderTests
     public void Empty_output_is_an_empty_table_an_empty_file_is_refused_and_unknown_lines_are_other()
     {
         // Captured output (#!gobuild) may have no diagnostics; an empty file is `> FILE` where `2> FILE` was meant.
-        Assert.Equal(0, EscapeTextReader.Read([], "empty").ToDataFrame().Rows.Count);
+        Assert.Equal(0, EscapeLog.Parse([], "empty").ToDataFrame().Rows.Count);
         using (var dir = new TempDirectory())
         {
             File.WriteAllText(dir.File("m.txt"), "");
             var error = Assert.Throws<InputFormatException>(() => EscapeLog.Load(dir.File("m.txt")));
-            Assert.Equal($"{dir.File("m.txt")}: is empty, expected go build -gcflags=-m output (the compiler prints it on stderr: go build -gcflags=-m 2> FILE)", error.Message);
+            Assert.Equal($"{dir.File("m.txt")}: is empty, expected go build -gcflags=-m output (the compiler prints it on stderr: go build "
+                + "-gcflags=-m 2> FILE)", error.Message);
         }
-        var log = EscapeTextReader.Read(Encoding.UTF8.GetBytes("# p\na.go:1:2: something new from a future Go\nnote: module requires Go 1.99\na.go:3: x escapes to heap\n"), "odd");
+        var log = EscapeLog.Parse(Encoding.UTF8.GetBytes("# p\na.go:1:2: something new from a future Go\nnote: module requires Go "
+            + "1.99\na.go:3: x escapes to heap\n"), "odd");
         Assert.Equal([EscapeKind.Other, EscapeKind.Other, EscapeKind.EscapesToHeap], log.Diagnostics.Select(d => d.Kind));
         Assert.Equal(1, log.UnpositionedLines);
         Assert.Equal(0, log.Diagnostics[2].Column); // Go omits columns above 255.

@@ -43,13 +43,16 @@ public static class GoBuild
         }
     }
 
-    /// <summary>Runs <c>go build ARGS</c> (several packages or a library: go writes no binary) in <paramref name="workDir"/>, writing its output to <paramref name="stderrFile"/>; fails the test when it fails.</summary>
+    /// <summary>Runs <c>go build ARGS</c> (several packages or a library: go writes no binary) in <paramref name="workDir"/>, writing its
+    /// output to <paramref name="stderrFile"/>; fails the test when it fails.</summary>
     public static void Build(string workDir, string stderrFile, params string[] args)
     {
         var go = GoToolchain.FindGo()
-            ?? throw new InvalidOperationException("Go toolchain not found on PATH; this test builds Go code with the real compiler (install Go, as CI does).");
+            ?? throw new InvalidOperationException("Go toolchain not found on PATH; this test builds Go code with the real compiler "
+                + "(install Go, as CI does).");
         var result = ExternalProcess.Run(go, ["build", .. args], workDir, TimeSpan.FromMinutes(5));
         File.WriteAllText(stderrFile, result.Output);
-        if (result.ExitCode != 0) throw new InvalidOperationException($"go build {string.Join(' ', args)} failed in {workDir}:\n{result.Output}");
+        if (result.ExitCode != 0) throw new InvalidOperationException($"go build {string.Join(' ', args)} failed in "
+            + $"{workDir}:\n{result.Output}");
     }
 }

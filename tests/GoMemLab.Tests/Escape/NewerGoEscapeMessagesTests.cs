@@ -40,7 +40,7 @@ public class NewerGoEscapeMessagesTests
             ./issue12006.go:20:15: append does not escape
             ./issue12006.go:27:15: append escapes to heap
             """;
-        var parsed = EscapeTextReader.Read(System.Text.Encoding.UTF8.GetBytes(log), "newer-m.txt");
+        var parsed = EscapeLog.Parse(log, "newer-m.txt");
         var kinds = parsed.CountByKind();
         Assert.Equal(6, parsed.ToDataFrame().Rows.Count);
         Assert.Equal(3, kinds[EscapeKind.DoesNotEscape]);

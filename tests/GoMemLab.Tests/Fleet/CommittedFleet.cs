@@ -9,11 +9,11 @@ namespace GoMemLab.Tests.Fleet;
 /// </summary>
 public sealed class CommittedFleet : IDisposable
 {
-    private readonly TempDirectory folder = new();
+    private readonly TempDirectory _folder = new();
 
     public CommittedFleet()
     {
-        DatabasePath = folder.File("fleet.duckdb");
+        DatabasePath = _folder.File("fleet.duckdb");
         using var fleet = FleetDatabase.Create(DatabasePath);
         Ingest = fleet.Ingest([Folder]);
     }
@@ -24,10 +24,11 @@ public sealed class CommittedFleet : IDisposable
 
     public FleetIngestReport Ingest { get; }
 
-    /// <summary>The fleet's profiles under <paramref name="relativeFolder"/> (of artifacts/fleet), as the ingest stored their paths.</summary>
+    /// <summary>The fleet's profiles under <paramref name="relativeFolder"/> (of artifacts/fleet), as the ingest stored their
+    /// paths.</summary>
     public static List<string> StoredPaths(string relativeFolder = ".") =>
         Directory.EnumerateFiles(Path.Combine(Folder, relativeFolder), "*.pb.gz", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(Folder, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => _folder.Dispose();
 }

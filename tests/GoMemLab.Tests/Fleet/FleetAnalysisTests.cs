@@ -20,7 +20,7 @@ public class FleetAnalysisTests(CommittedFleet fleet) : IClassFixture<CommittedF
             var folder = Directory.GetDirectories(CommittedFleet.Folder, $"pod={row.Group[1]}", SearchOption.AllDirectories).Single();
             Assert.Contains($"service={row.Group[0]}", folder);
             // The same series built independently: each file loaded, its pprof total (Top's, checked against go tool pprof), time order.
-            var series = Directory.GetFiles(folder, "*.pb.gz").Select(f => ProfileLoader.Load(f)).OrderBy(p => p.TimeNanos).ToList();
+            var series = Directory.GetFiles(folder, "*.pb.gz").Select(f => Profile.Load(f)).OrderBy(p => p.TimeNanos).ToList();
             Assert.Equal(series.Count, row.Profiles);
             var minutes = series.Select(p => (p.Time!.Value - series[0].Time!.Value).TotalMinutes).ToList();
             var megabytes = series.Select(p => Top.ComputeTotal(p, 3) / (double)(1 << 20)).ToList();
@@ -32,7 +32,8 @@ public class FleetAnalysisTests(CommittedFleet fleet) : IClassFixture<CommittedF
             if (double.IsFinite(expected.Slope)) Assert.Equal(expected.Slope, row.Signal.Slope, 1);
         }
         var frame = FleetTrend.ToDataFrame(["service", "pod"], rows);
-        Assert.Equal(["service", "pod", "profiles", "first_time", "last_time", "metric", "unit", "points", "span", "time_unit", "level", "slope", "change",
+        Assert.Equal(["service", "pod", "profiles", "first_time", "last_time", "metric", "unit", "points", "span", "time_unit", "level",
+            "slope", "change",
             "r_squared", "threshold", "verdict", "evidence"], frame.Columns.Select(c => c.Name));
 
         var objects = db.Trend(["service"], "alloc_objects", "load = 'high'");
@@ -48,7 +49,8 @@ public class FleetAnalysisTests(CommittedFleet fleet) : IClassFixture<CommittedF
     public void Sql_returns_typed_columns_and_bad_or_writing_sql_is_one_argument_error()
     {
         using var db = FleetDatabase.Open(fleet.DatabasePath);
-        var frame = db.Query("SELECT service, count(*) AS profiles, sum(sample_count) AS samples, min(time) AS first FROM labelled_profiles GROUP BY service ORDER BY service");
+        var frame = db.Query("SELECT service, count(*) AS profiles, sum(sample_count) AS samples, min(time) AS first FROM "
+            + "labelled_profiles GROUP BY service ORDER BY service");
         Assert.Equal(["churn", "leaky"], frame.Columns["service"].Cast<string>());
         Assert.Equal(typeof(long), frame.Columns["profiles"].DataType);
         Assert.Equal(typeof(long), frame.Columns["samples"].DataType);

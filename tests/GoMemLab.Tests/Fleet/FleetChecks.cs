@@ -30,7 +30,8 @@ public static class FleetChecks
         Assert.Equal(0, Scalar(database, "SELECT count(*) FROM samples WHERE profile_id NOT IN (SELECT profile_id FROM profiles)"));
         Assert.Equal(0, Scalar(database, "SELECT count(*) FROM samples WHERE stack_id NOT IN (SELECT stack_id FROM stacks)"));
         Assert.Equal(0, Scalar(database,
-            "SELECT count(*) FROM samples WHERE label_set_id IS NOT NULL AND label_set_id NOT IN (SELECT label_set_id FROM sample_labels)"));
+            "SELECT count(*) FROM samples WHERE label_set_id IS NOT NULL AND label_set_id NOT IN (SELECT label_set_id "
+                + "FROM sample_labels)"));
         Assert.Equal(0, Scalar(database,
             "SELECT count(*) FROM stacks t WHERE frames <> (SELECT count(*) FROM stack_frames f WHERE f.stack_id = t.stack_id)"));
         Assert.Equal(0, Scalar(database,

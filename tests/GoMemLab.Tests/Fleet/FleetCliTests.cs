@@ -19,8 +19,10 @@ public class FleetCliTests
         var one = CommittedFleet.StoredPaths("service=leaky/load=high/pod=leaky-1")[^1];
         foreach (var index in new[] { "inuse_space", "alloc_objects" })
         {
-            var fleetTop = GomemlabCli.Run("fleet", "top", database, "--sample-index", index, "--granularity", "lines", "--where", $"path = '{one}'", "--format", "csv");
-            var pprofTop = GomemlabCli.Run("pprof", "top", Path.Combine(CommittedFleet.Folder, one), "--sample-index", index, "--granularity", "lines", "--format", "csv");
+            var fleetTop = GomemlabCli.Run("fleet", "top", database, "--sample-index", index, "--granularity", "lines", "--where",
+                $"path = '{one}'", "--format", "csv");
+            var pprofTop = GomemlabCli.Run("pprof", "top", Path.Combine(CommittedFleet.Folder, one), "--sample-index", index,
+                "--granularity", "lines", "--format", "csv");
             Assert.Equal(0, fleetTop.Exit);
             Assert.StartsWith("name,flat,flat_pct,sum_pct,cum,cum_pct,inline\n", fleetTop.Stdout);
             Assert.Equal(pprofTop.Stdout, fleetTop.Stdout);
@@ -38,7 +40,8 @@ public class FleetCliTests
         var input = dir.File("in");
         Directory.CreateDirectory(Path.Combine(input, "service=leaky"));
         var good = CommittedFleet.StoredPaths("service=leaky").Take(3).ToList();
-        foreach (var p in good) File.Copy(Path.Combine(CommittedFleet.Folder, p), Path.Combine(input, "service=leaky", Path.GetFileName(p) + "-" + good.IndexOf(p)));
+        foreach (var p in good) File.Copy(Path.Combine(CommittedFleet.Folder, p), Path.Combine(input, "service=leaky",
+            Path.GetFileName(p) + "-" + good.IndexOf(p)));
         File.Copy(RepoPaths.Artifact("escape", "leaky-m1.txt"), Path.Combine(input, "service=leaky", "m1.txt"));
         var database = dir.File("fleet.duckdb");
         var (exit, _, stderr) = GomemlabCli.Run("fleet", "ingest", input, "--db", database);
@@ -60,7 +63,8 @@ public class FleetCliTests
         {
             (new[] { "fleet", "top", "no-such.duckdb" }, "gomemlab: no-such.duckdb: no such fleet database (create one with an ingest)"),
             (new[] { "fleet", "top", profile }, $"gomemlab: {profile}: is not a DuckDB database"),
-            (new[] { "fleet", "ingest", "no-such-folder", "--db", dir.File("x.duckdb") }, "gomemlab: no-such-folder: no such file or folder"),
+            (new[] { "fleet", "ingest", "no-such-folder", "--db", dir.File("x.duckdb") },
+                "gomemlab: no-such-folder: no such file or folder"),
             (new[] { "fleet", "sql", "no-such.duckdb", "SELECT 1" }, "gomemlab: no-such.duckdb: no such fleet database"),
         };
         foreach (var (arguments, start) in cases)
@@ -82,16 +86,19 @@ public class FleetCliTests
         var database = dir.File("fleet.duckdb");
         Assert.Equal(0, GomemlabCli.Run("fleet", "ingest", CommittedFleet.Folder, "--db", database).Exit);
 
-        var sql = GomemlabCli.Run("fleet", "sql", database, "SELECT service, count(*) AS n FROM labelled_profiles GROUP BY service ORDER BY service", "--format", "csv");
+        var sql = GomemlabCli.Run("fleet", "sql", database,
+            "SELECT service, count(*) AS n FROM labelled_profiles GROUP BY service ORDER BY service", "--format", "csv");
         Assert.Equal(0, sql.Exit);
-        Assert.Equal($"service,n\nchurn,{CommittedFleet.StoredPaths("service=churn").Count}\nleaky,{CommittedFleet.StoredPaths("service=leaky").Count}\n", sql.Stdout);
+        var (churn, leaky) = (CommittedFleet.StoredPaths("service=churn").Count, CommittedFleet.StoredPaths("service=leaky").Count);
+        Assert.Equal($"service,n\nchurn,{churn}\nleaky,{leaky}\n", sql.Stdout);
         var badSql = GomemlabCli.Run("fleet", "sql", database, "SELEC 1");
         Assert.Equal(2, badSql.Exit);
         Assert.StartsWith($"gomemlab: {database}: Parser Error", badSql.Stderr);
 
         var trend = GomemlabCli.Run("fleet", "trend", database, "--by", "service", "--format", "csv");
         Assert.Equal(0, trend.Exit);
-        Assert.StartsWith("service,profiles,first_time,last_time,metric,unit,points,span,time_unit,level,slope,change,r_squared,threshold,verdict,evidence\n", trend.Stdout);
+        Assert.StartsWith("service,profiles,first_time,last_time,metric,unit,points,span,time_unit,level,slope,change,r_squared,"
+            + "threshold,verdict,evidence\n", trend.Stdout);
 
         var export = GomemlabCli.Run("fleet", "export", database, "--parquet", dir.File("parquet"));
         Assert.Equal(0, export.Exit);

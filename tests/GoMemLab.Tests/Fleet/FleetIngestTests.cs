@@ -5,7 +5,8 @@ using GoMemLab.Tests.Support;
 
 namespace GoMemLab.Tests.Fleet;
 
-/// <summary>Ingest on the real committed fleet: what it stores, idempotence, corrupt files among good ones, and rollback of a failed batch.</summary>
+/// <summary>Ingest on the real committed fleet: what it stores, idempotence, corrupt files among good ones, and rollback of a failed
+/// batch.</summary>
 public class FleetIngestTests
 {
     [Fact]
@@ -25,28 +26,36 @@ public class FleetIngestTests
         var paths = profiles.Columns["path"].Cast<string>().ToList();
         var hashes = profiles.Columns["content_hash"].Cast<string>().ToList();
         for (var i = 0; i < paths.Count; i++)
-            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(CommittedFleet.Folder, paths[i])))), hashes[i]);
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(CommittedFleet.Folder, paths[i])))),
+                hashes[i]);
         // Labels from the key=value folders, one column each.
-        Assert.Equal(CommittedFleet.StoredPaths("service=leaky").Count, FleetChecks.Scalar(database, "SELECT count(*) FROM labelled_profiles WHERE service = 'leaky'"));
+        Assert.Equal(CommittedFleet.StoredPaths("service=leaky").Count, FleetChecks.Scalar(database,
+            "SELECT count(*) FROM labelled_profiles WHERE service = 'leaky'"));
         Assert.Equal(CommittedFleet.StoredPaths("service=churn/load=low").Count,
             FleetChecks.Scalar(database, "SELECT count(*) FROM labelled_profiles WHERE service = 'churn' AND load = 'low'"));
         Assert.Equal(6, FleetChecks.Scalar(database, "SELECT count(DISTINCT pod) FROM labelled_profiles"));
         // leaky and churn set runtime.MemProfileRate to their -mem-profile-rate default, 128 KiB: the heap profile's period.
-        Assert.Equal(0, FleetChecks.Scalar(database, "SELECT count(*) FROM profiles WHERE time IS NULL OR period <> 131072 OR period_type <> 'space/bytes'"));
         Assert.Equal(0, FleetChecks.Scalar(database,
-            "SELECT count(*) FROM profiles WHERE sample_types <> 'alloc_objects/count,alloc_space/bytes,inuse_objects/count,inuse_space/bytes'"));
+            "SELECT count(*) FROM profiles WHERE time IS NULL OR period <> 131072 OR period_type <> 'space/bytes'"));
+        Assert.Equal(0, FleetChecks.Scalar(database,
+            "SELECT count(*) FROM profiles WHERE sample_types <> "
+                + "'alloc_objects/count,alloc_space/bytes,inuse_objects/count,inuse_space/bytes'"));
         // The values: their sum over the fleet is the total go tool pprof printed for the merge of every file.
-        Assert.Equal(GoMemLab.Tests.Profiles.PprofTopGolden.Total(RepoPaths.Data("golden", "fleet", "all.inuse_space.functions.txt")), FleetChecks.Scalar(database, "SELECT sum(inuse_space) FROM samples"));
-        Assert.Equal(GoMemLab.Tests.Profiles.PprofTopGolden.Total(RepoPaths.Data("golden", "fleet", "all.alloc_objects.functions.txt")), FleetChecks.Scalar(database, "SELECT sum(alloc_objects) FROM samples"));
+        Assert.Equal(GoMemLab.Tests.Profiles.PprofTopGolden.Total(RepoPaths.Data("golden", "fleet", "all.inuse_space.functions.txt")),
+            FleetChecks.Scalar(database, "SELECT sum(inuse_space) FROM samples"));
+        Assert.Equal(GoMemLab.Tests.Profiles.PprofTopGolden.Total(RepoPaths.Data("golden", "fleet", "all.alloc_objects.functions.txt")),
+            FleetChecks.Scalar(database, "SELECT sum(alloc_objects) FROM samples"));
         // Go labels heap samples with their object size (a numeric label, when the size is known): stored per sample.
         var labelled = CommittedFleet.StoredPaths().Sum(p =>
         {
-            var samples = GoMemLab.Profiles.ProfileLoader.Load(Path.Combine(CommittedFleet.Folder, p)).Samples;
-            return Enumerable.Range(0, samples.Count).Count(s => samples.Labels(s).Any(l => l.Key == "bytes" && !l.IsString && l.Number > 0));
+            var samples = GoMemLab.Profiles.Profile.Load(Path.Combine(CommittedFleet.Folder, p)).Samples;
+            return Enumerable.Range(0, samples.Count).Count(s => samples.Labels(s).Any(l => l.Key == "bytes" && !l.IsString
+                && l.Number > 0));
         });
         Assert.True(labelled > 100);
         Assert.Equal(labelled, FleetChecks.Scalar(database,
-            "SELECT count(*) FROM samples s JOIN sample_labels l USING (label_set_id) WHERE l.key = 'bytes' AND l.str IS NULL AND l.num > 0"));
+            "SELECT count(*) FROM samples s JOIN sample_labels l USING (label_set_id) WHERE l.key = 'bytes' AND l.str IS "
+                + "NULL AND l.num > 0"));
         FleetChecks.AssertConsistent(database);
     }
 
@@ -79,7 +88,8 @@ public class FleetIngestTests
         var input = dir.File("in");
         CopyFolder(CommittedFleet.Folder, input);
         var bad = Path.Combine(input, "service=leaky", "load=high", "pod=leaky-1");
-        File.Copy(Path.Combine(RepoPaths.Root, "tests", "GoMemLab.Tests", "BadInputs", "pprof-truncated-gzip.pb.gz"), Path.Combine(bad, "heap-truncated.pb.gz"));
+        File.Copy(Path.Combine(RepoPaths.Root, "tests", "GoMemLab.Tests", "BadInputs", "pprof-truncated-gzip.pb.gz"),
+            Path.Combine(bad, "heap-truncated.pb.gz"));
         File.Copy(RepoPaths.Artifact("escape", "leaky-m1.txt"), Path.Combine(bad, "notes.txt"));
         File.WriteAllBytes(Path.Combine(bad, "empty.pb.gz"), []);
 

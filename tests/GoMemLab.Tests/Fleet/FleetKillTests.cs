@@ -29,7 +29,8 @@ public class FleetKillTests
 
         var database = dir.File("fleet.duckdb");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "gomemlab.dll"), "fleet", "ingest", input, "--db", database, "--batch-size", "10" })
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "gomemlab.dll"), "fleet", "ingest", input, "--db", database,
+            "--batch-size", "10" })
             info.ArgumentList.Add(a);
         using var ingest = Process.Start(info)!;
         _ = ingest.StandardOutput.ReadToEndAsync();

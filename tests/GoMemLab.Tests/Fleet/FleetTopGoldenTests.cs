@@ -48,7 +48,11 @@ public class FleetTopGoldenTests(CommittedFleet fleet) : IClassFixture<Committed
         Assert.Equal(CommittedFleet.StoredPaths(c["folder"]), selected);
         Assert.Equal(int.Parse(c["profiles"]), selected.Count);
 
-        var report = db.Top(new TopOptions { SampleIndex = c["sample_index"], Granularity = Enum.Parse<Granularity>(c["granularity"], ignoreCase: true) }, where);
+        var report = db.Top(new TopOptions
+        {
+            SampleIndex = c["sample_index"], Granularity = Enum.Parse<Granularity>(c["granularity"],
+            ignoreCase: true)
+        }, where);
         var expected = PprofTopGolden.Parse(RepoPaths.Data("golden", "fleet", golden));
         Assert.NotEmpty(expected);
         var actual = report.Rows.Select(r => new PprofTopLine(r.Name, r.Flat, r.Cum, r.Inline, r.PartialInline)).ToList();

@@ -3,7 +3,8 @@ using static GoMemLab.Tests.Goroutines.KnownGoroutinesTests;
 
 namespace GoMemLab.Tests.Goroutines;
 
-/// <summary>`gomemlab goroutines top|growth` as a user runs them: a separate process, real dumps, the CSV contracts and exit codes.</summary>
+/// <summary>`gomemlab goroutines top|growth` as a user runs them: a separate process, real dumps, the CSV contracts and exit
+/// codes.</summary>
 public class GoroutineCliTests
 {
     private static readonly KnownGoroutines Expected = KnownGoroutines.Read(Artifact("known-expected.json"));
@@ -36,8 +37,10 @@ public class GoroutineCliTests
     }
 
     [Theory]
-    [InlineData("known.pb.gz", "creation", "is a protobuf (debug=0) goroutine dump: it counts goroutines per stack and has no creation sites")]
-    [InlineData("known-debug1.txt", "state", "is a count text (debug=1) goroutine dump: it counts goroutines per stack and has no goroutine states")]
+    [InlineData("known.pb.gz", "creation",
+        "is a protobuf (debug=0) goroutine dump: it counts goroutines per stack and has no creation sites")]
+    [InlineData("known-debug1.txt", "state",
+        "is a count text (debug=1) goroutine dump: it counts goroutines per stack and has no goroutine states")]
     public void Grouping_a_count_form_by_what_it_lacks_is_one_line_and_exit_2(string file, string by, string says)
     {
         var (exit, stdout, stderr) = GomemlabCli.Run("goroutines", "top", Artifact(file), "--by", by);

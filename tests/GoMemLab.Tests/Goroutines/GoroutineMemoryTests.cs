@@ -18,7 +18,8 @@ public class GoroutineMemoryTests
     [Fact]
     public void Each_leaked_archive_goroutine_alone_keeps_its_scratch_buffer_alive()
     {
-        var scratch = Regex.Match(File.ReadAllText(RepoPaths.Data("go", "leaky", "cmd", "leaky", "audit.go")), @"archiveScratch = (\d+) << (\d+)");
+        var scratch = Regex.Match(File.ReadAllText(RepoPaths.Data("go", "leaky", "cmd", "leaky", "audit.go")),
+            @"archiveScratch = (\d+) << (\d+)");
         var bufferBytes = long.Parse(scratch.Groups[1].Value) << int.Parse(scratch.Groups[2].Value);
         var archiveGoroutines = Regex.Matches(File.ReadAllText(Goroutines), @"^main\.archive\(", RegexOptions.Multiline).Count;
         Assert.True(archiveGoroutines > 10, $"the artifact holds {archiveGoroutines} archive goroutines");

@@ -24,7 +24,8 @@ public class GrowthVerdictTests
         {
             var dump = GoroutineDump.Load(Artifact(phase.Prefix + suffix));
             Assert.Equal(phase.Total, dump.Total);
-            Assert.Equal(phase.Counts.Select(c => (c.Key, (long)c.Value)).OrderBy(c => c.Key), Counts(dump.ByStart()).Select(c => (c.Key, c.Value)).OrderBy(c => c.Key));
+            Assert.Equal(phase.Counts.Select(c => (c.Key, (long)c.Value)).OrderBy(c => c.Key), Counts(dump.ByStart()).Select(c => (c.Key,
+                c.Value)).OrderBy(c => c.Key));
         }
     }
 
@@ -81,13 +82,15 @@ public class GrowthVerdictTests
         Assert.Equal(Phases.Select(p => (long)p.Counts["main.leakWorker"] + p.Counts["main.steadyWorker"] + p.Counts["main.drainWorker"]),
             byState.Find("chan receive")!.Counts);
         Assert.Throws<GoMemLab.Inputs.InputFormatException>(() =>
-            GoroutineGrowth.Compute(Phases.Select(p => GoroutineDump.Load(Artifact(p.Prefix + ".pb.gz"))).ToList(), GoroutineGrouping.Creation));
+            GoroutineGrowth.Compute(Phases.Select(p => GoroutineDump.Load(Artifact(p.Prefix + ".pb.gz"))).ToList(),
+                GoroutineGrouping.Creation));
     }
 
     [Fact]
     public void The_leaky_service_grows_archive_goroutines_and_the_fixed_one_does_not()
     {
-        var leaky = GoroutineGrowth.Compute(Enumerable.Range(1, 6).Select(n => GoroutineDump.Load(Artifact($"leaky-goroutine-{n}.pb.gz"))).ToList());
+        var leaky = GoroutineGrowth.Compute(Enumerable.Range(1,
+            6).Select(n => GoroutineDump.Load(Artifact($"leaky-goroutine-{n}.pb.gz"))).ToList());
         var archive = leaky.Rows[0];
         Assert.Equal("main.archive", archive.Key);
         Assert.Equal(LeakVerdict.Growing, archive.Verdict);

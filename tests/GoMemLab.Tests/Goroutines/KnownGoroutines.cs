@@ -19,7 +19,8 @@ public sealed record KnownGoroutines(string GoVersion, int NumGoroutine, int Hol
         var root = json.RootElement;
         var groups = root.GetProperty("groups").EnumerateArray().Select(g => new KnownGroup(
             g.GetProperty("start").GetString()!, g.GetProperty("state").GetString()!, g.GetProperty("count").GetInt32(),
-            g.GetProperty("site").GetString()!, g.GetProperty("creator").GetString()!, g.GetProperty("locked_to_thread").GetInt32())).ToList();
+            g.GetProperty("site").GetString()!, g.GetProperty("creator").GetString()!,
+                g.GetProperty("locked_to_thread").GetInt32())).ToList();
         return new KnownGoroutines(root.GetProperty("go_version").GetString()!, root.GetProperty("num_goroutine").GetInt32(),
             root.GetProperty("hold_minutes").GetInt32(), groups);
     }
@@ -31,7 +32,8 @@ public sealed record KnownGoroutines(string GoVersion, int NumGoroutine, int Hol
     public IReadOnlyDictionary<string, long> ByState => Sum(g => g.State);
 
     /// <summary>Goroutines per creation site, keyed as a debug=2 dump names it: <c>CREATOR (FILE:LINE)</c>.</summary>
-    public IReadOnlyDictionary<string, long> ByCreation => Sum(g => g.Site.Length == 0 ? "(no creation site)" : $"{g.Creator} ({SiteLines[g.Site]})");
+    public IReadOnlyDictionary<string,
+        long> ByCreation => Sum(g => g.Site.Length == 0 ? "(no creation site)" : $"{g.Creator} ({SiteLines[g.Site]})");
 
     /// <summary>Site name → <c>example.com/goroutines/cmd/known/FILE.go:LINE</c>, found in the Go sources the way grep would.</summary>
     public static IReadOnlyDictionary<string, string> SiteLines { get; } = FindSites();

@@ -97,7 +97,8 @@ public class KnownGoroutinesTests
         var dump = GoroutineDump.Load(path);
         Assert.Equal(1, expected.HoldMinutes);
         // Counted independently: headers that carry ", 1 minutes".
-        var withMinutes = File.ReadLines(path).Count(l => l.StartsWith("goroutine ", StringComparison.Ordinal) && l.Contains(", 1 minutes"));
+        var withMinutes = File.ReadLines(path).Count(l => l.StartsWith("goroutine ",
+            StringComparison.Ordinal) && l.Contains(", 1 minutes"));
         // Every goroutine the program parked had waited over a minute since the GC that started its clock; main was running.
         Assert.Equal(expected.NumGoroutine - 1, withMinutes);
         var all = dump.ByState().Rows;
@@ -131,7 +132,8 @@ public class KnownGoroutinesTests
         // The frame's arguments as Go printed them: main.sendForever(0x0?).
         var printed = File.ReadLines(path).SkipWhile(l => !l.StartsWith($"goroutine {ids[0]} ", StringComparison.Ordinal))
             .First(l => l.StartsWith("main.sendForever(", StringComparison.Ordinal));
-        var innermost = dump.Stacks.Frames(goroutine.Stack).ToArray().ToList().FindIndex(f => dump.Frames.Function(f) == "main.sendForever");
+        var innermost = dump.Stacks.Frames(goroutine.Stack).ToArray().ToList().FindIndex(f
+            => dump.Frames.Function(f) == "main.sendForever");
         Assert.Equal(printed["main.sendForever(".Length..^1], dump.Goroutines.Arguments(dump.Goroutines.IndexOf(ids[0]))[innermost]);
     }
 

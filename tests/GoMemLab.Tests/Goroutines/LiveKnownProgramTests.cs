@@ -58,7 +58,8 @@ public class LiveKnownProgramTests
                 var counts = KnownGoroutinesTests.Counts(dump.ByStart());
                 foreach (var (start, count) in expected.ByStart) Assert.Equal(count, counts.GetValueOrDefault(start));
                 Assert.Equal(expected.NumGoroutine, counts
-                    .Where(c => !c.Key.StartsWith("net/http.", StringComparison.Ordinal) && c.Key != StartFunction.NoStack).Sum(c => c.Value));
+                    .Where(c => !c.Key.StartsWith("net/http.",
+                    StringComparison.Ordinal) && c.Key != StartFunction.NoStack).Sum(c => c.Value));
             }
         }
         finally

@@ -43,7 +43,8 @@ public class NewerGoFormatTests
         for (var i = 0; i < 50; i++) frames.Append("main.recurse(...)\n\tmain.go:9\n");
         frames.Append("...120 frames elided...\n");
         for (var i = 0; i < 49; i++) frames.Append("main.recurse(0x0?)\n\tmain.go:9 +0x25\n");
-        var dump = Parse($"goroutine 9 [chan receive]:\n{frames}main.worker()\n\tmain.go:20 +0x18\ncreated by main.main in goroutine 1\n\tmain.go:30 +0x44\n");
+        var dump = Parse($"goroutine 9 [chan receive]:\n{frames}main.worker()\n\tmain.go:20 +0x18\ncreated by main.main in goroutine "
+            + $"1\n\tmain.go:30 +0x44\n");
         Assert.Equal(1, dump.ByStart().CountOf("main.worker"));
         Assert.False(dump.Stacks.IsTruncated(0));
     }
@@ -53,14 +54,16 @@ public class NewerGoFormatTests
     {
         // Go 1.19 src/runtime/traceback.go, traceback1: if n == _TracebackMaxFrames { print("...additional frames elided...\n") }
         var frames = string.Concat(Enumerable.Repeat("main.recurse(0x0?)\n\tmain.go:9 +0x25\n", 100));
-        var dump = Parse($"goroutine 9 [chan receive]:\n{frames}...additional frames elided...\ncreated by main.main\n\tmain.go:30 +0x44\n");
+        var dump = Parse($"goroutine 9 [chan receive]:\n{frames}...additional frames elided...\ncreated by main.main\n\tmain.go:30 "
+            + $"+0x44\n");
         Assert.Equal(1, dump.ByStart().CountOf("(truncated) main.recurse"));
     }
 
     [Fact]
     public void Headers_at_gotraceback_system_carry_gp_and_m()
     {
-        // traceback.go, goroutineheader (Go 1.23+): print("goroutine ", gp.goid); if … level >= 2 { print(" gp=", gp); print(" m=", gp.m.id, " mp=", gp.m) };
+        // traceback.go, goroutineheader (Go 1.23+): print("goroutine ", gp.goid); if … level >= 2 { print(" gp=", gp); print(" m=",
+        // gp.m.id, " mp=", gp.m) };
         // print(" [", status) …; if waitfor >= 1 { print(", ", waitfor, " minutes") }; if gp.lockedm != 0 { print(", locked to thread") }
         var dump = Parse("""
             goroutine 1 gp=0xc000002380 m=0 mp=0x5c0f20 [running]:
@@ -166,7 +169,11 @@ public class NewerGoFormatTests
         var group = Assert.Single(text.ByStart().Rows);
         Assert.Equal(("app.(*Server[go.shape.int,go.shape.int]).AggregateResults.func1", 6L, 6L), (group.Key, group.Count, group.Leaked));
 
-        var proto = new Proto.Profile { StringTable = { "", "goroutineleak", "count", "runtime.gopark", "app.worker", "proc.go", "app.go" } };
+        var proto = new Proto.Profile
+        {
+            StringTable = { "", "goroutineleak", "count", "runtime.gopark", "app.worker", "proc.go",
+            "app.go" }
+        };
         proto.SampleType.Add(new Proto.ValueType { Type = 1, Unit = 2 });
         proto.PeriodType = new Proto.ValueType { Type = 1, Unit = 2 };
         proto.Period = 1;

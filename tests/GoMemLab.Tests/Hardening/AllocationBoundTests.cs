@@ -17,7 +17,7 @@ public sealed class AllocationBoundTests
         Assert.StartsWith("error: ", BadInputOutcome.Of("pprof", path)); // warm up: JIT and static tables
 
         var before = GC.GetAllocatedBytesForCurrentThread();
-        Assert.Throws<GoMemLab.Inputs.InputFormatException>(() => ProfileLoader.Load(path));
+        Assert.Throws<GoMemLab.Inputs.InputFormatException>(() => Profile.Load(path));
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.True(allocated < 10 * 1024 * 1024, $"loading a {new FileInfo(path).Length}-byte file allocated {allocated:N0} bytes");

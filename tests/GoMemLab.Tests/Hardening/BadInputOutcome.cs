@@ -1,4 +1,4 @@
-using GoMemLab.AssemblyListing;
+using GoMemLab.AssemblyListings;
 using GoMemLab.Cli.Notebooks;
 using GoMemLab.Escape;
 using GoMemLab.Goroutines;
@@ -17,7 +17,8 @@ namespace GoMemLab.Tests.Hardening;
 public static class BadInputOutcome
 {
     /// <summary>The loaders a bad input can be given to, by the name used in the table.</summary>
-    public static readonly IReadOnlyList<string> Loaders = ["pprof", "escape-text", "escape-json", "asm", "gctrace", "memstats", "notebook", "goroutines"];
+    public static readonly IReadOnlyList<string> Loaders = ["pprof", "escape-text", "escape-json", "asm", "gctrace", "memstats",
+        "notebook", "goroutines"];
 
     public static string Of(string loader, string path)
     {
@@ -38,17 +39,17 @@ public static class BadInputOutcome
         switch (loader)
         {
             case "pprof":
-                var profile = ProfileLoader.Load(path);
+                var profile = Profile.Load(path);
                 var report = profile.SampleTypes.Count == 0 ? null : Top.Compute(profile);
                 var top = report is null ? ""
-                    : $"; top total {report.Total}: " + string.Join(", ", report.Rows.Take(2).Select(r => $"{r.Name} flat {r.Flat} cum {r.Cum}"));
+                    : $"; top total {report.Total}: "
+                        + string.Join(", ", report.Rows.Take(2).Select(r => $"{r.Name} flat {r.Flat} cum {r.Cum}"));
                 return $"{profile.Samples.Count} samples, {profile.Locations.Count} locations{top}";
-            case "escape-text":
-                return Describe(EscapeTextReader.ReadFile(path));
-            case "escape-json":
-                return Describe(EscapeJsonReader.ReadDirectory(path));
+            // One loader for both forms: EscapeLog.Load reads a directory as -json=0,DIR and a file as -m text.
+            case "escape-text" or "escape-json":
+                return Describe(EscapeLog.Load(path));
             case "asm":
-                return $"{AssemblyListingReader.ReadFile(path).Count} allocation calls";
+                return $"{AssemblyListing.Load(path).Calls.Count} allocation calls";
             case "gctrace":
                 var trace = GcTrace.Load(path);
                 trace.ToDataFrame();
@@ -59,12 +60,14 @@ public static class BadInputOutcome
                 return $"{series.Snapshots.Count} snapshots; {series.Skipped.Describe()}".TrimEnd(' ', ';');
             case "notebook":
                 var notebook = JupyterNotebook.Load(path);
-                return $"{notebook.Cells.Count} cells, {string.Concat(notebook.Cells.Select(c => c.Source)).Length} source chars, language {notebook.DefaultLanguage}";
+                return $"{notebook.Cells.Count} cells, {string.Concat(notebook.Cells.Select(c => c.Source)).Length} source chars, "
+                    + $"language {notebook.DefaultLanguage}";
             case "goroutines":
                 var dump = GoroutineDump.Load(path);
                 dump.ToDataFrame();
                 var groups = string.Join(", ", dump.ByStart().Rows.Take(3).Select(r => $"{r.Key} {r.Count}"));
-                var states = dump.HasGoroutineDetail ? "; states: " + string.Join(", ", dump.ByState().Rows.Select(r => $"{r.Key} {r.Count}")) : "";
+                var states = dump.HasGoroutineDetail ? "; states: " + string.Join(", ",
+                    dump.ByState().Rows.Select(r => $"{r.Key} {r.Count}")) : "";
                 return $"{dump.Total} goroutines, {dump.Form.ToText()}; {groups}{states}; {dump.Skipped.Describe()}".TrimEnd(' ', ';');
             default:
                 throw new ArgumentOutOfRangeException(nameof(loader), loader, "unknown loader");
@@ -74,7 +77,8 @@ public static class BadInputOutcome
     private static string Describe(EscapeLog log)
     {
         log.ToDataFrame();
-        var kinds = string.Join(", ", log.CountByKind().OrderBy(k => k.Key.ToString(), StringComparer.Ordinal).Select(k => $"{k.Key} {k.Value}"));
+        var kinds = string.Join(", ", log.CountByKind().OrderBy(k => k.Key.ToString(),
+            StringComparer.Ordinal).Select(k => $"{k.Key} {k.Value}"));
         return $"{log.Diagnostics.Count} diagnostics ({kinds}), {log.FlowStepCount} flow steps, {log.UnpositionedLines} unpositioned lines";
     }
 }

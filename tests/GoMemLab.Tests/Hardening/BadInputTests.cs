@@ -16,7 +16,8 @@ public sealed class BadInputTests
         { "pprof-truncated-gzip.pb.gz", "pprof",
           "error: {file}: gzip data is truncated or corrupt: it decompresses to 611 bytes but its trailer records 4,218,032,015" },
         { "pprof-gzip-of-garbage.pb.gz", "pprof",
-          "error: {file} (at byte 0): not a pprof profile (gzipped protobuf) or a legacy heap text profile: it starts with bytes A54DCA182530BB1D" },
+          "error: {file} (at byte 0): not a pprof profile (gzipped protobuf) or a legacy heap text profile: it starts with bytes "
+              + "A54DCA182530BB1D" },
         { "pprof-length-past-end.pb", "pprof",
           "error: {file} (at byte 1): truncated or corrupt protobuf data: a field of 200 bytes runs past the end (3 bytes left)" },
         { "pprof-huge-varint.pb", "pprof",
@@ -46,20 +47,22 @@ public sealed class BadInputTests
         { "empty.pb.gz", "pprof",
           "error: {file}: empty file, expected a pprof profile (gzipped protobuf) or a legacy heap text profile" },
         { "empty.pb.gz", "escape-text",
-          "error: {file}: is empty, expected go build -gcflags=-m output (the compiler prints it on stderr: go build -gcflags=-m 2> FILE)" },
+          "error: {file}: is empty, expected go build -gcflags=-m output (the compiler prints it on stderr: go build "
+              + "-gcflags=-m 2> FILE)" },
         { "empty.pb.gz", "asm",
-          "error: {file}: is empty, expected go build -gcflags=-S output (the compiler prints it on stderr: go build -gcflags=-S 2> FILE)" },
+          "error: {file}: is empty, expected go build -gcflags=-S output (the compiler prints it on stderr: go build "
+              + "-gcflags=-S 2> FILE)" },
         { "empty.pb.gz", "gctrace",
           "error: {file}: is empty, expected GODEBUG=gctrace=1 output" },
         { "empty.pb.gz", "memstats",
-          "error: {file}: is empty, expected MemStats or runtime/metrics JSON lines, expvar JSON, a Prometheus scrape or query answer, or a debug=1 heap profile" },
+          "error: {file}: is empty, expected MemStats or runtime/metrics JSON lines, expvar JSON, a Prometheus scrape or query answer, or "
+              + "a debug=1 heap profile" },
         { "empty.pb.gz", "notebook",
-          "error: {file}:1: is not valid JSON (The input does not contain any JSON tokens. Expected the input to start with a valid JSON token, when isFinalBlock is true. LineNumber: 0 | BytePositionInLine: 0.)" },
+          "error: {file}:1: is not valid JSON (The input does not contain any JSON tokens. Expected the input to start with a valid JSON "
+              + "token, when isFinalBlock is true. LineNumber: 0 | BytePositionInLine: 0.)" },
         { "pprof-empty-gzip.pb.gz", "pprof",
           "error: {file}: empty profile: the gzip stream decompresses to nothing" },
         { "a-directory", "pprof",
-          "error: {file}: is a directory, expected a file" },
-        { "a-directory", "escape-text",
           "error: {file}: is a directory, expected a file" },
         { "a-directory", "asm",
           "error: {file}: is a directory, expected a file" },
@@ -71,18 +74,20 @@ public sealed class BadInputTests
           "error: {file}: is a directory, expected a file" },
         { "a-directory", "escape-json",
           "error: {file}: has no .json files; expected the directory of go build -gcflags=-json=0,DIR" },
-        { "empty.pb.gz", "escape-json",
-          "error: {file}: no such directory" },
         { "artifact/telemetry/leaky-gctrace.log", "pprof",
-          "error: {file}:1: text profile \"{first-line-60}\" is not supported: only the legacy heap text (debug=1) is read; fetch other profiles as protobuf (debug=0)" },
+          "error: {file}:1: text profile \"{first-line-60}\" is not supported: only the legacy heap text (debug=1) is read; fetch other "
+              + "profiles as protobuf (debug=0)" },
         { "artifact/escape/leaky-m2.txt", "pprof",
-          "error: {file}:1: text profile \"# example.com/leaky/internal/cache\" is not supported: only the legacy heap text (debug=1) is read; fetch other profiles as protobuf (debug=0)" },
+          "error: {file}:1: text profile \"# example.com/leaky/internal/cache\" is not supported: only the legacy heap text (debug=1) is "
+              + "read; fetch other profiles as protobuf (debug=0)" },
         { "artifact/heap/leaky-heap-1.pb.gz", "escape-text",
           "error: {file} (at byte {first-nul}): is binary (NUL byte), expected the text of go build -gcflags=-m" },
         { "artifact/heap/leaky-heap-1.pb.gz", "gctrace",
-          "error: {file}: has no gctrace line in {lines} lines (expected lines like \"gc 1 @0.01s 2%: …\"; capture the stderr of a program run with GODEBUG=gctrace=1)" },
+          "error: {file}: has no gctrace line in {lines} lines (expected lines like \"gc 1 @0.01s 2%: …\"; capture the stderr of a program "
+              + "run with GODEBUG=gctrace=1)" },
         { "artifact/heap/leaky-heap-1.pb.gz", "memstats",
-          "error: {file}:1: is not MemStats or runtime/metrics JSON lines, expvar JSON, a Prometheus scrape or query answer, or a debug=1 heap profile" },
+          "error: {file}:1: is not MemStats or runtime/metrics JSON lines, expvar JSON, a Prometheus scrape or query answer, or a "
+              + "debug=1 heap profile" },
         { "artifact/heap/leaky-heap-1.pb.gz", "asm",
           "error: {file} (at byte {first-nul}): is binary (NUL byte), expected the text of go build -gcflags=-S" },
         { "artifact/escape/leaky-m2.txt", "asm",
@@ -90,9 +95,11 @@ public sealed class BadInputTests
         { "artifact/escape/leaky-asm.txt", "escape-text",
           "error: {file}:2: has no file:line:col: diagnostics; expected the output of go build -gcflags=-m (or -m=2)" },
         { "artifact/telemetry/leaky-memstats.jsonl", "gctrace",
-          "error: {file}: has no gctrace line in {lines} lines (expected lines like \"gc 1 @0.01s 2%: …\"; capture the stderr of a program run with GODEBUG=gctrace=1)" },
+          "error: {file}: has no gctrace line in {lines} lines (expected lines like \"gc 1 @0.01s 2%: …\"; capture the stderr of a program "
+              + "run with GODEBUG=gctrace=1)" },
         { "artifact/telemetry/leaky-gctrace.log", "memstats",
-          "error: {file}:1: is not MemStats or runtime/metrics JSON lines, expvar JSON, a Prometheus scrape or query answer, or a debug=1 heap profile" },
+          "error: {file}:1: is not MemStats or runtime/metrics JSON lines, expvar JSON, a Prometheus scrape or query answer, or a "
+              + "debug=1 heap profile" },
         { "artifact/telemetry/leaky-gctrace.log", "escape-text",
           "error: {file}:1: has no file:line:col: diagnostics; expected the output of go build -gcflags=-m (or -m=2)" },
         { "artifact/escape/leaky-m2.txt", "notebook",
@@ -106,23 +113,32 @@ public sealed class BadInputTests
         { "heap-crlf.txt", "pprof",
           "ok: 1 samples, 2 locations; top total 264197: <unknown> flat 264197 cum 264197" },
         { "heap-other-text-profile.txt", "pprof",
-          "error: {file}:1: text profile \"goroutine profile: total 4\" is not supported: only the legacy heap text (debug=1) is read; fetch other profiles as protobuf (debug=0)" },
+          "error: {file}:1: text profile \"goroutine profile: total 4\" is not supported: only the legacy heap text (debug=1) is read; "
+              + "fetch other profiles as protobuf (debug=0)" },
         { "escape-crlf.txt", "escape-text",
-          "ok: 3 diagnostics (CanInline 1, CannotInline 0, Devirtualized 0, DoesNotEscape 0, EscapesToHeap 0, InliningCall 0, LeakingParam 0, LeakingParamContent 0, LeakingParamToResult 0, MovedToHeap 1, Other 1, ParamLeaks 0), 2 flow steps, 0 unpositioned lines" },
+          "ok: 3 diagnostics (CanInline 1, CannotInline 0, Devirtualized 0, DoesNotEscape 0, EscapesToHeap 0, InliningCall 0, LeakingParam "
+              + "0, LeakingParamContent 0, LeakingParamToResult 0, MovedToHeap 1, Other 1, ParamLeaks 0), 2 flow steps, 0 "
+                  + "unpositioned lines" },
         { "escape-non-utf8.txt", "escape-text",
-          "ok: 3 diagnostics (CanInline 1, CannotInline 0, Devirtualized 0, DoesNotEscape 0, EscapesToHeap 0, InliningCall 0, LeakingParam 0, LeakingParamContent 0, LeakingParamToResult 0, MovedToHeap 1, Other 1, ParamLeaks 0), 2 flow steps, 0 unpositioned lines" },
+          "ok: 3 diagnostics (CanInline 1, CannotInline 0, Devirtualized 0, DoesNotEscape 0, EscapesToHeap 0, InliningCall 0, LeakingParam "
+              + "0, LeakingParamContent 0, LeakingParamToResult 0, MovedToHeap 1, Other 1, ParamLeaks 0), 2 flow steps, 0 "
+                  + "unpositioned lines" },
         { "escape-binary.txt", "escape-text",
           "error: {file} (at byte 0): is binary (NUL byte), expected the text of go build -gcflags=-m" },
         { "escape-flow-without-header.txt", "escape-text",
-          "ok: 1 diagnostics (CanInline 0, CannotInline 0, Devirtualized 0, DoesNotEscape 0, EscapesToHeap 0, InliningCall 0, LeakingParam 0, LeakingParamContent 0, LeakingParamToResult 0, MovedToHeap 0, Other 1, ParamLeaks 0), 0 flow steps, 0 unpositioned lines" },
+          "ok: 1 diagnostics (CanInline 0, CannotInline 0, Devirtualized 0, DoesNotEscape 0, EscapesToHeap 0, InliningCall 0, LeakingParam "
+              + "0, LeakingParamContent 0, LeakingParamToResult 0, MovedToHeap 0, Other 1, ParamLeaks 0), 0 flow steps, 0 "
+                  + "unpositioned lines" },
         { "escape-json-no-header", "escape-json",
           "error: {file}/main/main.json:1: first line is not a logopt header ({\"version\":…})" },
         { "escape-json-truncated-line", "escape-json",
           "error: {file}/main/main.json:2: is not valid JSON (Expected end of string, but instead reached end of data)" },
         { "escape-json-range-is-string", "escape-json",
-          "error: {file}/main/main.json:2: has an unexpected JSON shape (The requested operation requires an element of type 'Object', but the target element has type 'String'.)" },
+          "error: {file}/main/main.json:2: has an unexpected JSON shape (The requested operation requires an element of type 'Object', but "
+              + "the target element has type 'String'.)" },
         { "escape-json-no-range", "escape-json",
-          "error: {file}/main/main.json:2: has an unexpected JSON shape (a diagnostic without range.start.line and range.start.character)" },
+          "error: {file}/main/main.json:2: has an unexpected JSON shape (a diagnostic without range.start.line and "
+              + "range.start.character)" },
         { "escape-json-line-is-huge", "escape-json",
           "error: {file}/main/main.json:2: has a number out of range (expected a 32-bit line or column)" },
         { "asm-gctrace.txt", "asm",
@@ -138,7 +154,8 @@ public sealed class BadInputTests
         { "gctrace-huge-gc-number.log", "gctrace",
           "ok: 4 gcs of 5 lines; 1 line skipped (truncated or damaged gc line: 1), first at line 5" },
         { "gctrace-escape-log.log", "gctrace",
-          "error: {file}: has no gctrace line in 6 lines (expected lines like \"gc 1 @0.01s 2%: …\"; capture the stderr of a program run with GODEBUG=gctrace=1)" },
+          "error: {file}: has no gctrace line in 6 lines (expected lines like \"gc 1 @0.01s 2%: …\"; capture the stderr of a program run "
+              + "with GODEBUG=gctrace=1)" },
         { "memstats-crlf.jsonl", "memstats",
           "ok: 4 snapshots" },
         { "memstats-truncated-line.jsonl", "memstats",
@@ -148,24 +165,28 @@ public sealed class BadInputTests
         { "memstats-non-utf8.jsonl", "memstats",
           "ok: 4 snapshots; 1 line skipped (JSON but not MemStats (no HeapAlloc/NumGC): 1), first at line 5" },
         { "memstats-escape-log.jsonl", "memstats",
-          "error: {file}:1: is not MemStats or runtime/metrics JSON lines, expvar JSON, a Prometheus scrape or query answer, or a debug=1 heap profile" },
+          "error: {file}:1: is not MemStats or runtime/metrics JSON lines, expvar JSON, a Prometheus scrape or query answer, or a "
+              + "debug=1 heap profile" },
         { "memstats-string-number.jsonl", "memstats",
           "ok: 4 snapshots; 1 line skipped (JSON but not MemStats (no HeapAlloc/NumGC): 1), first at line 5" },
         { "notebook-nbformat-string.ipynb", "notebook",
           "error: {file}: is not a Jupyter notebook in nbformat 4" },
         { "notebook-cell-source-number.ipynb", "notebook",
-          "error: {file}: cell 1 has a field of the wrong JSON type (An element of type 'Number' cannot be converted to a 'System.String')" },
+          "error: {file}: cell 1 has a field of the wrong JSON type (An element of type 'Number' cannot be converted to a "
+              + "'System.String')" },
         { "memstats-trailer-unnamed-field.txt", "memstats", "ok: 1 snapshots" },
         { "memstats-expvar-non-utf8-name.json", "memstats", "ok: 1 snapshots" },
         { "notebook-duplicate-key.ipynb", "notebook",
           "error: {file}: has an object with a duplicate property (An item with the same key has already been added. Key: metadata)" },
         { "notebook-non-utf8-name.ipynb", "notebook", "error: {file}: is not valid UTF-8 JSON" },
         { "notebook-truncated.ipynb", "notebook",
-          "error: {file}:1: is not valid JSON (Expected end of string, but instead reached end of data. LineNumber: 0 | BytePositionInLine: 39.)" },
+          "error: {file}:1: is not valid JSON (Expected end of string, but instead reached end of data. LineNumber: 0 | "
+              + "BytePositionInLine: 39.)" },
         { "goroutines-truncated-frame.txt", "goroutines",
           "error: {file}:8: the dump ends after 'main.recv' without its file:line line: the file is truncated" },
         { "goroutines-mixed-text.txt", "goroutines",
-          "error: {file}:3: expected the file:line of 'main.recv' (line 2) as a tab and FILE:LINE, found \"gc 1 @0.041s 0%: 0.21+5.0+0.049 ms clock\"" },
+          "error: {file}:3: expected the file:line of 'main.recv' (line 2) as a tab and FILE:LINE, found \"gc 1 @0.041s 0%: "
+              + "0.21+5.0+0.049 ms clock\"" },
         { "goroutines-unknown-state.txt", "goroutines",
           "ok: 3 goroutines, stacks (debug=2); main.recv 3; states: chan receive 2, waiting for the moon 1" },
         { "goroutines-absurd-id.txt", "goroutines", "error: {file}:1: goroutine id 99999999999999999999999 is out of range" },
@@ -186,21 +207,27 @@ public sealed class BadInputTests
         { "goroutines-debug1-other-profile.txt", "goroutines", "error: {file}:1: is a debug=1 threadcreate profile, not a goroutine dump" },
         { "heap-other-text-profile.txt", "goroutines", "error: {file}:2: a record without its '#' frame lines (is the file cut short?)" },
         { "empty.pb.gz", "goroutines",
-          "error: {file}: is empty: expected a goroutine dump (protobuf, 'goroutine profile: total N' from debug=1, or 'goroutine N [state]:' records from debug=2, a panic or SIGQUIT)" },
+          "error: {file}: is empty: expected a goroutine dump (protobuf, 'goroutine profile: total N' from debug=1, or 'goroutine N "
+              + "[state]:' records from debug=2, a panic or SIGQUIT)" },
         { "a-directory", "goroutines", "error: {file}: is a directory, expected a file" },
         { "artifact/heap/leaky-heap-debug1.txt", "goroutines", "error: {file}:1: is a debug=1 heap profile, not a goroutine dump" },
         { "artifact/heap/leaky-heap-1.pb.gz", "goroutines",
-          "error: {file}: is a pprof profile with sample types alloc_objects/count, alloc_space/bytes, inuse_objects/count, inuse_space/bytes, not a goroutine profile (goroutine/count or goroutineleak/count)" },
+          "error: {file}: is a pprof profile with sample types alloc_objects/count, alloc_space/bytes, inuse_objects/count, "
+              + "inuse_space/bytes, not a goroutine profile (goroutine/count or goroutineleak/count)" },
         { "artifact/telemetry/leaky-gctrace.log", "goroutines",
-          "error: {file}: has no goroutine record: expected a goroutine dump (protobuf, 'goroutine profile: total N' from debug=1, or 'goroutine N [state]:' records from debug=2, a panic or SIGQUIT)" },
+          "error: {file}: has no goroutine record: expected a goroutine dump (protobuf, 'goroutine profile: total N' from debug=1, or "
+              + "'goroutine N [state]:' records from debug=2, a panic or SIGQUIT)" },
         { "artifact/goroutines/known-debug2.txt", "pprof",
-          "error: {file}:1: text profile \"goroutine 1 [running]:\" is not supported: only the legacy heap text (debug=1) is read; fetch other profiles as protobuf (debug=0)" },
+          "error: {file}:1: text profile \"goroutine 1 [running]:\" is not supported: only the legacy heap text (debug=1) is read; "
+              + "fetch other profiles as protobuf (debug=0)" },
         { "generated/10mb-line.gctrace.log", "gctrace",
           "ok: 3 gcs of 4 lines; 1 line skipped (not gctrace: 1), first at line 3" },
         { "generated/10mb-gc-prefixed-line.gctrace.log", "gctrace",
           "ok: 2 gcs of 3 lines; 1 line skipped (truncated or damaged gc line: 1), first at line 2" },
         { "generated/10mb-line.escape.txt", "escape-text",
-          "ok: 5 diagnostics (CanInline 2, CannotInline 0, Devirtualized 0, DoesNotEscape 0, EscapesToHeap 0, InliningCall 0, LeakingParam 0, LeakingParamContent 0, LeakingParamToResult 0, MovedToHeap 2, Other 1, ParamLeaks 0), 0 flow steps, 0 unpositioned lines" },
+          "ok: 5 diagnostics (CanInline 2, CannotInline 0, Devirtualized 0, DoesNotEscape 0, EscapesToHeap 0, InliningCall 0, LeakingParam "
+              + "0, LeakingParamContent 0, LeakingParamToResult 0, MovedToHeap 2, Other 1, ParamLeaks 0), 0 flow steps, 0 "
+                  + "unpositioned lines" },
         { "generated/10mb-line.memstats.jsonl", "memstats",
           "ok: 2 snapshots; 1 line skipped (JSON but not MemStats (no HeapAlloc/NumGC): 1), first at line 2" },
         { "generated/10mb-line.heap.txt", "pprof",
@@ -208,7 +235,9 @@ public sealed class BadInputTests
         { "generated/10mb-line.asm.txt", "asm",
           "error: {file}: has no \"SYMBOL STEXT\" function headers; expected the output of go build -gcflags=-S" },
         { "generated/10mb-line-escape-json", "escape-json",
-          "ok: 1 diagnostics (CanInline 0, CannotInline 0, Devirtualized 0, DoesNotEscape 0, EscapesToHeap 0, InliningCall 0, LeakingParam 0, LeakingParamContent 0, LeakingParamToResult 0, MovedToHeap 0, Other 1, ParamLeaks 0), 0 flow steps, 0 unpositioned lines" },
+          "ok: 1 diagnostics (CanInline 0, CannotInline 0, Devirtualized 0, DoesNotEscape 0, EscapesToHeap 0, InliningCall 0, LeakingParam "
+              + "0, LeakingParamContent 0, LeakingParamToResult 0, MovedToHeap 0, Other 1, ParamLeaks 0), 0 flow steps, 0 "
+                  + "unpositioned lines" },
     };
 
     [Theory]
@@ -247,13 +276,15 @@ public sealed class BadInputTests
         var bytes = File.ReadAllBytes(path);
         if (GoMemLab.Inputs.InputFile.IsGzip(bytes)) // the readers see the decompressed text
         {
-            using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress);
+            using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(bytes),
+                System.IO.Compression.CompressionMode.Decompress);
             using var plain = new MemoryStream();
             gzip.CopyTo(plain);
             bytes = plain.ToArray();
         }
         var lines = bytes.Count(b => b == (byte)'\n') + (bytes.Length > 0 && bytes[^1] != (byte)'\n' ? 1 : 0);
-        var firstLine = System.Text.Encoding.UTF8.GetString(bytes, 0, Math.Max(0, Array.IndexOf(bytes, (byte)'\n') is var n and >= 0 ? n : bytes.Length)).TrimEnd('\r');
+        var firstLine = System.Text.Encoding.UTF8.GetString(bytes, 0,
+            Math.Max(0, Array.IndexOf(bytes, (byte)'\n') is var n and >= 0 ? n : bytes.Length)).TrimEnd('\r');
         return expected
             .Replace("{first-nul}", Array.IndexOf(bytes, (byte)0).ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Replace("{lines}", lines.ToString(System.Globalization.CultureInfo.InvariantCulture))

@@ -33,7 +33,13 @@ public sealed class ChildProcessShutdownTests
         if (!File.Exists(hostSource) || File.ReadAllText(hostSource) != source) File.WriteAllText(hostSource, source);
         using var host = new Process
         {
-            StartInfo = new ProcessStartInfo("dotnet", ["run", hostSource, "--", pidFile]) { WorkingDirectory = hostFolder, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true },
+            StartInfo = new ProcessStartInfo("dotnet", ["run", hostSource, "--", pidFile])
+            {
+                WorkingDirectory = hostFolder,
+                UseShellExecute = false,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            },
         };
         host.Start();
         try

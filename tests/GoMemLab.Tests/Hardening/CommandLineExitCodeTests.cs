@@ -10,7 +10,8 @@ public class CommandLineExitCodeTests
 {
     public static TheoryData<string[], string> Rejected => new()
     {
-        { new[] { "escape", "diff", RepoPaths.Artifact("escape", "fix-before-m2.txt"), RepoPaths.Artifact("escape", "fix-after-m2.txt"), "--fail-on-new", "--format", "xml" }, "xml" },
+        { new[] { "escape", "diff", RepoPaths.Artifact("escape", "fix-before-m2.txt"), RepoPaths.Artifact("escape", "fix-after-m2.txt"),
+            "--fail-on-new", "--format", "xml" }, "xml" },
         { new[] { "pprof", "top", RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz"), "--nodecount", "ten" }, "ten" },
         { new[] { "pprof", "top" }, "Required argument missing" },
         { new[] { "pprof", "topp", RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz") }, "topp" },
@@ -29,7 +30,8 @@ public class CommandLineExitCodeTests
     public void A_finding_still_exits_1()
     {
         // The fix removes heap escapes, so `after` against `before` has none new; the other way round has some.
-        var (exit, _, _) = GomemlabCli.Run("escape", "diff", RepoPaths.Artifact("escape", "fix-after-m2.txt"), RepoPaths.Artifact("escape", "fix-before-m2.txt"), "--fail-on-new");
+        var (exit, _, _) = GomemlabCli.Run("escape", "diff", RepoPaths.Artifact("escape", "fix-after-m2.txt"), RepoPaths.Artifact("escape",
+            "fix-before-m2.txt"), "--fail-on-new");
         Assert.Equal(1, exit);
     }
 }

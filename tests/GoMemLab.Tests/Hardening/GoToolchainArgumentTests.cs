@@ -20,7 +20,8 @@ public sealed class GoToolchainArgumentTests
         Directory.CreateDirectory(source);
         File.WriteAllText(Path.Combine(source, "go.mod"), "module example.com/echo\n\ngo 1.19\n");
         File.WriteAllText(Path.Combine(source, "main.go"),
-            "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tfor _, a := range os.Args[1:] {\n\t\tfmt.Println(a)\n\t}\n}\n");
+            "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tfor _, a := range os.Args[1:] "
+                + "{\n\t\tfmt.Println(a)\n\t}\n}\n");
         var output = Path.Combine(temp.Path, $"out `touch {marker}`; echo $(id) \"bin\"");
         var environment = new Dictionary<string, string> { ["GOFLAGS"] = "-mod=mod", ["GOPROXY"] = "off" };
 
@@ -28,7 +29,8 @@ public sealed class GoToolchainArgumentTests
         Assert.True(build.ExitCode == 0, build.StandardError);
         Assert.True(File.Exists(output));
 
-        string[] arguments = ["two words", "\"double\"", "'single'", "a; touch " + marker, "$(touch " + marker + ")", "`touch " + marker + "`", "$HOME", "*"];
+        string[] arguments = ["two words", "\"double\"", "'single'", "a; touch " + marker, "$(touch " + marker + ")",
+            "`touch " + marker + "`", "$HOME", "*"];
         var run = await ChildProcess.RunAsync(output, arguments);
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(arguments, run.StandardOutput.TrimEnd('\n').Split('\n'));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GoMemLab.Inputs;
 using GoMemLab.Tests.Support;
 
@@ -38,7 +37,8 @@ public sealed class InputLimitTests
         Assert.Equal(2, exit);
         Assert.Equal("", stdout);
         // {size}: the artifact's size, which changes whenever data/generate.sh regenerates it.
-        var expected = problem.Replace("{size}", new FileInfo(arguments[^1]).Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        var expected = problem.Replace("{size}", new FileInfo(arguments[^1]).Length.ToString("N0",
+            System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal($"gomemlab: {arguments[^1]}: {expected}", stderr.Trim());
     }
 
@@ -52,16 +52,6 @@ public sealed class InputLimitTests
 
     private static string Artifact(params string[] parts) => RepoPaths.Artifact(parts);
 
-    private static (int Exit, string Stdout, string Stderr) Gomemlab(string variable, string value, string[] arguments)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "gomemlab.dll"));
-        foreach (var a in arguments) info.ArgumentList.Add(a);
-        info.Environment[variable] = value;
-        using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout, stderr.Result);
-    }
+    private static (int Exit, string Stdout, string Stderr) Gomemlab(string variable, string value, string[] arguments) =>
+        GomemlabCli.Run(new Dictionary<string, string> { [variable] = value }, arguments);
 }

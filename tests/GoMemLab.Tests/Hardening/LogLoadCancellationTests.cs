@@ -18,10 +18,10 @@ public class LogLoadCancellationTests
         var log = Repeat(File.ReadAllBytes(RepoPaths.Artifact("escape", "leaky-m2.txt")), 80);
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
-        Assert.ThrowsAny<OperationCanceledException>(() => EscapeTextReader.Read(log, "leaky-m2 ×80", cancel.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => EscapeLog.Parse(log, "leaky-m2 ×80", cancel.Token));
         // Without a cancel the same bytes read in full (a copy's first explanation lines may join the previous copy's last diagnostic).
-        var once = EscapeTextReader.Read(File.ReadAllBytes(RepoPaths.Artifact("escape", "leaky-m2.txt")), "one").Diagnostics.Count;
-        Assert.InRange(EscapeTextReader.Read(log, "leaky-m2 ×80").Diagnostics.Count, 79 * once, 80 * once);
+        var once = EscapeLog.Parse(File.ReadAllBytes(RepoPaths.Artifact("escape", "leaky-m2.txt")), "one").Diagnostics.Count;
+        Assert.InRange(EscapeLog.Parse(log, "leaky-m2 ×80").Diagnostics.Count, 79 * once, 80 * once);
     }
 
     [Fact]

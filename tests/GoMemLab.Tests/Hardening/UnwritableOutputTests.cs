@@ -16,7 +16,8 @@ public class UnwritableOutputTests
         { new[] { "memstats", RepoPaths.Artifact("telemetry", "leaky-memstats.jsonl"), "--chart", Missing + "/memstats.html" } },
         { new[] { "pprof", "compare", RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz"), "--chart", Missing + "/compare.html" } },
         { new[] { "pprof", "flame", RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz"), "--out", Missing + "/flame.html" } },
-        { new[] { "why", RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz"), "--escape", RepoPaths.Artifact("escape", "leaky-m2.txt"), "--output", Missing + "/why.csv" } },
+        { new[] { "why", RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz"), "--escape", RepoPaths.Artifact("escape", "leaky-m2.txt"),
+            "--output", Missing + "/why.csv" } },
         { new[] { "report", "--heap", RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz"), "--out", Missing + "/report.html" } },
     };
 

@@ -1,5 +1,5 @@
-using GoMemLab.HeapDumps;
 using GoMemLab.Environment;
+using GoMemLab.HeapDumps;
 using GoMemLab.Inputs;
 using GoMemLab.Tests.Support;
 
@@ -31,7 +31,8 @@ public sealed class BinaryNamingTests(RetentionProgram program) : IClassFixture<
         var dump = HeapDump.Load(program.Sampled.DumpPath);
         var named = program.Sampled.Dump.Roots.Roots.Single(r => r.Name == "main.sessions");
         var plain = dump.Roots.Roots.Single(r => r.Address == named.Address);
-        Assert.Equal($"{plain.Segment}+0x{plain.Address - (plain.Segment == "bss" ? dump.BssSegment!.Address : dump.DataSegment!.Address):x}", plain.Name);
+        var segmentStart = plain.Segment == "bss" ? dump.BssSegment!.Address : dump.DataSegment!.Address;
+        Assert.Equal($"{plain.Segment}+0x{plain.Address - segmentStart:x}", plain.Name);
     }
 
     [Fact]
@@ -63,7 +64,8 @@ public sealed class BinaryNamingTests(RetentionProgram program) : IClassFixture<
         var dump = HeapDump.Load(program.Sampled.DumpPath);
         var notElf = Path.Combine(RepoPaths.Root, "data", "go", "retention", "main.go");
         var error = Assert.Throws<InputFormatException>(() => dump.NameRootsWith(notElf));
-        Assert.Equal($"{notElf} (at byte 0): is not an ELF binary (Linux executables are; build the program on Linux, without -s)", error.Message);
+        Assert.Equal($"{notElf} (at byte 0): is not an ELF binary (Linux executables are; build the program on Linux, without -s)",
+            error.Message);
     }
 
     // Another program: the benchmark's dump generator (stdlib only, builds in about a second).

@@ -17,16 +17,19 @@ public sealed class HeapDumpBadInputTests
     {
         { "heapdump-truncated.dump", "(at byte 77): an object of 32 bytes runs past the end of the file" },
         { "heapdump-no-eof.dump", "(at byte 846): the dump ends without its EOF record: it is truncated" },
-        { "heapdump-go14-header.dump", "(at byte 0): heap dump format \"go1.4 heap dump\\n\" is not supported: only \"go1.7 heap dump\" (Go 1.7 and later) is read" },
+        { "heapdump-go14-header.dump",
+            "(at byte 0): heap dump format \"go1.4 heap dump\\n\" is not supported: only \"go1.7 heap dump\" (Go 1.7 and later) is read" },
         { "heapdump-unknown-tag.dump", "(at byte 47): unknown record tag 42 (a go1.7 heap dump has tags 0-17)" },
         { "heapdump-absurd-length.dump", "(at byte 54): an object of 1,152,921,504,606,846,976 bytes runs past the end of the file" },
         { "heapdump-field-outside-object.dump", "(at byte 72): a pointer field at offset 12 lies outside its 16 bytes" },
         { "heapdump-overlapping-objects.dump",
-          "(at byte 88): the object at 0xc000000008 shares page 0xc000000000 with objects of another span (at 0xc000000000, 32 bytes each): objects overlap" },
+          "(at byte 88): the object at 0xc000000008 shares page 0xc000000000 with objects of another span (at 0xc000000000, 32 bytes "
+              + "each): objects overlap" },
         { "heapdump-object-before-params.dump", "(at byte 16): an object before the params record (the pointer size is not known yet)" },
         { "heapdump-huge-varint.dump", "(at byte 47): a number is longer than 64 bits" },
         { "empty.pb.gz", "(at byte 0): is empty, expected a heap dump (runtime/debug.WriteHeapDump)" },
-        { "heap-crlf.txt", "(at byte 0): not a Go heap dump: expected the header \"go1.7 heap dump\\n\" written by runtime/debug.WriteHeapDump" },
+        { "heap-crlf.txt", "(at byte 0): not a Go heap dump: expected the header \"go1.7 heap dump\\n\" written by "
+            + "runtime/debug.WriteHeapDump" },
     };
 
     [Theory]
@@ -55,7 +58,8 @@ public sealed class HeapDumpBadInputTests
     {
         Assert.Equal("no-such.dump: no such file", Assert.Throws<InputFormatException>(() => HeapDump.Load("no-such.dump")).Message);
         var folder = Input("a-directory");
-        Assert.Equal($"{folder}: is a directory, expected a file", Assert.Throws<InputFormatException>(() => HeapDump.Load(folder)).Message);
+        Assert.Equal($"{folder}: is a directory, expected a file",
+            Assert.Throws<InputFormatException>(() => HeapDump.Load(folder)).Message);
     }
 
     [Fact]

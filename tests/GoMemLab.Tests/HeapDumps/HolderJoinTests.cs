@@ -29,7 +29,8 @@ public sealed class HolderJoinTests(LeakyDump leaky) : IClassFixture<LeakyDump>
         var global = Regex.Match(registrySource, @"^\t(\w+) = append\(\1, ", RegexOptions.Multiline).Groups[1].Value;
         // The session allocation: the line the source marks "deliberate leak: kept by a global".
         var sessionLine = registrySource[..registrySource.IndexOf("kept by a global", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
-        Assert.StartsWith($"example.com/leaky/internal/registry.{global} via ", rows[$"example.com/leaky/internal/registry/registry.go:{sessionLine}"]);
+        Assert.StartsWith($"example.com/leaky/internal/registry.{global} via ",
+            rows[$"example.com/leaky/internal/registry/registry.go:{sessionLine}"]);
 
         // The profile names the make() line; the dump names the line after (its first frame is not backed up).
         var archive = rows.Single(r => r.Key.StartsWith("example.com/leaky/cmd/leaky/audit.go:", StringComparison.Ordinal)

@@ -17,9 +17,11 @@ public sealed class LeakyDump : IDisposable
 
     public LeakyDump()
     {
-        var go = GoToolchain.FindGo() ?? throw new InvalidOperationException("Go toolchain not found on PATH; this test rebuilds the leaky service");
+        var go = GoToolchain.FindGo()
+            ?? throw new InvalidOperationException("Go toolchain not found on PATH; this test rebuilds the leaky service");
         Binary = _dir.File("leaky");
-        var build = ExternalProcess.Run(go, ["build", "-trimpath", "-buildvcs=false", "-o", Binary, "./cmd/leaky"], RepoPaths.Data("go", "leaky"),
+        var build = ExternalProcess.Run(go, ["build", "-trimpath", "-buildvcs=false", "-o", Binary, "./cmd/leaky"], RepoPaths.Data("go",
+            "leaky"),
             TimeSpan.FromMinutes(3), new Dictionary<string, string> { ["GOPROXY"] = "off" });
         if (build.ExitCode != 0) throw new InvalidOperationException("go build of the leaky service failed:\n" + build.Output);
         var recorded = File.ReadAllText(RepoPaths.Artifact("heapdump", "leaky.binary.sha256")).Trim();
@@ -45,7 +47,8 @@ public sealed class LeakyDump : IDisposable
     private static Dictionary<string, long> Vars(string name)
     {
         using var json = JsonDocument.Parse(File.ReadAllText(RepoPaths.Artifact("heapdump", name)));
-        return new[] { "handled", "cache_entries", "sessions", "audit_timeouts" }.ToDictionary(k => k, k => json.RootElement.GetProperty(k).GetInt64());
+        return new[] { "handled", "cache_entries", "sessions", "audit_timeouts" }.ToDictionary(k => k,
+            k => json.RootElement.GetProperty(k).GetInt64());
     }
 
     public void Dispose() => _dir.Dispose();

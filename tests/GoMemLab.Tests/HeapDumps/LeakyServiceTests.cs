@@ -62,7 +62,8 @@ public sealed class LeakyServiceTests(LeakyDump leaky) : IClassFixture<LeakyDump
         // The line also allocates the strings.Clone of the user name (inlined; tiny 16-byte blocks). A Session is
         // 8 + 16 + 8 + 64×8 = 544 bytes: count the objects of at least that size.
         var site = Dump.Sites.ToList().FindIndex(s => s.Site == sessions.Site);
-        var big = Enumerable.Range(0, Dump.Objects.Count).Count(i => Dump.SiteOf(i) == site && Dump.IsReachable(i) && Dump.Objects.Size(i) >= 544);
+        var big = Enumerable.Range(0,
+            Dump.Objects.Count).Count(i => Dump.SiteOf(i) == site && Dump.IsReachable(i) && Dump.Objects.Size(i) >= 544);
         Assert.Equal(leaky.Before["sessions"], big);
         var holder = Assert.Single(Dump.HoldersOf(sessions.Site).Rows);
         Assert.Equal("example.com/leaky/internal/registry.sessions", holder.Root);

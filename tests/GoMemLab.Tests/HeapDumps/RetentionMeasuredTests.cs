@@ -19,7 +19,8 @@ public sealed class RetentionMeasuredTests(RetentionProgram program) : IClassFix
     private static long Retained(HeapDump dump, string rootName)
     {
         var row = dump.RootRetention().Rows.SingleOrDefault(r => r.Root == rootName);
-        Assert.True(row is not null, $"no root named {rootName}; roots: {string.Join(", ", dump.RootRetention().Rows.Take(15).Select(r => r.Root))}");
+        Assert.True(row is not null,
+            $"no root named {rootName}; roots: {string.Join(", ", dump.RootRetention().Rows.Take(15).Select(r => r.Root))}");
         return row.RetainedBytes;
     }
 

@@ -20,9 +20,11 @@ public sealed class RetentionProgram : IDisposable
     public RetentionProgram()
     {
         var clock = Stopwatch.StartNew();
-        var go = GoToolchain.FindGo() ?? throw new InvalidOperationException("Go toolchain not found on PATH; these tests run a Go program (install Go, as CI does)");
+        var go = GoToolchain.FindGo()
+            ?? throw new InvalidOperationException("Go toolchain not found on PATH; these tests run a Go program (install Go, as CI does)");
         Binary = _dir.File("retention");
-        var build = ExternalProcess.Run(go, ["build", "-trimpath", "-o", Binary, "."], RepoPaths.Data("go", "retention"), TimeSpan.FromMinutes(3),
+        var build = ExternalProcess.Run(go, ["build", "-trimpath", "-o", Binary, "."], RepoPaths.Data("go", "retention"),
+            TimeSpan.FromMinutes(3),
             new Dictionary<string, string> { ["GOPROXY"] = "off", ["GOFLAGS"] = "-mod=mod" });
         if (build.ExitCode != 0) throw new InvalidOperationException("go build of data/go/retention failed:\n" + build.Output);
         Sampled = Run("rate1", 1);

@@ -13,7 +13,8 @@ namespace GoMemLab.Tests.HeapDumps;
 public sealed class TinyDumpTests
 {
     private const ulong Heap = 0xC000000000;
-    private static readonly HeapDump Dump = HeapDump.Load(Path.Combine(RepoPaths.Root, "tests", "GoMemLab.Tests", "BadInputs", "heapdump-tiny.dump"));
+    private static readonly HeapDump Dump = HeapDump.Load(Path.Combine(RepoPaths.Root, "tests", "GoMemLab.Tests", "BadInputs",
+        "heapdump-tiny.dump"));
 
     [Fact]
     public void Objects_interior_pointers_and_free_slots_resolve_as_the_runtime_would()
@@ -64,7 +65,8 @@ public sealed class TinyDumpTests
     public void Info_counts_everything_as_reachable_and_sites_come_from_alloc_samples()
     {
         var info = Dump.Info();
-        Assert.Equal((4, 160L, 4L, 160L, 0L, 4), (info.Objects, info.Bytes, info.ReachableObjects, info.ReachableBytes, info.GarbageObjects, info.Roots));
+        Assert.Equal((4, 160L, 4L, 160L, 0L, 4), (info.Objects, info.Bytes, info.ReachableObjects, info.ReachableBytes,
+            info.GarbageObjects, info.Roots));
         Assert.Equal(("go1.19.8", 8, "amd64"), (info.GoVersion, info.PointerSize, info.Architecture));
         var site = Assert.Single(Dump.SiteRetention().Rows);
         // The first frame (main.alloc) is not the runtime's, so it is the site.

@@ -24,8 +24,10 @@ public sealed class HostNotebook : IDisposable
         for (var i = 0; i < cells.Count; i++) _cells.Add((i + 1, CellSource(cells[i]!.AsObject())));
         if (parameters is { Count: > 0 })
         {
-            var tagged = cells.OfType<JsonObject>().ToList().FindIndex(c => c["metadata"]?["tags"] is JsonArray tags && tags.Any(t => t?.GetValue<string>() == NotebookParameters.ParametersTag));
-            var code = NotebookParameters.InjectedCell(Path.GetFileName(notebookPath), NotebookParameterReader.Read(JupyterNotebook.Load(notebookPath)), parameters);
+            var tagged = cells.OfType<JsonObject>().ToList().FindIndex(c => c["metadata"]?["tags"] is JsonArray tags && tags.Any(t
+                => t?.GetValue<string>() == NotebookParameters.ParametersTag));
+            var code = NotebookParameters.InjectedCell(Path.GetFileName(notebookPath),
+                NotebookParameterReader.Read(JupyterNotebook.Load(notebookPath)), parameters);
             cells.Insert(tagged + 1, new JsonObject
             {
                 ["cell_type"] = "code",
@@ -58,7 +60,8 @@ public sealed class HostNotebook : IDisposable
     public string NameCell(string preview)
     {
         var start = preview.Replace("\r", "").Trim().TrimEnd('.').TrimEnd();
-        var match = _cells.FirstOrDefault(c => c.Source.Replace("\r", "").TrimStart().StartsWith(start, StringComparison.Ordinal) && start.Length > 0);
+        var match = _cells.FirstOrDefault(c => c.Source.Replace("\r", "").TrimStart().StartsWith(start,
+            StringComparison.Ordinal) && start.Length > 0);
         var firstLine = (match.Source ?? start).Trim().Split('\n')[0];
         return match.Source is null ? $"a cell of {Name} (`{firstLine}`)"
             : match.Number is { } n ? $"cell {n} of {Name} (`{firstLine}`)" : $"the injected parameters cell of {Name}";
@@ -74,7 +77,9 @@ public sealed class HostNotebook : IDisposable
         var errors = outputs.Where(o => o["output_type"]?.GetValue<string>() == "error")
             .Select(o => $"{o["ename"]}: {o["evalue"]}").ToList();
         Assert.True(errors.Count == 0, $"cells of {Name} failed in the host:\n" + string.Join("\n", errors));
-        var html = string.Join("\n", outputs.Select(o => o["data"]?["text/html"]).Where(h => h is not null).Select(h => h is JsonArray a ? string.Concat(a.Select(x => x!.GetValue<string>())) : h!.GetValue<string>()));
+        var html = string.Join("\n",
+            outputs.Select(o => o["data"]?["text/html"]).Where(h => h is not null).Select(h => h is JsonArray a ? string.Concat(a.Select(x
+                => x!.GetValue<string>())) : h!.GetValue<string>()));
         Assert.Contains("window.Plotly.newPlot(document", html);
         Assert.Contains(PlotlyJs.MarkerAttribute, html);
         Assert.DoesNotContain("cdn.plot.ly/plotly", html);

@@ -36,7 +36,14 @@ public static class LocalFeed
     {
         var cache = System.Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var path in new[] { folder }.Concat(new[] { "gomemlab.core", "gomemlab.interactive", "gomemlab" }.Select(id => Path.Combine(cache, id, version))))
-            try { if (Directory.Exists(path)) Directory.Delete(path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        foreach (var path in new[] { folder }.Concat(new[] { "gomemlab.core", "gomemlab.interactive",
+            "gomemlab" }.Select(id => Path.Combine(cache, id, version))))
+            try
+            {
+                if (Directory.Exists(path)) Directory.Delete(path,
+                recursive: true);
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
     }
 }

@@ -13,11 +13,13 @@ public static partial class NotebookHosts
     /// <summary>The whole run's limit, above any cell's: a backstop in case a host stops reporting cells.</summary>
     private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(20);
 
-    /// <summary>`jupyter nbconvert --execute`; its own per-cell timeout stops a hung cell, and its message shows the cell's first lines.</summary>
+    /// <summary>`jupyter nbconvert --execute`; its own per-cell timeout stops a hung cell, and its message shows the cell's first
+    /// lines.</summary>
     public static ExternalProcess.Result Jupyter(HostNotebook notebook, TimeSpan cellTimeout, string workingDirectory)
     {
         var nbconvert = ExternalProcess.Require("jupyter-nbconvert", "apt-get install jupyter-nbconvert python3-ipykernel");
-        ExternalProcess.Require("dotnet-interactive", "dotnet tool install -g Microsoft.dotnet-interactive --version 1.0.712001 && dotnet interactive jupyter install");
+        ExternalProcess.Require("dotnet-interactive",
+            "dotnet tool install -g Microsoft.dotnet-interactive --version 1.0.712001 && dotnet interactive jupyter install");
         var path = (System.Environment.GetEnvironmentVariable("PATH") ?? "") + ":" +
                    Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".dotnet", "tools");
         var result = ExternalProcess.Run(nbconvert,
@@ -25,7 +27,8 @@ public static partial class NotebookHosts
              $"--ExecutePreprocessor.timeout={(int)cellTimeout.TotalSeconds}", "--output", notebook.OutputPath, notebook.InputPath],
             workingDirectory, RunLimit, new Dictionary<string, string> { ["PATH"] = path });
         if (result.ExitCode != 0 && NbconvertTimeout().Match(result.Output) is { Success: true } timedOut)
-            Assert.Fail($"{notebook.NameCell(timedOut.Groups["preview"].Value)} did not finish within {cellTimeout.TotalSeconds:0} s in Jupyter");
+            Assert.Fail($"{notebook.NameCell(timedOut.Groups["preview"].Value)} did not finish within {cellTimeout.TotalSeconds:0} s in "
+                + $"Jupyter");
         return result;
     }
 
@@ -41,9 +44,11 @@ public static partial class NotebookHosts
         try
         {
             return ExternalProcess.Run("dotnet",
-                ["dotnet-repl", "--run", notebook.InputPath, "--exit-after-run", "--output-path", notebook.OutputPath, "--log-path", logs.Path],
+                ["dotnet-repl", "--run", notebook.InputPath, "--exit-after-run", "--output-path", notebook.OutputPath, "--log-path",
+                    logs.Path],
                 workingDirectory, RunLimit, hung: () => running.For() > cellTimeout
-                    ? hang = $"{notebook.NameCell(running.Preview!)} did not finish within {cellTimeout.TotalSeconds:0} s in dotnet-repl" : null);
+                    ? hang = $"{notebook.NameCell(running.Preview!)} did not finish within {cellTimeout.TotalSeconds:0} s in dotnet-repl"
+                    : null);
         }
         catch (TimeoutException) when (hang is not null)
         {
@@ -65,7 +70,8 @@ public static partial class NotebookHosts
         /// <summary>How long the cell now running has been running (zero between cells).</summary>
         public TimeSpan For()
         {
-            var log = Directory.Exists(logFolder) ? Directory.GetFiles(logFolder, "*.log").Order(StringComparer.Ordinal).LastOrDefault() : null;
+            var log = Directory.Exists(logFolder) ? Directory.GetFiles(logFolder,
+                "*.log").Order(StringComparer.Ordinal).LastOrDefault() : null;
             if (log is null) return TimeSpan.Zero;
             byte[] bytes;
             using (var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
@@ -91,13 +97,15 @@ public static partial class NotebookHosts
         }
     }
 
-    // nbconvert: "CellTimeoutError: A cell timed out …\nHere is a preview of the cell contents:\n-------------------\n…\n-------------------"
+    // nbconvert: "CellTimeoutError: A cell timed out …\nHere is a preview of the cell
+    // contents:\n-------------------\n…\n-------------------"
     [GeneratedRegex(@"timed out.*?preview of the cell contents:\s*-+\s*\n(?<preview>.*?)\n-+", RegexOptions.Singleline)]
     private static partial Regex NbconvertTimeout();
 
     // dotnet-repl 0.3.259's log: "[KernelInvocationContext] [KernelInvocationContext]  ▶  +[ ⁞Ϲ⁞ SubmitCode FIRST LINE ... (Token: T, …"
     // for a cell (sub-commands have tokens "T.n"), and "CommandSucceeded  (Command: SubmitCode, CommandToken: T)" at its end.
-    [GeneratedRegex(@"\[KernelInvocationContext\] \[KernelInvocationContext\]\s+\S+\s+\+\[ \S+ SubmitCode (?<preview>.*?) \(Token: (?<token>[^,.]+),")]
+    [GeneratedRegex(@"\[KernelInvocationContext\] \[KernelInvocationContext\]\s+\S+\s+\+\[ \S+ SubmitCode (?<preview>.*?) "
+        + @"\(Token: (?<token>[^,.]+),")]
     private static partial Regex ReplStarted();
 
     [GeneratedRegex(@"Command(Succeeded|Failed)\s+\(Command: SubmitCode, CommandToken: (?<token>[^).]+)\)")]

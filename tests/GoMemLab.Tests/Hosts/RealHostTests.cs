@@ -18,11 +18,12 @@ public class RealHostTests
     // Live cells off (they build and run Go programs: minutes); what notebooks write goes to a scratch folder.
     private static (string, string)[] ParametersFor(string name, TempDirectory scratch) => name switch
     {
-        "02-escape-analysis" or "04-fix-and-guard" => [("live", "false")],
+        "02-escape-analysis" or "04-fix-and-guard" or "06-root-cause" => [("live", "false")],
         "05-long-run" => [("startLiveService", "false")],
         "08-goroutine-leaks" => [("live", "false")],
         "09-your-service" => [("outDir", scratch.File("09-your-service"))],
-        "10-fleet" => [("fleetFolder", scratch.File("fleet")), ("database", scratch.File("fleet.duckdb")), ("parquetFolder", scratch.File("parquet"))],
+        "10-fleet" => [("fleetFolder", scratch.File("fleet")), ("database", scratch.File("fleet.duckdb")), ("parquetFolder",
+            scratch.File("parquet"))],
         "11-your-program" => [("reportFile", scratch.File("report.html"))],
         _ => [],
     };
@@ -64,7 +65,8 @@ public class RealHostTests
         using var dir = new TempDirectory();
         using var notebook = new HostNotebook(HangingNotebook(dir), loadsGoMemLab: false);
         var failure = Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => NotebookHosts.Jupyter(notebook, HangTimeout, RepoPaths.Root));
-        Assert.Equal($"cell 2 of hang.ipynb (`// waits forever`) did not finish within {HangTimeout.TotalSeconds:0} s in Jupyter", failure.Message);
+        Assert.Equal($"cell 2 of hang.ipynb (`// waits forever`) did not finish within {HangTimeout.TotalSeconds:0} s in Jupyter",
+            failure.Message);
     }
 
     [Fact]
@@ -74,7 +76,8 @@ public class RealHostTests
         using var notebook = new HostNotebook(HangingNotebook(dir), loadsGoMemLab: false);
         // dotnet-repl is a local tool: it runs from inside the repository (its tool manifest).
         var failure = Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => NotebookHosts.DotnetRepl(notebook, HangTimeout, RepoPaths.Root));
-        Assert.Equal($"cell 2 of hang.ipynb (`// waits forever`) did not finish within {HangTimeout.TotalSeconds:0} s in dotnet-repl", failure.Message);
+        Assert.Equal($"cell 2 of hang.ipynb (`// waits forever`) did not finish within {HangTimeout.TotalSeconds:0} s in dotnet-repl",
+            failure.Message);
     }
 
     // Long enough for a kernel's first C# cell on a busy machine; the hanging cell is the second.
@@ -95,7 +98,8 @@ public class RealHostTests
         var path = dir.File("hang.ipynb");
         File.WriteAllText(path, new JsonObject
         {
-            ["cells"] = new JsonArray(Cell("var x = 1;"), Cell("// waits forever\nawait System.Threading.Tasks.Task.Delay(-1);"), Cell("x")),
+            ["cells"] = new JsonArray(Cell("var x = 1;"), Cell("// waits forever\nawait System.Threading.Tasks.Task.Delay(-1);"),
+                Cell("x")),
             ["metadata"] = new JsonObject
             {
                 ["kernelspec"] = new JsonObject { ["display_name"] = ".NET (C#)", ["language"] = "C#", ["name"] = ".net-csharp" },

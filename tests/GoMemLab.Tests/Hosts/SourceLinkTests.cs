@@ -25,7 +25,8 @@ public class SourceLinkTests
         Git(clone, "remote", "set-url", "origin", Origin);
         var commit = Git(clone, "rev-parse", "HEAD").Trim();
         var output = Path.Combine(temp.Path, "packages");
-        var pack = ExternalProcess.Run("dotnet", ["pack", "src/GoMemLab", "-c", "Release", "-o", output, "-v", "q", "-nologo"], clone, TimeSpan.FromMinutes(5));
+        var pack = ExternalProcess.Run("dotnet", ["pack", "src/GoMemLab", "-c", "Release", "-o", output, "-v", "q", "-nologo"], clone,
+            TimeSpan.FromMinutes(5));
         Assert.True(pack.ExitCode == 0, "dotnet pack failed:\n" + pack.Output);
 
         using var package = ZipFile.OpenRead(Directory.GetFiles(output, "GoMemLab.Core.*.nupkg").Single());
@@ -50,8 +51,10 @@ public class SourceLinkTests
         Assert.Equal($"https://raw.githubusercontent.com/gomemlab/gomemlab/{commit}/*", mapping.Value.GetString());
         // Every compiled source file is under the mapped folder, so each one has a URL.
         var prefix = mapping.Name.TrimEnd('*');
-        var documents = pdb.Documents.Select(d => pdb.GetString(pdb.GetDocument(d).Name)).Where(n => n.EndsWith("ProfileLoader.cs")).ToList();
-        Assert.Contains(documents, n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith("src/GoMemLab/Profiles/ProfileLoader.cs"));
+        var documents = pdb.Documents.Select(d => pdb.GetString(pdb.GetDocument(d).Name)).Where(n
+            => n.EndsWith("ProfileLoader.cs")).ToList();
+        Assert.Contains(documents, n => n.StartsWith(prefix, StringComparison.Ordinal)
+            && n.EndsWith("src/GoMemLab/Profiles/ProfileLoader.cs"));
     }
 
     private static string Git(string directory, params string[] arguments)

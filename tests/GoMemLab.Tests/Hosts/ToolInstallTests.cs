@@ -20,7 +20,8 @@ public class ToolInstallTests
         Assert.True(env.ExitCode == 0, env.Output);
         Assert.Contains("GoMemLab," + LocalFeed.Version, env.Output);
 
-        var top = ExternalProcess.Run(gomemlab, ["pprof", "top", RepoPaths.Artifact("heap", "leaky-heap-1.pb.gz"), "--format", "csv", "--nodecount", "3"],
+        var top = ExternalProcess.Run(gomemlab, ["pprof", "top", RepoPaths.Artifact("heap", "leaky-heap-1.pb.gz"), "--format", "csv",
+            "--nodecount", "3"],
             RepoPaths.Root, TimeSpan.FromMinutes(2));
         Assert.True(top.ExitCode == 0, top.Output);
         Assert.StartsWith("name,flat,flat_pct,sum_pct,cum,cum_pct,inline", top.Output);

@@ -1,4 +1,4 @@
-using GoMemLab.AssemblyListing;
+using GoMemLab.AssemblyListings;
 using GoMemLab.Escape;
 using GoMemLab.Tests.Support;
 
@@ -15,7 +15,8 @@ public class EscapeMagicTests
     {
         using var kernel = new InProcessKernel();
         var cell = await kernel.SubmitAsync(
-            "#!escape ../data/artifacts/escape/leaky-m2.txt --name leaky --expect ../data/go/leaky/escape --source ../data/go/leaky/escape/iface.go",
+            "#!escape ../data/artifacts/escape/leaky-m2.txt --name leaky --expect ../data/go/leaky/escape --source "
+                + "../data/go/leaky/escape/iface.go",
             NotebookFolder);
         Assert.True(cell.Succeeded, cell.Error);
         var log = kernel.Variable<EscapeLog>("leaky");
@@ -38,9 +39,11 @@ public class EscapeMagicTests
         var committed = EscapeLog.Load(RepoPaths.Artifact("escape", "fix-before-m2.txt"));
         Assert.Equal(committed.CountByKind(), log.CountByKind());
 
-        var asm = await kernel.SubmitAsync("#!gobuild ../data/go/fix/before --gcflags -S --packages ./fingerprint --name fixAsm", NotebookFolder);
+        var asm = await kernel.SubmitAsync("#!gobuild ../data/go/fix/before --gcflags -S --packages ./fingerprint --name fixAsm",
+            NotebookFolder);
         Assert.True(asm.Succeeded, asm.Error);
-        Assert.Contains(kernel.Variable<List<AllocationCall>>("fixAsm"), c => c.RuntimeFunction == "makeslice" && c.Function.EndsWith("Fingerprint"));
+        Assert.Contains(kernel.Variable<AssemblyListing>("fixAsm").Calls,
+            c => c.RuntimeFunction == "makeslice" && c.Function.EndsWith("Fingerprint"));
     }
 
     [Fact]

@@ -14,7 +14,8 @@ public class FleetMagicTests(CommittedFleet fleet) : IClassFixture<CommittedFlee
         using var kernel = new InProcessKernel();
         var folder = Path.GetDirectoryName(fleet.DatabasePath)!;
         var cell = await kernel.SubmitAsync(
-            "#!fleet fleet.duckdb --sql \"SELECT service, count(*) AS profiles FROM labelled_profiles GROUP BY service ORDER BY service\" --name perService", folder);
+            "#!fleet fleet.duckdb --sql \"SELECT service, count(*) AS profiles FROM labelled_profiles GROUP BY service ORDER BY service\" "
+                + "--name perService", folder);
         Assert.True(cell.Succeeded, cell.Error);
         var frame = kernel.Variable<DataFrame>("perService");
         Assert.Equal(["churn", "leaky"], frame.Columns["service"].Cast<string>());

@@ -17,7 +17,8 @@ public class GoRunMagicTests
         ExternalTools.Require("go");
         using var kernel = new InProcessKernel();
         var cell = await kernel.SubmitAsync(
-            "#!gorun ../data/go/leaky/cmd/leaky --args \"-addr 127.0.0.1:0 -duration 5m\" --for 15s --heap-every 3s --name live", NotebookFolder);
+            "#!gorun ../data/go/leaky/cmd/leaky --args \"-addr 127.0.0.1:0 -duration 5m\" --for 15s --heap-every 3s --name live",
+                NotebookFolder);
         Assert.True(cell.Succeeded, cell.Error);
         var capture = kernel.Variable<LiveCaptureResult>("live");
         Assert.True(capture.Stopped);
@@ -49,7 +50,8 @@ public class GoRunMagicTests
             }
         });
 
-        var cell = await kernel.SubmitAsync($"#!gorun ../data/go/leaky/cmd/leaky --args \"-addr 127.0.0.1:0 {marker}\" --for 5m --name live", NotebookFolder);
+        var cell = await kernel.SubmitAsync($"#!gorun ../data/go/leaky/cmd/leaky --args \"-addr 127.0.0.1:0 {marker}\" "
+            + "--for 5m --name live", NotebookFolder);
 
         Assert.Equal(1, cancelled);
         Assert.Contains("cancelled", cell.Error);

@@ -65,14 +65,16 @@ public class GoroutinesMagicTests
         var wrong = await kernel.SubmitAsync("#!goroutines ../data/artifacts/goroutines/known-debug1.txt --by state", NotebookFolder);
         Assert.True(wrong.Succeeded, wrong.Error); // one dump: --by only matters for snapshots
         var lacks = await kernel.SubmitAsync(
-            "#!goroutines \"../data/artifacts/goroutines/phases-1-debug1.txt ../data/artifacts/goroutines/phases-2-debug1.txt\" --every 1s --by state",
+            "#!goroutines \"../data/artifacts/goroutines/phases-1-debug1.txt ../data/artifacts/goroutines/phases-2-debug1.txt\" --every "
+                + "1s --by state",
             NotebookFolder);
         Assert.Contains("phases-1-debug1.txt: is a count text (debug=1) goroutine dump", lacks.Error);
         Assert.DoesNotContain("   at ", lacks.Error);
         var bad = await kernel.SubmitAsync("#!goroutines ../tests/GoMemLab.Tests/BadInputs/goroutines-mixed-text.txt", NotebookFolder);
         Assert.Contains("goroutines-mixed-text.txt:3: expected the file:line", bad.Error);
         var none = await kernel.SubmitAsync("#!goroutines");
-        Assert.Equal("#!goroutines: missing FILE_OR_URL of a goroutine dump (several: one quoted argument \"a b c\", or a '*' pattern)", none.Error);
+        Assert.Equal("#!goroutines: missing FILE_OR_URL of a goroutine dump (several: one quoted argument \"a b c\", or a '*' pattern)",
+            none.Error);
         var help = await kernel.SubmitAsync("#!goroutines -h");
         Assert.True(help.Succeeded, help.Error);
         Assert.Contains("--every", help.AllHtml);

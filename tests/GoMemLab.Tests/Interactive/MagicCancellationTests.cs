@@ -22,7 +22,8 @@ public class MagicCancellationTests
         using var subscription = kernel.OnEvent(e =>
         {
             if (e is not DisplayEvent display) return;
-            var text = Regex.Replace(string.Join(" ", display.FormattedValues.Where(v => v.MimeType == "text/html").Select(v => v.Value)), "<[^>]+>|\\s+", " ");
+            var text = Regex.Replace(string.Join(" ", display.FormattedValues.Where(v => v.MimeType == "text/html").Select(v => v.Value)),
+                "<[^>]+>|\\s+", " ");
             lock (cards) cards.Add(text);
             if (text.Contains("loading") && Interlocked.Exchange(ref cancelled, 1) == 0) _ = kernel.CancelAsync();
         });

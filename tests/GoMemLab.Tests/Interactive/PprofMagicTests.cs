@@ -17,7 +17,8 @@ public class PprofMagicTests
         var cell = await kernel.SubmitAsync("#!pprof ../data/artifacts/heap/leaky-heap-4.pb.gz", NotebookFolder);
         Assert.True(cell.Succeeded, cell.Error);
         var heap = kernel.Variable<LoadedProfile>("leaky_heap_4");
-        Assert.Equal(Top.ComputeTotal(heap.Profile, 3), Top.ComputeTotal(ProfileLoader.Load(RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz")), 3));
+        Assert.Equal(Top.ComputeTotal(heap.Profile, 3),
+            Top.ComputeTotal(Profile.Load(RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz")), 3));
         Assert.Contains("total inuse_space", cell.AllHtml);
         Assert.Contains("Top 10 by flat inuse_space", cell.AllHtml);
         Assert.Contains("verdict-growing", cell.AllHtml);
@@ -26,8 +27,12 @@ public class PprofMagicTests
         // The analyses are methods of the variable.
         var next = await kernel.SubmitAsync("var suspects = leaky_heap_4.LeakSuspects(); var flameRows = leaky_heap_4.Flame().Rows.Count;");
         Assert.True(next.Succeeded, next.Error);
-        Assert.Equal(3, kernel.Variable<Microsoft.Data.Analysis.DataFrame>("suspects").Rows.Count);
-        Assert.True(kernel.Variable<long>("flameRows") > 1);
+        Assert.Equal(3, kernel.Variable<GoMemLab.Profiles.Analyses.LeakSuspectsReport>("suspects").Rows.Count);
+        Assert.True(kernel.Variable<int>("flameRows") > 1);
+        // A typed result shows as its table.
+        var shown = await kernel.SubmitAsync("suspects");
+        Assert.True(shown.Succeeded, shown.Error);
+        Assert.Contains("<th class=\"num\">inuse_share</th>", shown.AllHtml);
     }
 
     [Fact]
@@ -35,13 +40,14 @@ public class PprofMagicTests
     {
         using var kernel = new InProcessKernel();
         var cell = await kernel.SubmitAsync(
-            "#!pprof ../data/artifacts/heap/leaky-heap-4.pb.gz --diff-base ../data/artifacts/heap/leaky-heap-1.pb.gz --name growth --sample-index alloc_space --focus cache",
+            "#!pprof ../data/artifacts/heap/leaky-heap-4.pb.gz --diff-base ../data/artifacts/heap/leaky-heap-1.pb.gz --name growth "
+                + "--sample-index alloc_space --focus cache",
             NotebookFolder);
         Assert.True(cell.Succeeded, cell.Error);
         var growth = kernel.Variable<LoadedProfile>("growth");
         Assert.True(growth.IsDiff);
         Assert.Equal("alloc_space", growth.SampleTypeName);
-        Assert.Equal("cache", growth.Focus);
+        Assert.Equal("cache", growth.Filter.Focus);
         Assert.All(growth.TopReport().Rows.Where(r => r.Flat != 0), r => Assert.Contains("cache", r.Name));
         Assert.Contains("\"type\":\"icicle\"", cell.AllHtml);
     }
@@ -67,7 +73,7 @@ public class PprofMagicTests
         await serve;
         Assert.True(cell.Succeeded, cell.Error);
         var heap = kernel.Variable<LoadedProfile>("heap");
-        Assert.Equal(ProfileLoader.Load(bytes, "heap-2").Samples.Count, heap.Profile.Samples.Count);
+        Assert.Equal(Profile.Parse(bytes, "heap-2").Samples.Count, heap.Profile.Samples.Count);
         Assert.Contains($"http://127.0.0.1:{port}/debug/pprof/heap", cell.AllHtml);
     }
 

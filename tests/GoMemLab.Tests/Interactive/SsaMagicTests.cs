@@ -15,7 +15,8 @@ public class SsaMagicTests
     {
         ExternalTools.Require("go");
         using var kernel = new InProcessKernel();
-        var cell = await kernel.SubmitAsync("#!ssa ../data/go/seed-claims --package ./escape --func NewHandler --name handler", NotebookFolder);
+        var cell = await kernel.SubmitAsync("#!ssa ../data/go/seed-claims --package ./escape --func NewHandler --name handler",
+            NotebookFolder);
         Assert.True(cell.Succeeded, cell.Error);
         var dump = kernel.Variable<SsaDump>("handler");
         Assert.Equal("NewHandler", dump.Function);

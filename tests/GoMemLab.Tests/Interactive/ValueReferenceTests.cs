@@ -45,8 +45,8 @@ public class ValueReferenceTests
         Assert.Equal(0, formsShown);
         var growth = kernel.Variable<LoadedProfile>("growth");
         Assert.True(growth.IsDiff);
-        var expected = Diff.Against(ProfileLoader.Load(RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz")),
-            ProfileLoader.Load(RepoPaths.Artifact("heap", "leaky-heap-1.pb.gz")));
+        var expected = ProfileDiff.Compare(Profile.Load(RepoPaths.Artifact("heap", "leaky-heap-1.pb.gz")),
+            Profile.Load(RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz")));
         Assert.Equal(Top.ComputeTotal(expected, 3), Top.ComputeTotal(growth.Profile, 3));
         Assert.Contains("leaky-heap-4.pb.gz minus leaky-heap-1.pb.gz", cell.AllHtml);
     }
@@ -59,7 +59,8 @@ public class ValueReferenceTests
         kernel.Root.RegisterCommandHandler<RequestInputs>((request, context) =>
         {
             Interlocked.Increment(ref formsShown);
-            var answers = request.Inputs.ToDictionary(i => i.GetPropertyNameForJsonSerialization(), _ => "../data/artifacts/heap/leaky-heap-4.pb.gz");
+            var answers = request.Inputs.ToDictionary(i => i.GetPropertyNameForJsonSerialization(),
+                _ => "../data/artifacts/heap/leaky-heap-4.pb.gz");
             context.Publish(new InputsProduced(answers, request));
             return Task.CompletedTask;
         });

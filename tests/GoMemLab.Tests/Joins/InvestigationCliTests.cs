@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GoMemLab.Tests.Support;
 
 namespace GoMemLab.Tests.Joins;
@@ -11,12 +10,15 @@ public class InvestigationCliTests
     {
         using var dir = new TempDirectory();
         var parquet = dir.File("why.parquet");
-        var (exit, stdout, stderr) = Gomemlab("why", RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz"), "--escape", RepoPaths.Artifact("escape", "leaky-m2.txt"),
+        var (exit, stdout, stderr) = Gomemlab("why", RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz"), "--escape",
+            RepoPaths.Artifact("escape", "leaky-m2.txt"),
             "--asm", RepoPaths.Artifact("escape", "leaky-asm.txt"), "--format", "csv", "--output", parquet);
         Assert.True(exit == 0, stderr);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("site,function,file,line,alloc_space,inuse_space,retention_ratio,status,escape_kind,cause,flow,assembly_call,allocated_by,decision_at,reason", lines[0]);
-        Assert.Contains(lines, l => l.StartsWith("example.com/leaky/internal/cache/cache.go:33,", StringComparison.Ordinal) && l.Contains(",explained,escapes-to-heap,stored-in-global-or-heap,"));
+        Assert.Equal("site,function,file,line,alloc_space,inuse_space,retention_ratio,status,escape_kind,cause,flow,assembly_call,"
+            + "allocated_by,decision_at,reason", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("example.com/leaky/internal/cache/cache.go:33,", StringComparison.Ordinal)
+            && l.Contains(",explained,escapes-to-heap,stored-in-global-or-heap,"));
         Assert.True(new FileInfo(parquet).Length > 1000);
         Assert.Equal("PAR1", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(parquet).AsSpan(0, 4)));
     }
@@ -34,8 +36,10 @@ public class InvestigationCliTests
         Assert.True(longestFlow.Length > 200, $"the real flows are long: {longestFlow.Length}");
         // Each column is at most as wide as its header, its numbers, or a wrapped text cell.
         var columns = rows[0].EnumerateObject().Select(p => p.Name).ToList();
-        var bound = columns.Sum(c => Math.Max(c.Length, rows.Max(r => r.GetProperty(c) is var v && v.ValueKind == System.Text.Json.JsonValueKind.String
-            ? Math.Min(v.GetString()!.Length, GoMemLab.Tables.TableWriter.MaxTextCellWidth) : v.GetRawText().Length))) + 2 * (columns.Count - 1);
+        var bound = columns.Sum(c => Math.Max(c.Length,
+            rows.Max(r => r.GetProperty(c) is var v && v.ValueKind == System.Text.Json.JsonValueKind.String
+            ? Math.Min(v.GetString()!.Length,
+            GoMemLab.Tables.TableWriter.MaxTextCellWidth) : v.GetRawText().Length))) + 2 * (columns.Count - 1);
         Assert.All(table.Split('\n'), line => Assert.True(line.Length <= bound, $"{line.Length} > {bound}: {line}"));
         Assert.DoesNotContain(longestFlow, table);
         Assert.Contains(longestFlow.Split(' ')[0], table);
@@ -59,8 +63,10 @@ public class InvestigationCliTests
     {
         using var dir = new TempDirectory();
         var html = dir.File("report.html");
-        var (exit, stdout, stderr) = Gomemlab("report", "--heap", RepoPaths.Artifact("heap", "leaky-heap-1.pb.gz"), "--heap", RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz"),
-            "--escape", RepoPaths.Artifact("escape", "leaky-m2.txt"), "--gctrace", RepoPaths.Artifact("telemetry", "leaky-gctrace.log"), "--out", html);
+        var (exit, stdout, stderr) = Gomemlab("report", "--heap", RepoPaths.Artifact("heap", "leaky-heap-1.pb.gz"), "--heap",
+            RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz"),
+            "--escape", RepoPaths.Artifact("escape", "leaky-m2.txt"), "--gctrace", RepoPaths.Artifact("telemetry", "leaky-gctrace.log"),
+                "--out", html);
         Assert.True(exit == 0, stderr);
         Assert.Contains("verdict growing", stdout);
         Assert.Contains("A trend needs three or more heap profiles; 2 given.", File.ReadAllText(html));
@@ -70,15 +76,5 @@ public class InvestigationCliTests
         Assert.False(File.Exists(dir.File("empty.html")));
     }
 
-    private static (int Exit, string Stdout, string Stderr) Gomemlab(params string[] arguments)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "gomemlab.dll"));
-        foreach (var a in arguments) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout, stderr.Result);
-    }
+    private static (int Exit, string Stdout, string Stderr) Gomemlab(params string[] arguments) => GomemlabCli.Run(arguments);
 }

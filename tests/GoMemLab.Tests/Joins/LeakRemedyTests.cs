@@ -58,6 +58,7 @@ public class LeakRemedyTests
     // Stands in for the heap-dump reader, which implements ISuspectHolders over a real dump.
     private sealed class FakeHolders : ISuspectHolders
     {
-        public string? HeldBy(SiteLeakSuspect suspect) => suspect.Site.Site.Contains("registry") ? "registry.sessions (from a test double)" : null;
+        public string? HeldBy(SiteLeakSuspect suspect) => suspect.Site.Site.Contains("registry") ? "registry.sessions (from a test double)"
+            : null;
     }
 }

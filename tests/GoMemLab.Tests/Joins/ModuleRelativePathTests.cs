@@ -25,7 +25,8 @@ public class ModuleRelativePathTests(BatchProgram batch) : IClassFixture<BatchPr
         batch.Gomemlab("report", "--heap", "prof/heap-1.pb.gz", "--heap", "prof/heap-2.pb.gz", "--escape", "m2.txt", "--asm", "asm.txt",
             "--out", "report.html");
         // The page without its inlined copy of plotly.js (whose code has "./" of its own).
-        var html = WebUtility.HtmlDecode(GoMemLab.Charts.OfflineHtmlPage.StripInlinedPlotly(File.ReadAllText(Path.Combine(module, "report.html"))));
+        var html = WebUtility.HtmlDecode(GoMemLab.Charts.OfflineHtmlPage.StripInlinedPlotly(File.ReadAllText(Path.Combine(module,
+            "report.html"))));
         foreach (var output in new[] { why.Stdout, html })
         {
             Assert.DoesNotContain(Path.GetDirectoryName(module)!, output);
@@ -35,7 +36,8 @@ public class ModuleRelativePathTests(BatchProgram batch) : IClassFixture<BatchPr
         Assert.Contains($"\ndedupe.go:{batch.LeakLine},main.remember,dedupe.go,{batch.LeakLine},", why.Stdout);
         Assert.Contains(",runtime,none,map-growth,,runtime.mapassign_faststr,", why.Stdout);
         Assert.Contains("order.go:26,main.decode,order.go,26,", why.Stdout);
-        Assert.Contains(",explained,escapes-to-heap,returned-to-caller,&Order{...} → ~r0: return &Order{...} (return) at order.go:26:2,runtime.newobject,",
+        Assert.Contains(",explained,escapes-to-heap,returned-to-caller,&Order{...} → ~r0: return &Order{...} (return) at "
+            + "order.go:26:2,runtime.newobject,",
             why.Stdout);
         Assert.Contains($"<code>dedupe.go:{batch.LeakLine}</code> in <code>main.remember</code>", html);
     }
@@ -45,9 +47,11 @@ public class ModuleRelativePathTests(BatchProgram batch) : IClassFixture<BatchPr
     {
         // Go's heap profiles drop the runtime's frames (runtime/pprof/protomem.go), so the map's buckets look like remember's own bytes.
         var why = batch.Gomemlab("why", "prof/heap-2.pb.gz", "--escape", "m2.txt", "--format", "json");
-        var row = System.Text.Json.JsonDocument.Parse(why.Stdout).RootElement.EnumerateArray().Single(r => r.GetProperty("site").GetString() == $"dedupe.go:{batch.LeakLine}");
+        var row = System.Text.Json.JsonDocument.Parse(why.Stdout).RootElement.EnumerateArray().Single(r
+            => r.GetProperty("site").GetString() == $"dedupe.go:{batch.LeakLine}");
         Assert.Equal("unexplained", row.GetProperty("status").GetString());
-        Assert.EndsWith("; an assembly listing (-gcflags=-S) would show whether the runtime made it (map buckets, append growth, a channel): "
+        Assert.EndsWith("; an assembly listing (-gcflags=-S) would show whether the runtime made it (map buckets, append growth, a "
+            + "channel): "
             + "heap profiles leave out the runtime's frames", row.GetProperty("reason").GetString());
     }
 

@@ -6,7 +6,8 @@ public class SourcePathKeyTests
 {
     // The three forms of data/artifacts (MANIFEST.md): -trimpath profile, -m log under its package header, -json/-S absolute.
     [Theory]
-    [InlineData("example.com/leaky/internal/cache/cache.go", "example.com/leaky/internal/cache", "example.com/leaky/internal/cache/cache.go")]
+    [InlineData("example.com/leaky/internal/cache/cache.go", "example.com/leaky/internal/cache",
+        "example.com/leaky/internal/cache/cache.go")]
     [InlineData("internal/cache/cache.go", "example.com/leaky/internal/cache", "example.com/leaky/internal/cache/cache.go")]
     [InlineData("./cache.go", "example.com/leaky/internal/cache", "example.com/leaky/internal/cache/cache.go")]
     [InlineData("/src/leaky/internal/cache/cache.go", "example.com/leaky/internal/cache", "example.com/leaky/internal/cache/cache.go")]
@@ -16,7 +17,8 @@ public class SourcePathKeyTests
     [InlineData("C:\\src\\leaky\\x.go", null, "C:/src/leaky/x.go")]
     [InlineData("file:///C:/src/leaky/x.go", null, "C:/src/leaky/x.go")]
     [InlineData("a/./b/../c.go", null, "a/c.go")]
-    [InlineData("cache.go", "example.com/leaky/internal/cache [example.com/leaky/internal/cache.test]", "example.com/leaky/internal/cache/cache.go")]
+    [InlineData("cache.go", "example.com/leaky/internal/cache [example.com/leaky/internal/cache.test]",
+        "example.com/leaky/internal/cache/cache.go")]
     [InlineData("", "example.com/x", "")]
     public void Normalize_maps_every_form_onto_one_key(string path, string? package, string expected) =>
         Assert.Equal(expected, SourcePathKey.Normalize(path, package));
@@ -38,7 +40,8 @@ public class SourcePathKeyTests
     public void Resolver_matches_the_longest_unique_suffix_and_refuses_ambiguity()
     {
         var resolver = new SourceFileResolver([
-            "/src/leaky/internal/cache/cache.go", "/src/leaky/cmd/leaky/main.go", "/src/other/cmd/tool/main.go", "/usr/lib/go-1.19/src/strings/clone.go"]);
+            "/src/leaky/internal/cache/cache.go", "/src/leaky/cmd/leaky/main.go", "/src/other/cmd/tool/main.go",
+                "/usr/lib/go-1.19/src/strings/clone.go"]);
         Assert.Equal("/src/leaky/internal/cache/cache.go", resolver.Resolve("example.com/leaky/internal/cache/cache.go"));
         Assert.Equal("/src/leaky/cmd/leaky/main.go", resolver.Resolve("example.com/leaky/cmd/leaky/main.go"));
         Assert.Equal("/usr/lib/go-1.19/src/strings/clone.go", resolver.Resolve("strings/clone.go"));

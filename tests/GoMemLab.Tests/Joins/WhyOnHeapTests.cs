@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using GoMemLab.AssemblyListing;
+using GoMemLab.AssemblyListings;
 using GoMemLab.Escape;
 using GoMemLab.Joins;
 using GoMemLab.Profiles;
@@ -12,9 +12,9 @@ namespace GoMemLab.Tests.Joins;
 public class WhyOnHeapTests
 {
     private static readonly Lazy<IReadOnlyList<WhyOnHeapRow>> LeakyRows = new(() => WhyOnHeap.Join(
-        ProfileLoader.Load(RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz")),
+        Profile.Load(RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz")),
         EscapeLog.Load(RepoPaths.Artifact("escape", "leaky-m2.txt")),
-        AssemblyListingReader.ReadFile(RepoPaths.Artifact("escape", "leaky-asm.txt")),
+        AssemblyListing.Load(RepoPaths.Artifact("escape", "leaky-asm.txt")),
         includeUnsampled: true));
 
     /// <summary>The "Deliberate leaks" table of data/artifacts/MANIFEST.md: (function, file:line).</summary>
@@ -33,7 +33,8 @@ public class WhyOnHeapTests
     [InlineData("example.com/leaky/internal/cache/cache.go", 32, "runtime", "append-growth")]
     [InlineData("example.com/leaky/internal/cache/cache.go", 33, "explained", "stored-in-global-or-heap")]
     [InlineData("example.com/leaky/internal/cache/cache.go", 35, "runtime", "map-growth")]
-    [InlineData("example.com/leaky/internal/registry/registry.go", 32, "explained", "passed-to-leaking-parameter; too-large-or-non-constant-size")]
+    [InlineData("example.com/leaky/internal/registry/registry.go", 32, "explained",
+        "passed-to-leaking-parameter; too-large-or-non-constant-size")]
     [InlineData("example.com/leaky/internal/registry/registry.go", 34, "runtime", "append-growth")]
     public void Every_deliberate_leak_is_named_with_its_cause(string file, int line, string status, string cause)
     {
@@ -42,7 +43,7 @@ public class WhyOnHeapTests
         var row = Assert.Single(LeakyRows.Value, r => r.Line == line
             && new SourceFileResolver([SourcePathKey.Normalize(r.File)]).Resolve(SourcePathKey.Normalize(file)) is not null);
         // Small sites may escape the sampler (MANIFEST: "sampled, so small sites may show 0"): then the listing still names them.
-        var sampled = status == "runtime" && row.Status == "not-sampled" ? "runtime" : row.Status;
+        var sampled = status == "runtime" && row.Status == WhyOnHeapStatus.NotSampled ? "runtime" : row.Status.ToText();
         Assert.Equal((status, cause), (sampled, row.Cause));
     }
 
@@ -72,31 +73,33 @@ public class WhyOnHeapTests
     {
         // escape.VarMake is inlined into main.(*service).handle: its decision is reported at the call in service.go.
         var varMake = LeakyRows.Value.Single(r => r.Function == "example.com/leaky/escape.VarMake");
-        Assert.Equal(("explained", "too-large-or-non-constant-size", 0L), (varMake.Status, varMake.Cause, varMake.InuseSpace));
+        Assert.Equal((WhyOnHeapStatus.Explained, "too-large-or-non-constant-size", 0L), (varMake.Status, varMake.Cause,
+            varMake.InuseSpace));
         Assert.StartsWith("cmd/leaky/service.go:", varMake.DecisionAt);
     }
 
     [Fact]
     public void Without_a_log_every_site_says_why_it_is_unexplained()
     {
-        var rows = WhyOnHeap.Join(ProfileLoader.Load(RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz")), null);
-        Assert.All(rows.Where(r => r.Status == "unexplained"), r => Assert.NotEqual("", r.Reason));
+        var rows = WhyOnHeap.Join(Profile.Load(RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz")), null);
+        Assert.All(rows.Where(r => r.Status == WhyOnHeapStatus.Unexplained), r => Assert.NotEqual("", r.Reason));
         Assert.Contains(rows, r => r.Reason == "no escape log given");
         // The JSON form of the same build names the files absolutely (file:///src/leaky/...) and still joins.
-        var json = WhyOnHeap.Join(ProfileLoader.Load(RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz")),
+        var json = WhyOnHeap.Join(Profile.Load(RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz")),
             EscapeLog.Load(RepoPaths.Artifact("escape", "leaky-json")));
-        Assert.Equal("explained", json.Single(r => r.Site == "example.com/leaky/internal/cache/cache.go:33").Status);
-        Assert.Equal("explained", json.Single(r => r.Site == "example.com/leaky/cmd/leaky/audit.go:35").Status);
+        Assert.Equal(WhyOnHeapStatus.Explained, json.Single(r => r.Site == "example.com/leaky/internal/cache/cache.go:33").Status);
+        Assert.Equal(WhyOnHeapStatus.Explained, json.Single(r => r.Site == "example.com/leaky/cmd/leaky/audit.go:35").Status);
     }
 
     [Fact]
     public void A_package_missing_from_the_log_is_named_as_the_reason()
     {
-        var cacheOnly = EscapeTextReader.Read(System.Text.Encoding.UTF8.GetBytes(string.Join('\n',
-            File.ReadLines(RepoPaths.Artifact("escape", "leaky-m2.txt")).TakeWhile(l => l != "# example.com/leaky/internal/registry"))), "cache-only.txt");
-        var rows = WhyOnHeap.Join(ProfileLoader.Load(RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz")), cacheOnly);
+        var cacheOnly = EscapeLog.Parse(System.Text.Encoding.UTF8.GetBytes(string.Join('\n',
+            File.ReadLines(RepoPaths.Artifact("escape", "leaky-m2.txt")).TakeWhile(l => l != "# example.com/leaky/internal/registry"))),
+                "cache-only.txt");
+        var rows = WhyOnHeap.Join(Profile.Load(RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz")), cacheOnly);
         var register = rows.Single(r => r.Site == "example.com/leaky/internal/registry/registry.go:32");
-        Assert.Equal("unexplained", register.Status);
+        Assert.Equal(WhyOnHeapStatus.Unexplained, register.Status);
         Assert.StartsWith("no -m output for package example.com/leaky/internal/registry", register.Reason);
     }
 
@@ -104,7 +107,7 @@ public class WhyOnHeapTests
     public void Site_bytes_equal_go_tool_pprof_lines_with_the_standard_library_hidden()
     {
         var path = RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz");
-        var sites = HeapAllocationSites.Find(ProfileLoader.Load(path));
+        var sites = HeapAllocationSites.Find(Profile.Load(path));
         foreach (var index in new[] { "alloc_space", "inuse_space" })
         {
             var text = ExternalTools.Run("go", ["tool", "pprof", "-top", "-lines", "-nodefraction=0", "-unit=B", "-sample_index=" + index,
@@ -113,7 +116,8 @@ public class WhyOnHeapTests
             foreach (var line in text.Split('\n'))
             {
                 var m = Regex.Match(line, @"^\s*(?<flat>-?\d+)B\s+\S+%\s+\S+%\s+\S+\s+\S+%\s+(?<fn>\S+) (?<site>\S+:\d+)(?: \(inline\))?$");
-                if (m.Success && m.Groups["flat"].Value != "0") expected[m.Groups["fn"].Value + " " + m.Groups["site"].Value] = long.Parse(m.Groups["flat"].Value, CultureInfo.InvariantCulture);
+                if (m.Success && m.Groups["flat"].Value != "0") expected[m.Groups["fn"].Value + " "
+                    + m.Groups["site"].Value] = long.Parse(m.Groups["flat"].Value, CultureInfo.InvariantCulture);
             }
             var actual = sites.Sites.Where(s => (index == "alloc_space" ? s.AllocSpace : s.InuseSpace) != 0)
                 .ToDictionary(s => s.Function + " " + s.Site, s => index == "alloc_space" ? s.AllocSpace : s.InuseSpace);

@@ -13,7 +13,8 @@ namespace GoMemLab.Tests.Live;
 public class CaptureHeapDumpTests
 {
     private static ExternalProcess.Result Capture(TempDirectory dir, params string[] arguments) =>
-        ExternalProcess.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "gomemlab.dll"), "capture", RepoPaths.Data("go", "leaky", "cmd", "leaky"),
+        ExternalProcess.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "gomemlab.dll"), "capture", RepoPaths.Data("go", "leaky",
+            "cmd", "leaky"),
             "--args", "-addr 127.0.0.1:0", .. arguments], dir.Path, TimeSpan.FromMinutes(3));
 
     [Fact]

@@ -42,7 +42,12 @@ public class LiveCaptureTests
     public async Task Cancelling_stops_the_program_and_returns_what_was_collected()
     {
         using var cancel = new CancellationTokenSource();
-        var run = LiveCapture.RunAsync(new LiveCaptureOptions { Target = "/bin/sleep", Arguments = ["300"], Duration = TimeSpan.FromMinutes(5) },
+        var run = LiveCapture.RunAsync(new LiveCaptureOptions
+        {
+            Target = "/bin/sleep",
+            Arguments = ["300"],
+            Duration = TimeSpan.FromMinutes(5),
+        },
             cancellation: cancel.Token);
         await Task.Delay(300);
         cancel.Cancel();

@@ -36,7 +36,8 @@ public partial class ShortProgramCaptureTests
         // The totals are the ones go tool pprof prints for the files the program wrote.
         foreach (var (row, file) in new[] { (rows[1], "heap-1.pb.gz"), (rows[2], "heap-2.pb.gz") })
         {
-            var top = ExternalTools.Run("go", ["tool", "pprof", "-top", "-unit=B", "-sample_index=inuse_space", "-symbolize=none", dir.File("prof/" + file)]);
+            var top = ExternalTools.Run("go", ["tool", "pprof", "-top", "-unit=B", "-sample_index=inuse_space", "-symbolize=none",
+                dir.File("prof/" + file)]);
             Assert.Equal(PprofTotal().Match(top).Groups[1].Value, row.Split(',')[1]);
         }
     }
@@ -51,7 +52,8 @@ public partial class ShortProgramCaptureTests
         var run = Capture(dir, program, "--args", "-out prof");
 
         Assert.True(run.ExitCode == 0, run.Output);
-        Assert.StartsWith("no heap profiles: no pprof endpoint answered (the program printed no 'listening on http://…' line and none was given), "
+        Assert.StartsWith("no heap profiles: no pprof endpoint answered (the program printed no 'listening on http://…' line and none "
+            + "was given), "
             + "and no profile files were to be collected (a program that writes its own heap profiles: --collect", run.Stdout.Trim());
         Assert.DoesNotContain("at_s", run.Stdout);
         Assert.Contains("why_no_heap_profiles", run.Output);
@@ -59,7 +61,8 @@ public partial class ShortProgramCaptureTests
 
     // The CLI in its own process, from the folder the program writes into (relative --args and --collect paths are the user's).
     private static ExternalProcess.Result Capture(TempDirectory dir, string program, params string[] arguments) =>
-        ExternalProcess.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "gomemlab.dll"), "capture", program, "--for", "60s", .. arguments],
+        ExternalProcess.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "gomemlab.dll"), "capture", program, "--for", "60s",
+            .. arguments],
             dir.Path, TimeSpan.FromMinutes(3));
 
     private static string CopyBatch(TempDirectory dir)

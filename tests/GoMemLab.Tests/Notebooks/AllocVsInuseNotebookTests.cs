@@ -23,5 +23,13 @@ public class AllocVsInuseNotebookTests
         Assert.Contains("main.archive", output);
         Assert.Contains("example.com/leaky/internal/registry.Register", output);
         Assert.Contains("churn: no function of its own holds what it allocates", output);
+
+        var all = string.Concat(run.Notebook.Cells.Select(c => c.Outputs.ToJsonString()));
+        // The prose says the data was written at 128 KiB: `go tool pprof -raw` prints `Period: 131072` for it.
+        Assert.Contains("131,072 bytes: one sample per 131,072 bytes", all);
+        Assert.DoesNotContain(RepoPaths.Root, all);
+        // The exercises' answers: the audit buffers are held whole, the cache grows in a straight line.
+        Assert.Contains("main.archive: retention 1.00", all);
+        Assert.Matches(@"cache.\(\*Cache\).Put: \d+\.\d MiB/min, R\S+ 0\.99\d", all); // ² is escaped in the JSON
     }
 }

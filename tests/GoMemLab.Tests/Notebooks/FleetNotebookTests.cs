@@ -18,7 +18,8 @@ public partial class FleetNotebookTests
         var notebook = JupyterNotebook.Load(Path.Combine(RepoPaths.Root, "notebooks", "10-fleet.ipynb"));
         using var dir = new TempDirectory();
         // Its own fleet and database in a temporary folder, so the test leaves nothing behind.
-        var parameters = new[] { ("fleetFolder", dir.File("fleet")), ("database", dir.File("fleet.duckdb")), ("parquetFolder", dir.File("parquet")) };
+        var parameters = new[] { ("fleetFolder", dir.File("fleet")), ("database", dir.File("fleet.duckdb")),
+            ("parquetFolder", dir.File("parquet")) };
         var run = await NotebookRunner.RunAsync(notebook, parameters, _ => { }, TimeSpan.FromMinutes(5), CancellationToken.None);
         Assert.True(run.Failure is null, $"cell {run.Failure?.Number} failed: {run.Failure?.Error}");
         var outputs = string.Join("\n", run.Notebook.Cells.SelectMany(c => c.Outputs).Select(o => o?.ToJsonString() ?? ""));

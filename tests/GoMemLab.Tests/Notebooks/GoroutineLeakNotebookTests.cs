@@ -13,7 +13,10 @@ namespace GoMemLab.Tests.Notebooks;
 [Collection(KernelCollection.Name)]
 public partial class GoroutineLeakNotebookTests
 {
-    private static readonly System.Text.Json.JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly System.Text.Json.JsonSerializerOptions Relaxed = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     [Fact]
     public async Task Notebook_08_finds_the_leak_measures_it_and_shows_the_fix_hold()
@@ -28,7 +31,8 @@ public partial class GoroutineLeakNotebookTests
         Assert.Contains("main.archive(0x", outputs);
         Assert.Contains("example.com/leaky/cmd/leaky/audit.go:40", outputs);
         // The buffer each archive goroutine holds, read from the Go source: archiveScratch = 32 << 10.
-        var scratch = Regex.Match(File.ReadAllText(RepoPaths.Data("go", "leaky", "cmd", "leaky", "audit.go")), @"archiveScratch = (\d+) << (\d+)");
+        var scratch = Regex.Match(File.ReadAllText(RepoPaths.Data("go", "leaky", "cmd", "leaky", "audit.go")),
+            @"archiveScratch = (\d+) << (\d+)");
         var bufferKiB = (int.Parse(scratch.Groups[1].Value) << int.Parse(scratch.Groups[2].Value)) / 1024.0;
         var measured = double.Parse(Measured().Match(outputs).Groups[1].Value, CultureInfo.InvariantCulture);
         // Heap profiles sample one allocation per 128 KiB and scale up: the estimate is of the right size, not exact
@@ -37,7 +41,8 @@ public partial class GoroutineLeakNotebookTests
         // ...while the heap dump of section 6 gives each archive goroutine exactly its buffer.
         var exact = HeldExactly().Match(outputs);
         Assert.True(exact.Success, "section 6 prints the bytes per archive goroutine");
-        Assert.Equal((long)(bufferKiB * 1024), long.Parse(exact.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
+        Assert.Equal((long)(bufferKiB * 1024), long.Parse(exact.Groups[1].Value, NumberStyles.AllowThousands,
+            CultureInfo.InvariantCulture));
         Assert.Contains("growing groups: 0", outputs);
         Assert.Contains("--- FAIL: TestAuditsLeaveNoGoroutines", outputs);
         Assert.Contains("ok  \\texample.com/leaky/cmd/leaky", outputs);

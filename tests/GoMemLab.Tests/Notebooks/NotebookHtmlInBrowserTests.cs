@@ -17,6 +17,7 @@ public class NotebookHtmlInBrowserTests
         ["02-escape-analysis"] = [("live", "false")],
         ["04-fix-and-guard"] = [("live", "false")],
         ["05-long-run"] = [("startLiveService", "false")],
+        ["06-root-cause"] = [("live", "false")],
     };
 
     // Parameters that name files the notebook writes: into the test's own folder.
@@ -37,7 +38,8 @@ public class NotebookHtmlInBrowserTests
     {
         using var dir = new TempDirectory();
         var notebook = JupyterNotebook.Load(Path.Combine(RepoPaths.Root, "notebooks", name + ".ipynb"));
-        var run = await NotebookRunner.RunAsync(notebook, [.. Parameters.GetValueOrDefault(name, []), .. Written(name, dir)], _ => { }, TimeSpan.FromMinutes(5),
+        var run = await NotebookRunner.RunAsync(notebook, [.. Parameters.GetValueOrDefault(name, []), .. Written(name, dir)], _ => { },
+            TimeSpan.FromMinutes(5),
             CancellationToken.None);
         Assert.True(run.Failure is null, $"{name}: cell {run.Failure?.Number} failed: {run.Failure?.Error}");
 

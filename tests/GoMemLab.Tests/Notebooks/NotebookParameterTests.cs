@@ -55,7 +55,8 @@ public class NotebookParameterTests
     public async Task Repeated_values_make_an_array_and_what_is_computed_from_it_follows()
     {
         using var dir = new TempDirectory();
-        var run = await Run(dir, ("heapSnapshots", "a.pb.gz"), ("heapSnapshots", "b.pb.gz"), ("label", "42"), ("top", "21"), ("threshold", "0.25"), ("live", "false"));
+        var run = await Run(dir, ("heapSnapshots", "a.pb.gz"), ("heapSnapshots", "b.pb.gz"), ("label", "42"), ("top", "21"), ("threshold",
+            "0.25"), ("live", "false"));
         Assert.True(run.Failure is null, run.Failure?.Error);
         Assert.Contains("a.pb.gz|b.pb.gz;b.pb.gz;42;42;0.5;True", Result(run));
     }
@@ -70,7 +71,8 @@ public class NotebookParameterTests
     }
 
     [Theory]
-    [InlineData("nosuch", "x", "has no parameter 'nosuch'; its parameters are heapSnapshots, heapLatest, label, top, threshold, live, window")]
+    [InlineData("nosuch", "x",
+        "has no parameter 'nosuch'; its parameters are heapSnapshots, heapLatest, label, top, threshold, live, window")]
     [InlineData("live", "yes", "--param live=yes: live is a bool; give true or false")]
     [InlineData("top", "2.5", "--param top=2.5: top is an int; give a whole number")]
     [InlineData("threshold", "half", "--param threshold=half: threshold is a double; give a number, such as 0.5")]
@@ -78,14 +80,16 @@ public class NotebookParameterTests
     [InlineData("heapSnapshots", "[1,", "heapSnapshots is a string[]; give a JSON array of strings")]
     public void A_value_of_the_wrong_type_is_refused_before_anything_runs(string name, string value, string message)
     {
-        var e = Assert.Throws<ArgumentException>(() => NotebookParameters.InjectedCell("nb.ipynb", NotebookParameterReader.Read(ParametersCell), [(name, value)]));
+        var e = Assert.Throws<ArgumentException>(() => NotebookParameters.InjectedCell("nb.ipynb",
+            NotebookParameterReader.Read(ParametersCell), [(name, value)]));
         Assert.Contains(message, e.Message);
     }
 
     [Fact]
     public void A_repeated_name_that_is_no_array_is_refused()
     {
-        var e = Assert.Throws<ArgumentException>(() => NotebookParameters.InjectedCell("nb.ipynb", NotebookParameterReader.Read(ParametersCell),
+        var e = Assert.Throws<ArgumentException>(() => NotebookParameters.InjectedCell("nb.ipynb",
+            NotebookParameterReader.Read(ParametersCell),
             [("label", "a"), ("label", "b")]));
         Assert.Equal("--param label is given 2 times, but it is a string, not an array", e.Message);
     }
@@ -101,14 +105,16 @@ public class NotebookParameterTests
         Assert.True(exit == 0, stderr);
         var rows = JsonDocument.Parse(stdout).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!);
         Assert.Equal("string[]", rows["heapSnapshots"].GetProperty("type").GetString());
-        Assert.Equal("new[] { 1, 2, 3, 4 }.Select(i => $\"heap-{i}.pb.gz\").ToArray()", rows["heapSnapshots"].GetProperty("default").GetString());
+        Assert.Equal("new[] { 1, 2, 3, 4 }.Select(i => $\"heap-{i}.pb.gz\").ToArray()",
+            rows["heapSnapshots"].GetProperty("default").GetString());
         Assert.Contains("repeat --param heapSnapshots=", rows["heapSnapshots"].GetProperty("description").GetString());
         Assert.Equal("TimeSpan (fixed)", rows["window"].GetProperty("type").GetString());
         Assert.StartsWith("the newest snapshot; computed from heapSnapshots", rows["heapLatest"].GetProperty("description").GetString());
 
         (exit, _, stderr) = GomemlabCli.Run("run", path, "--param", "heapSnapshot=a.pb.gz", "--out", dir.File("out"));
         Assert.Equal(2, exit);
-        Assert.Equal("gomemlab: --param heapSnapshot: nb.ipynb has no parameter 'heapSnapshot'; its parameters are heapSnapshots, heapLatest, "
+        Assert.Equal("gomemlab: --param heapSnapshot: nb.ipynb has no parameter 'heapSnapshot'; its parameters are heapSnapshots, "
+            + "heapLatest, "
             + "label, top, threshold, live, window (--list-params)", stderr.Trim());
         Assert.False(Directory.Exists(dir.File("out")));
     }
@@ -129,17 +135,20 @@ public class NotebookParameterTests
              ("label", "incident-42"), ("heapLatest", "prof/heap-*.pb.gz"), ("label", "/abs/x")], declared, caller, notebooks);
         Assert.Equal(
             [("heapSnapshots", "../../work/prof/heap-1.pb.gz"), ("heapSnapshots", "[\"../../work/prof/heap-2.pb.gz\"]"),
-             ("heapLatest", "../../work/prof/report.html"), ("label", "incident-42"), ("heapLatest", "../../work/prof/heap-*.pb.gz"), ("label", "/abs/x")],
+             ("heapLatest", "../../work/prof/report.html"), ("label", "incident-42"), ("heapLatest", "../../work/prof/heap-*.pb.gz"),
+                 ("label", "/abs/x")],
             rebased);
     }
 
     [Fact]
     public void Every_curated_notebook_documents_every_parameter()
     {
-        foreach (var path in Directory.GetFiles(Path.Combine(RepoPaths.Root, "notebooks"), "*.ipynb").Where(p => !Path.GetFileName(p).StartsWith('.')))
+        foreach (var path in Directory.GetFiles(Path.Combine(RepoPaths.Root, "notebooks"),
+            "*.ipynb").Where(p => !Path.GetFileName(p).StartsWith('.')))
             foreach (var parameter in NotebookParameterReader.Read(JupyterNotebook.Load(path)))
             {
-                Assert.False(string.IsNullOrWhiteSpace(parameter.Description), $"{Path.GetFileName(path)}: parameter {parameter.Name} has no comment");
+                Assert.False(string.IsNullOrWhiteSpace(parameter.Description),
+                    $"{Path.GetFileName(path)}: parameter {parameter.Name} has no comment");
                 Assert.NotEqual(ParameterKind.Unsupported, parameter.Kind);
             }
     }
@@ -167,9 +176,11 @@ public class NotebookParameterTests
     {
         var path = dir.File("nb.ipynb");
         File.WriteAllText(path, NotebookJson());
-        return await NotebookRunner.RunAsync(JupyterNotebook.Load(path), parameters, _ => { }, TimeSpan.FromMinutes(5), CancellationToken.None);
+        return await NotebookRunner.RunAsync(JupyterNotebook.Load(path), parameters, _ => { }, TimeSpan.FromMinutes(5),
+            CancellationToken.None);
     }
 
     private static string Result(NotebookRun run) =>
-        run.Notebook.Cells.Last().Outputs.OfType<JsonObject>().Single(o => o["output_type"]!.GetValue<string>() == "execute_result")["data"]!.ToJsonString();
+        run.Notebook.Cells.Last().Outputs.OfType<JsonObject>().Single(o
+            => o["output_type"]!.GetValue<string>() == "execute_result")["data"]!.ToJsonString();
 }

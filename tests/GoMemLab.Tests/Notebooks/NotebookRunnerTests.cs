@@ -20,14 +20,19 @@ public class NotebookRunnerTests
                 ["outputs"] = new JsonArray(),
                 ["execution_count"] = null,
             });
-        return new JsonObject { ["cells"] = array, ["metadata"] = new JsonObject(), ["nbformat"] = 4, ["nbformat_minor"] = 5 }.ToJsonString();
+        return new JsonObject
+        {
+            ["cells"] = array, ["metadata"] = new JsonObject(), ["nbformat"] = 4,
+            ["nbformat_minor"] = 5
+        }.ToJsonString();
     }
 
     private static async Task<NotebookRun> Run(TempDirectory dir, string json, params (string, string)[] parameters)
     {
         var path = dir.File("nb.ipynb");
         File.WriteAllText(path, json);
-        return await NotebookRunner.RunAsync(JupyterNotebook.Load(path), parameters, _ => { }, TimeSpan.FromMinutes(5), CancellationToken.None);
+        return await NotebookRunner.RunAsync(JupyterNotebook.Load(path), parameters, _ => { }, TimeSpan.FromMinutes(5),
+            CancellationToken.None);
     }
 
     [Fact]

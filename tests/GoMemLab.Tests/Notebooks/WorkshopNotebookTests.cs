@@ -7,13 +7,17 @@ using GoMemLab.Tests.Support;
 namespace GoMemLab.Tests.Notebooks;
 
 /// <summary>
-/// The workshop notebooks (05b, 09) run green, pose exercises answered by solution cells, and `gomemlab workshop`
+/// The workshop notebooks (chapters 01–06, 05b, 09) run green, pose exercises answered by solution cells, and `gomemlab workshop`
 /// makes the participants' copy of them. The lab and 09 run live Go programs (about a minute each).
 /// </summary>
 [Collection(KernelCollection.Name)]
 public sealed class WorkshopNotebookTests
 {
     private static readonly string[] Workshop = ["05b-gogc-gomemlimit-lab", "09-your-service"];
+
+    // The curated chapters, whose exercises answer from the committed artifacts.
+    private static readonly string[] Chapters =
+        ["01-symptoms", "02-escape-analysis", "03-alloc-vs-inuse", "04-fix-and-guard", "05-long-run", "06-root-cause"];
 
     private static string Notebook(string name) => Path.Combine(RepoPaths.Root, "notebooks", name + ".ipynb");
 
@@ -33,7 +37,7 @@ public sealed class WorkshopNotebookTests
         }
     }
 
-    public static TheoryData<string> Names() => new(Workshop);
+    public static TheoryData<string> Names() => new([.. Chapters, .. Workshop]);
 
     [Fact]
     public void The_participants_copy_has_stubs_for_solutions_keeps_tags_and_clears_outputs()
@@ -103,7 +107,7 @@ public sealed class WorkshopNotebookTests
         using var service = await LeakyService.StartAsync(TimeSpan.FromSeconds(120));
         using var dir = new TempDirectory();
         var parameters = new[] { ("pprofUrl", service.Url + "/debug/pprof"), ("expvarUrl", service.Url + "/debug/vars"), ("outDir",
-            dir.Path), ("secondsApart", "2") };
+            dir.Path), ("secondsApart", "2"), ("heapDumpUrl", service.Url + "/debug/heapdump") };
         var run = await NotebookRunner.RunAsync(JupyterNotebook.Load(Notebook("09-your-service")), parameters, _ => { },
             TimeSpan.FromMinutes(3), CancellationToken.None);
         Assert.True(run.Failure is null, $"cell {run.Failure?.Number} failed: {run.Failure?.Error}");
@@ -111,6 +115,11 @@ public sealed class WorkshopNotebookTests
         Assert.Equal(3, Directory.GetFiles(dir.Path, "heap-*.pb.gz").Length);
         // The deliberate leaks of data/go/leaky (its "// deliberate leak:" lines) are what the capture finds.
         Assert.Contains("cache.(*Cache).Put", Output(run, "latest.LeakSuspects()"));
+        // The saved heap dump is analysed: per root what it alone retains; a global (the cache's holder) leads.
+        Assert.True(File.Exists(Path.Combine(dir.Path, "heap.dump")));
+        var roots = Output(run, "var heapDump = HeapDump.Load(heapDumpFile)");
+        Assert.Contains("retained_bytes", roots);
+        Assert.Matches("<td>bss\\+0x[0-9a-f]+</td><td>global</td>", roots);
         Assert.Contains("your service was left running", Output(run, "sample is { HasExited: false }"));
     }
 

@@ -7,7 +7,7 @@ namespace GoMemLab.Tests.Profiles;
 
 public class AllocVsInuseTests
 {
-    private static Profile Heap(string name) => ProfileLoader.Load(RepoPaths.Artifact("heap", name));
+    private static Profile Heap(string name) => Profile.Load(RepoPaths.Artifact("heap", name));
 
     public static TheoryData<string, bool> Profiles() => new()
     {
@@ -19,31 +19,34 @@ public class AllocVsInuseTests
     public void Every_column_equals_Top_for_its_sample_index(string name, bool cumulative)
     {
         var profile = Heap(name);
-        var table = AllocVsInuse.Compute(profile, cumulative);
-        Assert.Equal(AllocVsInuse.Columns, table.Columns.Select(c => c.Name));
-        var rowOf = Enumerable.Range(0, (int)table.Rows.Count).ToDictionary(i => (string)table.Columns["function"][i]);
-        foreach (var type in new[] { "alloc_space", "alloc_objects", "inuse_space", "inuse_objects" })
+        var report = profile.AllocVsInuse(cumulative);
+        Assert.Equal(AllocVsInuseReport.Columns, report.ToDataFrame().Columns.Select(c => c.Name));
+        var rowOf = report.Rows.ToDictionary(r => r.Function);
+        foreach (var (type, value) in new (string, Func<AllocVsInuseRow, long>)[]
+                 { ("alloc_space", r => r.AllocSpace), ("alloc_objects", r => r.AllocObjects), ("inuse_space", r => r.InuseSpace),
+                     ("inuse_objects", r => r.InuseObjects) })
         {
-            var top = Top.Compute(profile, new TopOptions { SampleIndex = type });
-            var column = (Int64DataFrameColumn)table.Columns[type];
+            var top = profile.Top(new TopOptions { SampleIndex = type });
             foreach (var row in top.Rows)
-                Assert.Equal(cumulative ? row.Cum : row.Flat, column[rowOf[row.Name]]);
+                Assert.Equal(cumulative ? row.Cum : row.Flat, value(rowOf[row.Name]));
             // Functions Top does not list for this type have nothing there.
             var listed = top.Rows.Select(r => r.Name).ToHashSet();
-            foreach (var (function, i) in rowOf)
-                if (!listed.Contains(function)) Assert.Equal(0, column[i]);
+            foreach (var (function, row) in rowOf)
+                if (!listed.Contains(function)) Assert.Equal(0, value(row));
         }
+        // The table holds the same numbers as the rows.
+        var table = report.ToDataFrame();
+        Assert.Equal(report.Rows.Select(r => r.InuseSpace), ((Int64DataFrameColumn)table.Columns["inuse_space"]).Select(v => v!.Value));
     }
 
     [Fact]
     public void Retention_and_average_size_are_the_documented_ratios()
     {
-        var table = AllocVsInuse.Compute(Heap("leaky-heap-4.pb.gz"));
-        for (var i = 0; i < table.Rows.Count; i++)
+        var report = AllocVsInuse.Compute(Heap("leaky-heap-4.pb.gz"));
+        var table = report.ToDataFrame();
+        for (var i = 0; i < report.Rows.Count; i++)
         {
-            var alloc = (long)table.Columns["alloc_space"][i];
-            var objects = (long)table.Columns["alloc_objects"][i];
-            var inuse = (long)table.Columns["inuse_space"][i];
+            var (alloc, objects, inuse) = (report.Rows[i].AllocSpace, report.Rows[i].AllocObjects, report.Rows[i].InuseSpace);
             Assert.Equal(alloc == 0 ? null : (double)inuse / alloc, (double?)table.Columns["retention_ratio"][i]);
             Assert.Equal(objects == 0 ? null : (double)alloc / objects, (double?)table.Columns["avg_object_size"][i]);
         }
@@ -57,7 +60,7 @@ public class AllocVsInuseTests
         var suspects = LeakSuspects.Find(Heap("leaky-heap-4.pb.gz"));
         Assert.Equal(
             ["example.com/leaky/internal/cache.(*Cache).Put", "main.archive", "example.com/leaky/internal/registry.Register"],
-            suspects.Columns["function"].Cast<string>());
+            suspects.Rows.Select(r => r.Function));
     }
 
     [Fact]
@@ -65,17 +68,17 @@ public class AllocVsInuseTests
     {
         // churn keeps a fixed ring of results: main.(*results).keep holds most of the live heap, but a small share of what it allocated.
         var churn = Heap("churn-heap.pb.gz");
-        Assert.Equal(0, LeakSuspects.Find(churn).Rows.Count);
+        Assert.Empty(LeakSuspects.Find(churn).Rows);
         // The runtime never frees goroutine descriptors (it reuses them), so runtime.malg keeps all it allocates.
         var withRuntime = LeakSuspects.Find(churn, new LeakSuspectRule { IncludeRuntime = true });
-        Assert.Equal(["runtime.malg"], withRuntime.Columns["function"].Cast<string>());
+        Assert.Equal(["runtime.malg"], withRuntime.Rows.Select(r => r.Function));
     }
 
     [Fact]
     public void A_profile_without_heap_sample_types_is_refused_by_name()
     {
         var path = RepoPaths.Artifact("heap", "leaky-cpu.pb.gz");
-        var e = Assert.Throws<ArgumentException>(() => AllocVsInuse.Compute(ProfileLoader.Load(path)));
+        var e = Assert.Throws<ArgumentException>(() => AllocVsInuse.Compute(Profile.Load(path)));
         Assert.Contains("leaky-cpu.pb.gz is not a heap profile", e.Message);
     }
 }

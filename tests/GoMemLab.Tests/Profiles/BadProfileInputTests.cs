@@ -12,7 +12,7 @@ public class BadProfileInputTests
     {
         var path = dir.File(name);
         File.WriteAllBytes(path, content);
-        var error = Assert.Throws<InputFormatException>(() => ProfileLoader.Load(path));
+        var error = Assert.Throws<InputFormatException>(() => Profile.Load(path));
         Assert.Equal(path, error.File);
         Assert.StartsWith(path, error.Message);
         return error;
@@ -24,21 +24,22 @@ public class BadProfileInputTests
         // drop_frames and keep_frames come from the file (found by fuzzing: "^([pace)$" crashed Top).
         var p = ProtoFixtures.Small();
         p.StringTable[12] = "[pace";
-        var broken = ProfileLoader.Load(p.Bytes(), "broken.pb");
+        var broken = Profile.Parse(p.Bytes(), "broken.pb");
         var error = Assert.Throws<InputFormatException>(() => GoMemLab.Profiles.Analyses.Top.Compute(broken, new()));
         Assert.StartsWith("broken.pb: its drop_frames \"[pace\" is not a usable regular expression", error.Message);
         // A catastrophic-backtracking pattern runs in linear time with the non-backtracking engine.
         p.StringTable[6] = new string('a', 5000) + "!";
         p.StringTable[12] = "(a+)+$";
-        var hostile = ProfileLoader.Load(p.Bytes(), "hostile.pb");
+        var hostile = Profile.Parse(p.Bytes(), "hostile.pb");
         // (With a backtracking engine this call would not return; the bound only turns such a hang into a failure.)
         var top = Task.Run(() => GoMemLab.Profiles.Analyses.Top.Compute(hostile, new()));
-        Assert.True(await Task.WhenAny(top, Task.Delay(TimeSpan.FromSeconds(60))) == top, "Top did not finish: the drop_frames pattern backtracks");
+        Assert.True(await Task.WhenAny(top, Task.Delay(TimeSpan.FromSeconds(60))) == top,
+            "Top did not finish: the drop_frames pattern backtracks");
         Assert.NotEmpty((await top).Rows);
     }
 
     [Fact]
-    public void EmptyFile()
+    public void An_empty_file_is_refused_as_no_profile()
     {
         using var dir = new TempDirectory();
         var error = LoadFile(dir, []);
@@ -46,23 +47,23 @@ public class BadProfileInputTests
     }
 
     [Fact]
-    public void Directory()
+    public void A_directory_is_refused()
     {
         using var dir = new TempDirectory();
-        var error = Assert.Throws<InputFormatException>(() => ProfileLoader.Load(dir.Path));
+        var error = Assert.Throws<InputFormatException>(() => Profile.Load(dir.Path));
         Assert.Contains("is a directory", error.Message);
     }
 
     [Fact]
-    public void MissingFile()
+    public void A_missing_file_is_refused()
     {
         using var dir = new TempDirectory();
-        var error = Assert.Throws<InputFormatException>(() => ProfileLoader.Load(dir.File("nope.pb.gz")));
+        var error = Assert.Throws<InputFormatException>(() => Profile.Load(dir.File("nope.pb.gz")));
         Assert.Contains("no such file", error.Message);
     }
 
     [Fact]
-    public void TruncatedGzip()
+    public void A_truncated_gzip_is_refused()
     {
         using var dir = new TempDirectory();
         var whole = File.ReadAllBytes(RepoPaths.Artifact("heap", "leaky-heap-1.pb.gz"));
@@ -71,7 +72,7 @@ public class BadProfileInputTests
     }
 
     [Fact]
-    public void GzipOfGarbage()
+    public void A_gzip_of_garbage_is_no_profile_at_offset_0()
     {
         using var dir = new TempDirectory();
         var garbage = new byte[4096];
@@ -83,7 +84,7 @@ public class BadProfileInputTests
     }
 
     [Fact]
-    public void CorruptGzipStream()
+    public void A_corrupt_gzip_stream_is_refused()
     {
         using var dir = new TempDirectory();
         var bytes = ProtoFixtures.Gzip(ProtoFixtures.Small().Bytes());
@@ -93,7 +94,7 @@ public class BadProfileInputTests
     }
 
     [Fact]
-    public void RandomBytes()
+    public void Random_bytes_are_no_profile()
     {
         using var dir = new TempDirectory();
         var random = new byte[1000];
@@ -104,7 +105,7 @@ public class BadProfileInputTests
     }
 
     [Fact]
-    public void OtherTextProfile()
+    public void A_text_profile_other_than_the_legacy_heap_is_refused()
     {
         using var dir = new TempDirectory();
         var error = LoadFile(dir, "goroutine profile: total 4\n1 @ 0x1 0x2\n"u8.ToArray(), "goroutine.txt");
@@ -112,7 +113,7 @@ public class BadProfileInputTests
     }
 
     [Fact]
-    public void StringIndexOutOfRange()
+    public void A_string_index_out_of_range_is_named()
     {
         using var dir = new TempDirectory();
         var p = ProtoFixtures.Small();
@@ -122,7 +123,7 @@ public class BadProfileInputTests
     }
 
     [Fact]
-    public void LocationIdNotInProfile()
+    public void A_location_id_not_in_the_profile_is_named()
     {
         using var dir = new TempDirectory();
         var p = ProtoFixtures.Small();
@@ -132,7 +133,7 @@ public class BadProfileInputTests
     }
 
     [Fact]
-    public void FunctionIdNotInProfile()
+    public void A_function_id_not_in_the_profile_is_named()
     {
         using var dir = new TempDirectory();
         var p = ProtoFixtures.Small();
@@ -142,7 +143,7 @@ public class BadProfileInputTests
     }
 
     [Fact]
-    public void MappingIdNotInProfile()
+    public void A_mapping_id_not_in_the_profile_is_named()
     {
         using var dir = new TempDirectory();
         var p = ProtoFixtures.Small();
@@ -152,7 +153,7 @@ public class BadProfileInputTests
     }
 
     [Fact]
-    public void SampleWithTheWrongNumberOfValues()
+    public void A_sample_with_the_wrong_number_of_values_is_named()
     {
         using var dir = new TempDirectory();
         var p = ProtoFixtures.Small();
@@ -162,7 +163,7 @@ public class BadProfileInputTests
     }
 
     [Fact]
-    public void HugeVarint()
+    public void A_huge_varint_is_refused_at_its_offset()
     {
         using var dir = new TempDirectory();
         // period (field 12, varint) followed by eleven continuation bytes.
@@ -173,7 +174,7 @@ public class BadProfileInputTests
     }
 
     [Fact]
-    public void LengthPastTheEnd()
+    public void A_length_past_the_end_is_refused_at_its_offset()
     {
         using var dir = new TempDirectory();
         var valid = ProtoFixtures.Small().Bytes();
@@ -185,7 +186,7 @@ public class BadProfileInputTests
     }
 
     [Fact]
-    public void TruncatedProtobuf()
+    public void A_truncated_protobuf_is_refused()
     {
         using var dir = new TempDirectory();
         var valid = ProtoFixtures.Small().Bytes();
@@ -194,7 +195,7 @@ public class BadProfileInputTests
     }
 
     [Fact]
-    public void DuplicateIds()
+    public void Duplicate_ids_are_refused()
     {
         using var dir = new TempDirectory();
         var p = ProtoFixtures.Small();
@@ -204,7 +205,7 @@ public class BadProfileInputTests
     }
 
     [Fact]
-    public void MalformedLegacyRecord()
+    public void A_malformed_legacy_record_is_refused_at_its_line()
     {
         using var dir = new TempDirectory();
         var error = LoadFile(dir, "heap profile: 1: 2 [3: 4] @ heap/1024\n1: 2 [3: 4] @ 0x10\nnot a record\n"u8.ToArray(), "heap.txt");

@@ -11,7 +11,8 @@ namespace GoMemLab.Tests.Profiles;
 /// </summary>
 public static class InflatedProfile
 {
-    /// <summary>Writes <paramref name="source"/> (gzipped pprof) uncompressed to <paramref name="destination"/>, grown to at least <paramref name="minBytes"/>.</summary>
+    /// <summary>Writes <paramref name="source"/> (gzipped pprof) uncompressed to <paramref name="destination"/>, grown to at least
+    /// <paramref name="minBytes"/>.</summary>
     public static long Write(string source, string destination, long minBytes)
     {
         using var gzip = new GZipStream(File.OpenRead(source), CompressionMode.Decompress);

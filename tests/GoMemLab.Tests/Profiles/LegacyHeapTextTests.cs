@@ -16,20 +16,21 @@ public class LegacyHeapTextTests
     [Fact]
     public void Header_gives_pprof_sample_types_and_period()
     {
-        var p = ProfileLoader.Load(Path);
+        var p = Profile.Load(Path);
         Assert.Equal(ProfileFormat.LegacyHeapText, p.Format);
         Assert.Equal(["alloc_objects", "alloc_space", "inuse_objects", "inuse_space"], p.SampleTypes.Select(t => t.Type));
         Assert.Equal(3, p.DefaultSampleIndex);
         var header = File.ReadLines(Path).First();
         var rate = long.Parse(header[(header.LastIndexOf('/') + 1)..]);
         Assert.Equal(rate / 2, p.Period); // "heap/R": R is 2*MemProfileRate
-        Assert.Equal(File.ReadLines(Path).Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d+: \d+ \[\d+: \d+\] @")), p.Samples.Count);
+        Assert.Equal(File.ReadLines(Path).Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d+: \d+ \[\d+: \d+\] @")),
+            p.Samples.Count);
     }
 
     [Fact]
     public void Every_commented_program_counter_is_named_as_in_its_comment()
     {
-        var p = ProfileLoader.Load(Path);
+        var p = Profile.Load(Path);
         var comments = File.ReadLines(Path)
             .Where(l => l.StartsWith("#\t0x", StringComparison.Ordinal))
             .Select(l => l.Split('\t', StringSplitOptions.RemoveEmptyEntries))
@@ -50,21 +51,21 @@ public class LegacyHeapTextTests
     [Fact]
     public void Frames_the_runtime_hides_are_named_and_allocator_frames_pruned_like_pprof()
     {
-        var p = ProfileLoader.Load(Path);
+        var p = Profile.Load(Path);
         var report = Top.Compute(p, new TopOptions { SampleIndex = "alloc_space" });
         var goexit = Assert.Single(report.Rows, r => r.Name == "runtime.goexit");
         Assert.Equal(0, goexit.Flat);
         Assert.True(goexit.Cum > 0);
         // Hidden leading runtime frames (the allocator) are pruned by pprof's drop_frames: no flat stays on them.
         Assert.DoesNotContain(report.Rows, r => r.Name is "<unknown>" or "runtime.<hidden>");
-        var p2 = ProfileLoader.Load(Path);
+        var p2 = Profile.Load(Path);
         Assert.Contains(Enumerable.Range(0, p2.Functions.Count), f => p2.Functions.Name(f) == "runtime.<hidden>");
     }
 
     [Fact]
     public void MemStats_trailer_has_every_field_the_runtime_printed()
     {
-        var p = ProfileLoader.Load(Path);
+        var p = Profile.Load(Path);
         var trailer = Assert.IsType<GoMemLab.Telemetry.MemStatsTrailer>(p.MemStats);
         var printed = File.ReadLines(Path).SkipWhile(l => l != "# runtime.MemStats").Skip(1)
             .Where(l => l.StartsWith("# ", StringComparison.Ordinal) && l.Contains(" = "))

@@ -15,11 +15,13 @@ public class PprofAnalysisCliTests
         var (exit, stdout, _) = Gomemlab("pprof", "compare", Heap("leaky-heap-3.pb.gz"), "--format", "csv");
         Assert.Equal(0, exit);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(string.Join(",", AllocVsInuse.Columns), lines[0]);
+        Assert.Equal(string.Join(",", AllocVsInuseReport.Columns), lines[0]);
         var put = lines.Single(l => l.StartsWith("example.com/leaky/internal/cache.(*Cache).Put,", StringComparison.Ordinal)).Split(',');
-        var profile = ProfileLoader.Load(Heap("leaky-heap-3.pb.gz"));
-        Assert.Equal(Top.Compute(profile, new TopOptions { SampleIndex = "alloc_space" }).Rows.Single(r => r.Name.EndsWith("(*Cache).Put")).Flat.ToString(), put[1]);
-        Assert.Equal(Top.Compute(profile, new TopOptions { SampleIndex = "inuse_space" }).Rows.Single(r => r.Name.EndsWith("(*Cache).Put")).Flat.ToString(), put[3]);
+        var profile = Profile.Load(Heap("leaky-heap-3.pb.gz"));
+        Assert.Equal(Top.Compute(profile,
+            new TopOptions { SampleIndex = "alloc_space" }).Rows.Single(r => r.Name.EndsWith("(*Cache).Put")).Flat.ToString(), put[1]);
+        Assert.Equal(Top.Compute(profile,
+            new TopOptions { SampleIndex = "inuse_space" }).Rows.Single(r => r.Name.EndsWith("(*Cache).Put")).Flat.ToString(), put[3]);
 
         (exit, stdout, _) = Gomemlab("pprof", "compare", Heap("leaky-heap-3.pb.gz"), "--suspects", "--format", "json");
         Assert.Equal(0, exit);
@@ -47,7 +49,8 @@ public class PprofAnalysisCliTests
     {
         using var dir = new TempDirectory();
         var page = dir.File("flame.html");
-        var (exit, _, stderr) = Gomemlab("pprof", "flame", Heap("leaky-heap-4.pb.gz"), "--diff-base", Heap("leaky-heap-1.pb.gz"), "--out", page);
+        var (exit, _, stderr) = Gomemlab("pprof", "flame", Heap("leaky-heap-4.pb.gz"), "--diff-base", Heap("leaky-heap-1.pb.gz"),
+            "--out", page);
         Assert.Equal(0, exit);
         Assert.Contains("wrote", stderr);
         var html = File.ReadAllText(page);
@@ -64,7 +67,8 @@ public class PprofAnalysisCliTests
                      new[] { "pprof", "compare", Heap("leaky-cpu.pb.gz") },
                      ["pprof", "compare", "no-such.pb.gz"],
                      ["pprof", "trend", Heap("leaky-heap-1.pb.gz"), Heap("leaky-heap-2.pb.gz")],
-                     ["pprof", "trend", Heap("leaky-heap-1.pb.gz"), Heap("leaky-heap-2.pb.gz"), RepoPaths.Artifact("telemetry", "leaky-gctrace.log")],
+                     ["pprof", "trend", Heap("leaky-heap-1.pb.gz"), Heap("leaky-heap-2.pb.gz"), RepoPaths.Artifact("telemetry",
+                         "leaky-gctrace.log")],
                      ["pprof", "flame", Heap("leaky-heap-1.pb.gz"), "--out", "/tmp/never-written.html", "--sample-index", "bogus"],
                  })
         {

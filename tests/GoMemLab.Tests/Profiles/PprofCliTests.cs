@@ -33,7 +33,8 @@ public class PprofCliTests
         Assert.Contains($"\"name\": \"{golden[0].Name}\"", stdout);
         Assert.Contains($"\"flat\": {golden[0].Flat}", stdout);
 
-        (exit, stdout, _) = GomemlabCli.Run("pprof", "top", RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz"), "--nodecount", "3", "--focus", "handle", "--format", "csv");
+        (exit, stdout, _) = GomemlabCli.Run("pprof", "top", RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz"), "--nodecount", "3", "--focus",
+            "handle", "--format", "csv");
         Assert.Equal(0, exit);
         Assert.Equal(4, stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
@@ -41,7 +42,8 @@ public class PprofCliTests
     [Fact]
     public void Focus_that_matches_nothing_is_warned_about()
     {
-        var (exit, _, stderr) = GomemlabCli.Run("pprof", "top", RepoPaths.Artifact("heap", "leaky-heap-1.pb.gz"), "--focus", "no_such_function_anywhere");
+        var (exit, _, stderr) = GomemlabCli.Run("pprof", "top", RepoPaths.Artifact("heap", "leaky-heap-1.pb.gz"), "--focus",
+            "no_such_function_anywhere");
         Assert.Equal(0, exit);
         Assert.Contains("no frame matches --focus", stderr);
     }
@@ -70,7 +72,8 @@ public class PprofCliTests
         var (exit, stdout, stderr) = GomemlabCli.Run("pprof", "top", dir.File("empty.pb.gz"));
         Assert.Equal(2, exit);
         Assert.Equal("", stdout);
-        Assert.Equal($"gomemlab: {dir.File("empty.pb.gz")}: empty file, expected a pprof profile (gzipped protobuf) or a legacy heap text profile", stderr.Trim());
+        Assert.Equal($"gomemlab: {dir.File("empty.pb.gz")}: empty file, expected a pprof profile (gzipped protobuf) or a legacy "
+            + "heap text profile", stderr.Trim());
 
         (exit, _, stderr) = GomemlabCli.Run("pprof", "top", RepoPaths.Artifact("heap", "leaky-heap-1.pb.gz"), "--sample-index", "cpu");
         Assert.Equal(2, exit);
@@ -85,7 +88,8 @@ public class PprofCliTests
     [Fact]
     public void Progress_lines_go_to_stderr_when_asked()
     {
-        var (exit, stdout, stderr) = GomemlabCli.Run("pprof", "top", RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz"), "--progress", "--format", "csv");
+        var (exit, stdout, stderr) = GomemlabCli.Run("pprof", "top", RepoPaths.Artifact("heap", "leaky-heap-4.pb.gz"), "--progress",
+            "--format", "csv");
         Assert.Equal(0, exit);
         Assert.Contains("gomemlab: decoding", stderr);
         Assert.StartsWith("name,flat,", stdout);

@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 
 namespace GoMemLab.Tests.Profiles;
 
-/// <summary>One row of `go tool pprof -top` text: values as exact integers (unit suffix removed) and the inline mark split off the name.</summary>
+/// <summary>One row of `go tool pprof -top` text: values as exact integers (unit suffix removed) and the inline mark split off the
+/// name.</summary>
 public sealed record PprofTopLine(string Name, long Flat, long Cum, bool Inline, bool PartialInline);
 
 /// <summary>Reads the golden outputs written by data/gen/50-pprof-goldens.sh.</summary>

@@ -8,13 +8,13 @@ namespace GoMemLab.Tests.Profiles;
 public class ProfileLoaderTests
 {
     [Fact]
-    public void SmallProfileRoundTripsEveryField()
+    public void A_small_profile_round_trips_every_field()
     {
         using var dir = new TempDirectory();
         var path = dir.File("small.pb.gz");
         File.WriteAllBytes(path, ProtoFixtures.Gzip(ProtoFixtures.Small().Bytes()));
 
-        var p = ProfileLoader.Load(path);
+        var p = Profile.Load(path);
 
         Assert.Equal(ProfileFormat.Protobuf, p.Format);
         Assert.Equal([new ProfileValueType("alloc_space", "bytes"), new ProfileValueType("inuse_space", "bytes")], p.SampleTypes);
@@ -49,11 +49,11 @@ public class ProfileLoaderTests
     }
 
     [Fact]
-    public void DefaultSampleIndexIsTheLastTypeWhenNoneIsNamed()
+    public void The_default_sample_index_is_the_last_type_when_none_is_named()
     {
         var proto = ProtoFixtures.Small();
         proto.DefaultSampleType = 0;
-        var p = ProfileLoader.Load(proto.Bytes(), "small.pb");
+        var p = Profile.Parse(proto.Bytes(), "small.pb");
         Assert.Equal(1, p.DefaultSampleIndex);
         Assert.Equal(1, p.SampleIndexByName(null));
         Assert.Equal(0, p.SampleIndexByName("alloc_space"));
@@ -67,10 +67,10 @@ public class ProfileLoaderTests
     [InlineData("leaky-heap-3.pb.gz")]
     [InlineData("leaky-cpu.pb.gz")]
     [InlineData("leaky-goroutine.pb.gz")]
-    public void StreamingReaderAgreesWithTheGeneratedParser(string artifact)
+    public void The_streaming_reader_agrees_with_the_generated_parser(string artifact)
     {
         var path = RepoPaths.Artifact("heap", artifact);
-        var ours = ProfileLoader.Load(path);
+        var ours = Profile.Load(path);
         var reference = Proto.Profile.Parser.ParseFrom(GoMemLab.Inputs.InputFile.ReadAllBytesMaybeGzip(path));
 
         Assert.Equal(reference.SampleType.Select(t => reference.StringTable[(int)t.Type]), ours.SampleTypes.Select(t => t.Type));
@@ -96,14 +96,15 @@ public class ProfileLoaderTests
                 Assert.Equal(expected.Line[k].FunctionId, ours.Functions.Id(line.FunctionIndex));
             }
         }
-        Assert.Equal(reference.Function.Select(f => reference.StringTable[(int)f.Name]), Enumerable.Range(0, ours.Functions.Count).Select(ours.Functions.Name));
+        Assert.Equal(reference.Function.Select(f => reference.StringTable[(int)f.Name]),
+            Enumerable.Range(0, ours.Functions.Count).Select(ours.Functions.Name));
     }
 
     [Fact]
-    public void ProgressIsReportedWhileLoading()
+    public void Progress_is_reported_while_loading()
     {
         var reports = new List<LoadProgress>();
-        ProfileLoader.Load(RepoPaths.Artifact("heap", "leaky-heap-3.pb.gz"), new InlineProgress<LoadProgress>(reports.Add));
+        Profile.Load(RepoPaths.Artifact("heap", "leaky-heap-3.pb.gz"), new InlineProgress<LoadProgress>(reports.Add));
         Assert.Contains(reports, r => r.Stage == "decoding" && r.BytesRead > 0 && r.TotalBytes >= r.BytesRead);
         Assert.Equal(1.0, reports[^1].Fraction);
     }

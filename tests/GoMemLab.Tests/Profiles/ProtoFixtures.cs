@@ -16,7 +16,8 @@ public static class ProtoFixtures
     {
         var p = new Proto.Profile
         {
-            StringTable = { "", "alloc_space", "bytes", "inuse_space", "main.main", "main.work", "main.alloc", "/src/x/main.go", "/src/x/x", "bytes", "comment one", "https://example.com/doc", @"runtime\..*" },
+            StringTable = { "", "alloc_space", "bytes", "inuse_space", "main.main", "main.work", "main.alloc", "/src/x/main.go", "/src/x/x",
+                "bytes", "comment one", "https://example.com/doc", @"runtime\..*" },
             PeriodType = new Proto.ValueType { Type = 1, Unit = 2 },
             Period = 524288,
             TimeNanos = 1_700_000_000_123_456_789,
@@ -28,11 +29,27 @@ public static class ProtoFixtures
         };
         p.SampleType.Add(new Proto.ValueType { Type = 1, Unit = 2 });
         p.SampleType.Add(new Proto.ValueType { Type = 3, Unit = 2 });
-        p.Mapping.Add(new Proto.Mapping { Id = 1, MemoryStart = 0x400000, MemoryLimit = 0x500000, Filename = 8, HasFunctions = true, HasFilenames = true, HasLineNumbers = true, HasInlineFrames = true });
+        p.Mapping.Add(new Proto.Mapping
+        {
+            Id = 1,
+            MemoryStart = 0x400000,
+            MemoryLimit = 0x500000,
+            Filename = 8,
+            HasFunctions = true,
+            HasFilenames = true,
+            HasLineNumbers = true,
+            HasInlineFrames = true,
+        });
         p.Function.Add(new Proto.Function { Id = 1, Name = 4, SystemName = 4, Filename = 7, StartLine = 10 });
         p.Function.Add(new Proto.Function { Id = 2, Name = 5, SystemName = 5, Filename = 7, StartLine = 20 });
         p.Function.Add(new Proto.Function { Id = 3, Name = 6, SystemName = 6, Filename = 7, StartLine = 30 });
-        p.Location.Add(new Proto.Location { Id = 1, MappingId = 1, Address = 0x401000, Line = { new Proto.Line { FunctionId = 1, Line_ = 12 } } });
+        p.Location.Add(new Proto.Location
+        {
+            Id = 1,
+            MappingId = 1,
+            Address = 0x401000,
+            Line = { new Proto.Line { FunctionId = 1, Line_ = 12 } },
+        });
         p.Location.Add(new Proto.Location
         {
             Id = 2, MappingId = 1, Address = 0x402000,

@@ -20,7 +20,7 @@ public class TopGoldenTests
     }
 
     [Fact]
-    public void GoldensCoverEverySampleTypeGranularityAndVariant()
+    public void The_goldens_cover_every_sample_type_granularity_and_variant()
     {
         var cases = PprofTopGolden.Cases(CasesPath);
         Assert.Contains(cases, c => c["focus"].Length > 0);
@@ -34,25 +34,30 @@ public class TopGoldenTests
         Assert.Contains(cases, c => c["profile"].Contains("goroutine"));
         foreach (var index in new[] { "alloc_objects", "alloc_space", "inuse_objects", "inuse_space" })
             foreach (var granularity in new[] { "functions", "lines", "files" })
-                Assert.Contains(cases, c => c["profile"].StartsWith("leaky-heap-") && c["sample_index"] == index && c["granularity"] == granularity);
+                Assert.Contains(cases, c => c["profile"].StartsWith("leaky-heap-") && c["sample_index"] == index
+                    && c["granularity"] == granularity);
     }
 
     [Theory]
     [MemberData(nameof(Goldens))]
-    public void TopMatchesGoToolPprof(string golden)
+    public void Top_matches_go_tool_pprof(string golden)
     {
         var c = PprofTopGolden.Cases(CasesPath).Single(x => x["golden"] == golden);
-        var sources = c["profile"].Split('+').Select(f => ProfileLoader.Load(RepoPaths.Artifact("heap", f))).ToList();
+        var sources = c["profile"].Split('+').Select(f => Profile.Load(RepoPaths.Artifact("heap", f))).ToList();
         var profile = sources.Count == 1 ? sources[0] : ProfileMerge.Merge(sources);
-        if (c["diff_base"].Length > 0) profile = Diff.Against(profile, ProfileLoader.Load(RepoPaths.Artifact("heap", c["diff_base"])));
+        // go tool pprof -diff_base=BEFORE AFTER
+        if (c["diff_base"].Length > 0) profile = ProfileDiff.Compare(Profile.Load(RepoPaths.Artifact("heap", c["diff_base"])), profile);
         if (c["strip_symbols"] == "yes") profile = ProfileSymbols.Strip(profile);
         var report = Top.Compute(profile, new TopOptions
         {
             SampleIndex = c["sample_index"],
             Granularity = Enum.Parse<Granularity>(c["granularity"], ignoreCase: true),
-            Focus = NullIfEmpty(c["focus"]),
-            Ignore = NullIfEmpty(c["ignore"]),
-            Hide = NullIfEmpty(c["hide"]),
+            Filter = new ProfileFilter
+            {
+                Focus = NullIfEmpty(c["focus"]),
+                Ignore = NullIfEmpty(c["ignore"]),
+                Hide = NullIfEmpty(c["hide"]),
+            },
             NodeCount = int.Parse(c["nodecount"]),
         });
 

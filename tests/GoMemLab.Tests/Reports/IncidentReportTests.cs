@@ -41,7 +41,8 @@ public class IncidentReportTests
         // MANIFEST.md: the deliberate leaks with bytes in use in leaky-heap-4 (audit.go:23 and registry.go:34 are never sampled).
         Assert.Equal(new[]
         {
-            "example.com/leaky/cmd/leaky/audit.go:35", "example.com/leaky/internal/cache/cache.go:32", "example.com/leaky/internal/cache/cache.go:33",
+            "example.com/leaky/cmd/leaky/audit.go:35", "example.com/leaky/internal/cache/cache.go:32",
+                "example.com/leaky/internal/cache/cache.go:33",
             "example.com/leaky/internal/cache/cache.go:35", "example.com/leaky/internal/registry/registry.go:32",
         }, report.Suspects.Select(s => s.Site.Site).Order(StringComparer.Ordinal));
         var html = report.ToHtml();
@@ -69,7 +70,10 @@ public class IncidentReportTests
     public void No_input_or_a_bad_one_is_a_clear_error()
     {
         Assert.Throws<ArgumentException>(() => IncidentReport.Build(new IncidentReportInputs()));
-        var e = Assert.Throws<InputFormatException>(() => IncidentReport.Build(new IncidentReportInputs { GcTrace = RepoPaths.Artifact("heap", "leaky-heap-1.pb.gz") }));
+        var e = Assert.Throws<InputFormatException>(() => IncidentReport.Build(new IncidentReportInputs
+        {
+            GcTrace = RepoPaths.Artifact("heap", "leaky-heap-1.pb.gz"),
+        }));
         Assert.Contains("leaky-heap-1.pb.gz", e.Message);
     }
 }

@@ -15,9 +15,10 @@ public sealed class ProfileCardPeriodTests
         var raw = ExternalTools.Run("go", ["tool", "pprof", "-raw", path]);
         var period = long.Parse(raw.Split('\n').Single(l => l.StartsWith("Period: ", StringComparison.Ordinal))["Period: ".Length..]);
         Assert.Equal(131072, period);
-        var card = new LoadedProfile(ProfileLoader.Load(path)).Card("heap").ToString();
+        var card = new LoadedProfile(Profile.Load(path)).Card("heap").ToString();
         var shown = period.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
         var line = Assert.Single(card.Split('\n'), l => l.TrimStart().StartsWith("period ", StringComparison.Ordinal));
-        Assert.EndsWith($"{shown} bytes: one sample per {shown} bytes allocated on average (runtime.MemProfileRate; Go's default is 524,288)", line);
+        Assert.EndsWith($"{shown} bytes: one sample per {shown} bytes allocated on average (runtime.MemProfileRate; Go's default is "
+            + $"524,288)", line);
     }
 }

@@ -36,7 +36,8 @@ public class RegenerationCommandTests
             File.Copy(RepoPaths.Artifact(from.Split('/')), dir.File(to));
 
         var run = ExternalProcess.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "gomemlab.dll"), "report", "--heap", "heap-2.pb.gz",
-            "--memstats", "heap-debug1.txt", "--escape", "escape.log", "--gctrace", "gc.log", "--title", "Nightly batch, 1 Dec", "--out", "out/../my-report.html"],
+            "--memstats", "heap-debug1.txt", "--escape", "escape.log", "--gctrace", "gc.log", "--title", "Nightly batch, 1 Dec", "--out",
+                "out/../my-report.html"],
             dir.Path, TimeSpan.FromMinutes(2));
 
         Assert.True(run.ExitCode == 0, run.Output);

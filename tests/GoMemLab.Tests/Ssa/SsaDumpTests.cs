@@ -98,7 +98,8 @@ public sealed partial class SsaDumpTests
     {
         // 100,000 nested <li> took the HTML5 tree builder minutes (it scans the open elements for each <li>).
         var deep = "<html><body><h1>F</h1><table><tr><td id=\"x-exp\"><h2>opt</h2>"
-            + string.Concat(Enumerable.Repeat("<ul class=\"ssa-print-func\"><li class=\"ssa-long-value\">", 50_000)) + "</td></tr></table></body></html>";
+            + string.Concat(Enumerable.Repeat("<ul class=\"ssa-print-func\"><li class=\"ssa-long-value\">",
+            50_000)) + "</td></tr></table></body></html>";
         var e = Assert.Throws<InputFormatException>(() => SsaHtmlReader.Read(System.Text.Encoding.UTF8.GetBytes(deep), "deep.html"));
         Assert.StartsWith("deep.html (at byte ", e.Message, StringComparison.Ordinal);
         Assert.EndsWith("): nests elements more than 500 deep; GOSSAFUNC's ssa.html nests about ten", e.Message, StringComparison.Ordinal);

@@ -6,7 +6,8 @@ namespace GoMemLab.Tests.Support;
 /// <summary>Runs a program (never through a shell) with a timeout, capturing its output; kills the whole tree on timeout.</summary>
 public static class ExternalProcess
 {
-    /// <summary><paramref name="Output"/> is stdout and stderr interleaved as they came; <paramref name="Stdout"/> is stdout alone.</summary>
+    /// <summary><paramref name="Output"/> is stdout and stderr interleaved as they came; <paramref name="Stdout"/> is stdout
+    /// alone.</summary>
     public sealed record Result(int ExitCode, string Output, TimeSpan Elapsed, string Stdout = "");
 
     /// <summary>

@@ -23,7 +23,8 @@ public static class HeadlessChromium
     public static string RenderedDom(string htmlPath)
     {
         using var profile = new TempDirectory();
-        var result = ExternalProcess.Run(Program, [.. CommonArguments(profile.Path), "--dump-dom", new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri],
+        var result = ExternalProcess.Run(Program, [.. CommonArguments(profile.Path), "--dump-dom",
+            new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri],
             Path.GetDirectoryName(Path.GetFullPath(htmlPath))!, TimeSpan.FromMinutes(3));
         Assert.True(result.ExitCode == 0, "chromium failed:\n" + result.Output);
         return result.Output;
@@ -33,7 +34,8 @@ public static class HeadlessChromium
     public static void Screenshot(string htmlPath, string pngPath, int width = 1280, int height = 2400)
     {
         using var profile = new TempDirectory();
-        var result = ExternalProcess.Run(Program, [.. CommonArguments(profile.Path), $"--window-size={width},{height}", "--screenshot=" + Path.GetFullPath(pngPath), new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri],
+        var result = ExternalProcess.Run(Program, [.. CommonArguments(profile.Path), $"--window-size={width},{height}",
+            "--screenshot=" + Path.GetFullPath(pngPath), new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri],
             Path.GetDirectoryName(Path.GetFullPath(htmlPath))!, TimeSpan.FromMinutes(3));
         Assert.True(result.ExitCode == 0 && File.Exists(pngPath), "chromium screenshot failed:\n" + result.Output);
     }

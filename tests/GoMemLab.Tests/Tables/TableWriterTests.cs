@@ -37,8 +37,10 @@ public class TableWriterTests
         Assert.Equal(lines[1].IndexOf("1234567890123") + 13, lines[2].IndexOf(" 0 ") + 2);
     }
 
-    private const string LongFlow = "make([]byte, archiveScratch) → scratch → {heap}: receipts <- scratch (send) at cmd/leaky/audit.go:40:12; "
-        + "from archive(r, scratch) (call parameter) at cmd/leaky/audit.go:30:9 and example.com/leaky/internal/very/long/import/path/without/any/space/at/all.go:12";
+    private const string LongFlow =
+        "make([]byte, archiveScratch) → scratch → {heap}: receipts <- scratch (send) at cmd/leaky/audit.go:40:12; "
+        + "from archive(r, scratch) (call parameter) at cmd/leaky/audit.go:30:9 and "
+        + "example.com/leaky/internal/very/long/import/path/without/any/space/at/all.go:12";
 
     private static DataFrame Long() => new(
         new StringDataFrameColumn("site", ["a.go:1", "b.go:2"]),
@@ -57,7 +59,8 @@ public class TableWriterTests
         Assert.Equal(LongFlow.Replace(" ", ""), string.Concat(firstRow.Select(l => l[flowStart..].Replace(" ", ""))));
         Assert.StartsWith("b.go:2", lines[firstRow.Count + 1]);
         Assert.Contains(LongFlow, TableWriter.ToString(Long(), TableFormat.Csv));
-        Assert.Equal(LongFlow, System.Text.Json.JsonDocument.Parse(TableWriter.ToString(Long(), TableFormat.Json)).RootElement[0].GetProperty("flow").GetString());
+        Assert.Equal(LongFlow, System.Text.Json.JsonDocument.Parse(TableWriter.ToString(Long(),
+            TableFormat.Json)).RootElement[0].GetProperty("flow").GetString());
     }
 
     [Fact]

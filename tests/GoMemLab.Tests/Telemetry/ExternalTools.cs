@@ -8,7 +8,8 @@ namespace GoMemLab.Tests.Telemetry;
 /// </summary>
 internal static class ExternalTools
 {
-    /// <summary>Runs <paramref name="tool"/> with <paramref name="arguments"/>, returns stdout; fails the test on a non-zero exit.</summary>
+    /// <summary>Runs <paramref name="tool"/> with <paramref name="arguments"/>, returns stdout; fails the test on a non-zero
+    /// exit.</summary>
     public static string Run(string tool, IEnumerable<string> arguments, string? workingDirectory = null,
         IDictionary<string, string>? environment = null, TimeSpan? timeout = null, bool allowExitCode1 = false)
     {
@@ -50,7 +51,12 @@ internal static class ExternalTools
         return "";
     }
 
-    /// <summary>Builds the Go main package in <paramref name="packageDirectory"/> (module root <paramref name="moduleDirectory"/>) into <paramref name="output"/>.</summary>
+    /// <summary>Builds the Go main package in <paramref name="packageDirectory"/> (module root <paramref name="moduleDirectory"/>) into
+    /// <paramref name="output"/>.</summary>
     public static void GoBuild(string moduleDirectory, string package, string output) =>
-        Run("go", ["build", "-o", output, package], moduleDirectory, new Dictionary<string, string> { ["GOFLAGS"] = "-mod=mod", ["GOPROXY"] = "off" });
+        Run("go", ["build", "-o", output, package], moduleDirectory, new Dictionary<string, string>
+        {
+            ["GOFLAGS"] = "-mod=mod",
+            ["GOPROXY"] = "off",
+        });
 }

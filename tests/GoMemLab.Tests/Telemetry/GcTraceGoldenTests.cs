@@ -72,10 +72,14 @@ public class GcTraceGoldenTests
         var path = RepoPaths.Artifact("telemetry", "leaky-gctrace.log");
         var csv = GoMemLab.Tables.TableWriter.ToString(GcTrace.Load(path).ToDataFrame(), GoMemLab.Tables.TableFormat.Csv).Split('\n');
         Assert.Equal(GcTrace.CsvHeader, csv[0]);
-        Assert.Equal("gc,at_s,cpu_pct,clock_sweep_term_ms,clock_mark_ms,clock_mark_term_ms,cpu_sweep_term_ms,cpu_assist_ms,cpu_background_ms,cpu_idle_ms,cpu_mark_term_ms,heap_start_mb,heap_end_mb,heap_live_mb,goal_mb,stacks_mb,globals_mb,procs,forced", csv[0]);
+        Assert.Equal("gc,at_s,cpu_pct,clock_sweep_term_ms,clock_mark_ms,clock_mark_term_ms,cpu_sweep_term_ms,cpu_assist_ms,"
+            + "cpu_background_ms,cpu_idle_ms,cpu_mark_term_ms,heap_start_mb,heap_end_mb,heap_live_mb,goal_mb,stacks_mb,globals_mb,"
+            + "procs,forced",
+            csv[0]);
         // The first data row carries the first gc line's numbers as the runtime printed them (modulo trailing zeros).
         var firstGc = File.ReadLines(path).First(l => l.StartsWith("gc 1 ", StringComparison.Ordinal));
-        var printed = System.Text.RegularExpressions.Regex.Matches(firstGc, @"\d+(\.\d+)?").Select(m => double.Parse(m.Value, CultureInfo.InvariantCulture));
+        var printed = System.Text.RegularExpressions.Regex.Matches(firstGc, @"\d+(\.\d+)?").Select(m => double.Parse(m.Value,
+            CultureInfo.InvariantCulture));
         var row = csv[1].Split(',')[..^1].Select(v => double.Parse(v, CultureInfo.InvariantCulture));
         Assert.Equal(printed, row);
     }

@@ -17,7 +17,8 @@ public class MemStatsLoadTests
     {
         var path = Telemetry(name);
         var series = MemStatsSeries.Load(path);
-        var jq = ExternalTools.Run("jq", ["-r", "[.HeapAlloc, .HeapInuse, .NumGC, .PauseTotalNs, .Sys, (.PauseNs | add), (.BySize | map(.Mallocs) | add)] | @tsv", path])
+        var jq = ExternalTools.Run("jq",
+            ["-r", "[.HeapAlloc, .HeapInuse, .NumGC, .PauseTotalNs, .Sys, (.PauseNs | add), (.BySize | map(.Mallocs) | add)] | @tsv", path])
             .Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(jq.Length, series.Snapshots.Count);
         Assert.Equal(0, series.Skipped.Count);
@@ -53,7 +54,8 @@ public class MemStatsLoadTests
         Assert.Equal(MemStatsTimeSource.Order, series.TimeSource);
         for (int i = 0; i < 3; i++)
         {
-            var jq = ExternalTools.Run("jq", ["-r", "[.memstats.HeapAlloc, .memstats.NumGC, .handled] | @tsv", paths[i]]).Trim().Split('\t');
+            var jq = ExternalTools.Run("jq", ["-r", "[.memstats.HeapAlloc, .memstats.NumGC, .handled] | @tsv",
+                paths[i]]).Trim().Split('\t');
             Assert.Equal(ulong.Parse(jq[0], CultureInfo.InvariantCulture), series.Snapshots[i].HeapAlloc);
             Assert.Equal(ulong.Parse(jq[1], CultureInfo.InvariantCulture), series.Snapshots[i].NumGC);
             Assert.Equal(double.Parse(jq[2], CultureInfo.InvariantCulture), series.Snapshots[i].Extras["handled"]);

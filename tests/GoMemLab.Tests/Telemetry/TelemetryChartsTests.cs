@@ -14,7 +14,8 @@ public class TelemetryChartsTests
         var html = ChartHtml.Page("telemetry", TelemetryCharts.HeapOverTime(trace), TelemetryCharts.PausesAndGcCpu(trace),
             TelemetryCharts.MemStatsOverTime(series));
         foreach (var name in new[] { "live heap after GC", "heap goal", "stop-the-world pause (ms)", "GC CPU % (cumulative)",
-                     "HeapAlloc", "HeapInuse", "HeapIdle", "HeapReleased", "Sys", "StackInuse", "GCs per second (from NumGC)", "goroutines" })
+                     "HeapAlloc", "HeapInuse", "HeapIdle", "HeapReleased", "Sys", "StackInuse", "GCs per second (from NumGC)",
+                         "goroutines" })
             Assert.Contains($"\"name\":\"{name}\"", html);
         var withoutBundle = OfflineHtmlPage.StripInlinedPlotly(html);
         Assert.DoesNotContain("https://", withoutBundle);
@@ -25,6 +26,9 @@ public class TelemetryChartsTests
         Assert.Contains("\"yaxis\":\"y2\"", figure);
         Assert.Contains("\"yaxis\":\"y3\"", figure);
         Assert.DoesNotContain("\"name\":\"NumGC\"", figure);
+        // Titled by file name: the checkout's folders stay out of charts that notebooks and reports publish.
+        Assert.Contains("runtime.MemStats — leaky-memstats.jsonl", figure);
+        Assert.DoesNotContain(RepoPaths.Root, figure);
     }
 
     [Fact]
@@ -41,7 +45,8 @@ public class TelemetryChartsTests
             .Single(t => t.GetProperty("name").GetString() == "GCs per second (from NumGC)").GetProperty("y");
         Assert.Equal(expected, rate[0].GetDouble(), 3);
 
-        var pauses = Plotly.NET.GenericChart.toFigureJson(TelemetryCharts.PausesAndGcCpu(GcTrace.Load(RepoPaths.Artifact("telemetry", "churn-gctrace.log"))));
+        var pauses = Plotly.NET.GenericChart.toFigureJson(TelemetryCharts.PausesAndGcCpu(GcTrace.Load(RepoPaths.Artifact("telemetry",
+            "churn-gctrace.log"))));
         Assert.Contains("\"type\":\"log\"", pauses);
     }
 }

@@ -13,7 +13,10 @@ public class TelemetryCliTests
         var (exit, stdout, stderr) = GomemlabCli.Run("gctrace", path, "--format", "csv");
         Assert.Equal(0, exit);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("gc,at_s,cpu_pct,clock_sweep_term_ms,clock_mark_ms,clock_mark_term_ms,cpu_sweep_term_ms,cpu_assist_ms,cpu_background_ms,cpu_idle_ms,cpu_mark_term_ms,heap_start_mb,heap_end_mb,heap_live_mb,goal_mb,stacks_mb,globals_mb,procs,forced", lines[0]);
+        Assert.Equal("gc,at_s,cpu_pct,clock_sweep_term_ms,clock_mark_ms,clock_mark_term_ms,cpu_sweep_term_ms,cpu_assist_ms,"
+            + "cpu_background_ms,cpu_idle_ms,cpu_mark_term_ms,heap_start_mb,heap_end_mb,heap_live_mb,goal_mb,stacks_mb,globals_mb,"
+            + "procs,forced",
+            lines[0]);
         var gcLines = File.ReadLines(path).Count(l => l.StartsWith("gc ", StringComparison.Ordinal));
         Assert.Equal(gcLines, lines.Length - 1);
         var other = File.ReadLines(path).Count() - gcLines;

@@ -59,7 +59,8 @@ public class ProgressDisplayTests
         var dll = Path.Combine(AppContext.BaseDirectory, "gomemlab.dll");
         // util-linux `script` runs the CLI on a pseudo-terminal, as an interactive shell would.
         var info = new ProcessStartInfo("script") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "-qefc", $"dotnet '{dll}' pprof top '{profile}' --progress --format csv", "/dev/null" }) info.ArgumentList.Add(a);
+        foreach (var a in new[] { "-qefc", $"dotnet '{dll}' pprof top '{profile}' --progress --format csv",
+            "/dev/null" }) info.ArgumentList.Add(a);
         info.Environment.Remove("CI");
         info.Environment["TERM"] = "xterm";
         using var process = Process.Start(info)!;

@@ -22,10 +22,12 @@ public partial class YourOwnProgramTests
         using var dir = new TempDirectory();
         var module = Path.Combine(dir.Path, "batch");
         Directory.CreateDirectory(module);
-        foreach (var file in Directory.GetFiles(RepoPaths.Data("go", "batch"))) File.Copy(file, Path.Combine(module, Path.GetFileName(file)));
+        foreach (var file in Directory.GetFiles(RepoPaths.Data("go", "batch")))
+            File.Copy(file, Path.Combine(module, Path.GetFileName(file)));
         var bin = Path.Combine(dir.Path, "bin");
         Directory.CreateDirectory(bin);
-        File.WriteAllText(Path.Combine(bin, "gomemlab"), $"#!/bin/sh\nexec dotnet '{Path.Combine(AppContext.BaseDirectory, "gomemlab.dll")}' \"$@\"\n");
+        File.WriteAllText(Path.Combine(bin, "gomemlab"),
+            $"#!/bin/sh\nexec dotnet '{Path.Combine(AppContext.BaseDirectory, "gomemlab.dll")}' \"$@\"\n");
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(Path.Combine(bin, "gomemlab"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var environment = new Dictionary<string, string>
@@ -52,18 +54,22 @@ public partial class YourOwnProgramTests
         Assert.Contains("Verdict: too short to call: ", capture.Output);
         Assert.Matches(@"prof/heap-1\.pb\.gz\s*\n.*prof/heap-2\.pb\.gz", capture.Stdout);
         // 3. why: the map that never forgets (dedupe.go's "deliberate leak" line) and the returned &Order{...}, module-relative.
-        var leakLine = File.ReadLines(Path.Combine(module, "dedupe.go")).Select((l, i) => (l, i + 1)).Single(x => x.l.Contains("deliberate leak")).Item2;
+        var leakLine = File.ReadLines(Path.Combine(module, "dedupe.go")).Select((l, i) => (l,
+            i + 1)).Single(x => x.l.Contains("deliberate leak")).Item2;
         var why = Output("gomemlab why").Stdout;
-        Assert.Matches($@"\ndedupe\.go:{leakLine}\s+main\.remember\s+dedupe\.go\s+{leakLine}\s.*\sruntime\s+none\s+map-growth\s+runtime\.mapassign_faststr", why);
+        Assert.Matches($@"\ndedupe\.go:{leakLine}\s+main\.remember\s+dedupe\.go\s+{leakLine}\s.*\sruntime\s+none\s+map-growth\s+"
+            + @"runtime\.mapassign_faststr", why);
         Assert.Matches(@"\norder\.go:26\s+main\.decode\s.*\sexplained\s+escapes-to-heap\s+returned-to-caller\s", why);
         // 4. report: the remedy for the map, and the command line as it was typed.
         var report = Page(Path.Combine(module, "report.html"));
         Assert.Contains($"<code>dedupe.go:{leakLine}</code> in <code>main.remember</code>", report);
         Assert.Contains("Looks like unbounded-map", report);
-        Assert.Contains("<pre>gomemlab report --heap prof/heap-1.pb.gz --heap prof/heap-2.pb.gz --escape m2.txt --asm asm.txt --title 'batch — first look' "
+        Assert.Contains("<pre>gomemlab report --heap prof/heap-1.pb.gz --heap prof/heap-2.pb.gz --escape m2.txt --asm asm.txt --title "
+            + "'batch — first look' "
             + "--out report.html</pre>", report);
         // 5. the notebook: its parameters without opening it, then a run on two snapshots that steps around the trend.
-        Assert.Matches(@"\nheapSnapshots\s+string\[\]\s", Output("gomemlab run $GOMEMLAB/notebooks/11-your-program.ipynb --list-params").Stdout);
+        Assert.Matches(@"\nheapSnapshots\s+string\[\]\s",
+            Output("gomemlab run $GOMEMLAB/notebooks/11-your-program.ipynb --list-params").Stdout);
         var notebook = Page(Path.Combine(module, "nb", "11-your-program.html"));
         Assert.Contains("A trend needs three or more heap snapshots; 2 given: this cell steps aside.", notebook);
         Assert.Contains("main.remember", notebook);
@@ -77,7 +83,8 @@ public partial class YourOwnProgramTests
 
     // The lines after "$ " in the first console block.
     private static List<string> Commands(string markdown) =>
-        ConsoleBlock().Match(markdown).Groups[1].Value.Split('\n').Where(l => l.StartsWith("$ ", StringComparison.Ordinal)).Select(l => l[2..].Trim()).ToList();
+        ConsoleBlock().Match(markdown).Groups[1].Value.Split('\n').Where(l => l.StartsWith("$ ",
+            StringComparison.Ordinal)).Select(l => l[2..].Trim()).ToList();
 
     // An HTML page as text, without its inlined plotly.js.
     private static string Page(string path) =>

@@ -11,8 +11,10 @@ namespace GoMemLab.Goroutines.Analyses;
 /// <param name="Waits">Goroutines per wait bucket; null for forms without states.</param>
 /// <param name="Leaked">Goroutines the runtime marked leaked (all of a goroutineleak profile's; debug=2: the <c>(leaked)</c> ones).</param>
 /// <param name="LockedToThread">Goroutines locked to their OS thread; null for forms without states.</param>
-/// <param name="Breakdown">The group's make-up the other way round: its states (start and creation groups) or its start functions (state groups), largest first, e.g. <c>chan send 350; select 2</c>.</param>
-/// <param name="GoroutineIds">The ids of the goroutines in the group (empty for forms without ids): join these with per-goroutine figures, e.g. a heap dump's retained bytes per <c>goroutine N</c> root.</param>
+/// <param name="Breakdown">The group's make-up the other way round: its states (start and creation groups) or its start functions (state
+/// groups), largest first, e.g. <c>chan send 350; select 2</c>.</param>
+/// <param name="GoroutineIds">The ids of the goroutines in the group (empty for forms without ids): join these with per-goroutine figures,
+/// e.g. a heap dump's retained bytes per <c>goroutine N</c> root.</param>
 public sealed record GoroutineGroup(
     string Key,
     long Count,

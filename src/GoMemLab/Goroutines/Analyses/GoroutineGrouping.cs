@@ -16,10 +16,14 @@ public static class GoroutineGroupingText
 {
     public static string ToText(this GoroutineGrouping by) => by switch
     {
+        GoroutineGrouping.Start => "start",
         GoroutineGrouping.Creation => "creation",
         GoroutineGrouping.State => "state",
-        _ => "start",
+        _ => throw new ArgumentOutOfRangeException(nameof(by), by, null),
     };
+
+    /// <summary>Every grouping's text, in declaration order (the command line's choices).</summary>
+    public static IReadOnlyList<string> All { get; } = [.. Enum.GetValues<GoroutineGrouping>().Select(g => g.ToText())];
 
     /// <summary>Parses start, creation or state; throws <see cref="ArgumentException"/> listing them otherwise.</summary>
     public static GoroutineGrouping Parse(string? text) => text switch
@@ -30,7 +34,8 @@ public static class GoroutineGroupingText
         _ => throw new ArgumentException($"grouping '{text}' must be one of: start, creation, state"),
     };
 
-    /// <summary>What a dump must record to be grouped this way ("creation sites (created by …)", "states"), or null when every dump does.</summary>
+    /// <summary>What a dump must record to be grouped this way ("creation sites (created by …)", "states"), or null when every dump
+    /// does.</summary>
     internal static string? Needs(this GoroutineGrouping by) => by switch
     {
         GoroutineGrouping.Creation => "creation sites (the 'created by' lines)",

@@ -1,4 +1,5 @@
 using GoMemLab.Inputs;
+using GoMemLab.Tables;
 using Microsoft.Data.Analysis;
 
 namespace GoMemLab.Goroutines.Analyses;
@@ -6,14 +7,37 @@ namespace GoMemLab.Goroutines.Analyses;
 /// <summary>
 /// A dump's goroutines grouped by start function, creation site or state (<see cref="By"/>), largest group
 /// first (ties by key). Counts add up to the dump's <see cref="Total"/>. The table's columns, in order:
-/// <c>key,count,share,max_wait_minutes,example_goroutine,wait_under_1m,wait_1_to_9m,wait_10_to_59m,wait_60m_plus,leaked,locked_to_thread,breakdown</c>
+/// <c>key,count,share,max_wait_minutes,example_goroutine,wait_under_1m,wait_1_to_9m,wait_10_to_59m,wait_60m_plus,leaked,</c>
+/// <c>locked_to_thread,breakdown</c>
 /// (<see cref="CsvHeader"/>); the columns a form cannot fill are empty.
 /// </summary>
-public sealed class GoroutineGroups
+public sealed class GoroutineGroups : ITableResult
 {
+    /// <summary>What each column of <see cref="ToDataFrame()"/> means (the reference pages print it; a test checks it matches the
+    /// columns).</summary>
+    public static IReadOnlyDictionary<string, string> ColumnMeanings { get; } = new Dictionary<string, string>
+    {
+        ["key"] = "The group: the start function (the outermost frame Go shows; `(truncated) F` when the dump cut the stack), "
+            + "the creation site `F (file:line)` of the `created by` lines, or the state as Go printed it, by the grouping.",
+        ["count"] = "Goroutines in the group.",
+        ["share"] = "count as a fraction of the dump's goroutines.",
+        ["max_wait_minutes"] =
+            "The longest wait Go printed in the group, in whole minutes (0: none over a minute); empty for protobuf and debug=1.",
+        ["example_goroutine"] = "The lowest goroutine id in the group, to look up in the dump; empty for forms without ids.",
+        ["wait_under_1m"] = "Goroutines without a wait figure: blocked under a minute, or not blocked (Go starts the clock at a GC).",
+        ["wait_1_to_9m"] = "Goroutines blocked 1 to 9 minutes.",
+        ["wait_10_to_59m"] = "Goroutines blocked 10 to 59 minutes.",
+        ["wait_60m_plus"] = "Goroutines blocked an hour or more.",
+        ["leaked"] = "Goroutines the runtime marked leaked: every one of a goroutineleak profile, the `(leaked)` ones of a debug=2 dump.",
+        ["locked_to_thread"] = "Goroutines locked to their OS thread (runtime.LockOSThread); empty for forms without states.",
+        ["breakdown"] = "The group's make-up the other way round, largest first: its states (start and creation groups) or its start "
+            + "functions (state groups).",
+    };
+
     /// <summary>The CSV header of <see cref="ToDataFrame()"/>; <c>key,count</c> first is a contract, the rest may grow.</summary>
     public const string CsvHeader =
-        "key,count,share,max_wait_minutes,example_goroutine,wait_under_1m,wait_1_to_9m,wait_10_to_59m,wait_60m_plus,leaked,locked_to_thread,breakdown";
+        "key,count,share,max_wait_minutes,example_goroutine,wait_under_1m,wait_1_to_9m,wait_10_to_59m,wait_60m_plus,leaked,"
+        + "locked_to_thread,breakdown";
 
     /// <summary>The key of goroutines without a creation site (the main goroutine).</summary>
     public const string NoCreationSite = "(no creation site)";
@@ -79,7 +103,8 @@ public sealed class GoroutineGroups
     /// </summary>
     public DataFrame WithRetainedBytes(IReadOnlyDictionary<long, long> retainedBytesByGoroutine)
     {
-        var rows = Rows.Zip(Sums(retainedBytesByGoroutine), (r, s) => (r.Key, r.Count, s.Found, s.Bytes)).OrderByDescending(r => r.Bytes).ThenByDescending(r => r.Count).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+        var rows = Rows.Zip(Sums(retainedBytesByGoroutine), (r, s) => (r.Key, r.Count, s.Found,
+            s.Bytes)).OrderByDescending(r => r.Bytes).ThenByDescending(r => r.Count).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
         return new DataFrame(
             new StringDataFrameColumn("key", rows.Select(r => r.Key)),
             new Int64DataFrameColumn("count", rows.Select(r => r.Count)),
@@ -91,7 +116,8 @@ public sealed class GoroutineGroups
     private List<(long Found, long Bytes)> Sums(IReadOnlyDictionary<long, long> retainedBytesByGoroutine)
     {
         if (Rows.Count > 0 && Rows.All(r => r.GoroutineIds.Count == 0))
-            throw new InvalidOperationException($"{Source} has no goroutine ids (protobuf and debug=1 count per stack): take a debug=2 dump");
+            throw new InvalidOperationException($"{Source} has no goroutine ids (protobuf and debug=1 count per stack): take a debug=2 "
+                + $"dump");
         return Rows.Select(r =>
         {
             long found = 0, bytes = 0;

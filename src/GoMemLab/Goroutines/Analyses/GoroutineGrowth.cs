@@ -1,3 +1,4 @@
+using GoMemLab.Tables;
 using GoMemLab.Telemetry;
 using Microsoft.Data.Analysis;
 
@@ -13,15 +14,34 @@ namespace GoMemLab.Goroutines.Analyses;
 /// URLs have one, text files do not). Snapshots are ordered by time, and no two may share one.
 /// </para>
 /// </summary>
-public sealed class GoroutineGrowth
+public sealed class GoroutineGrowth : ITableResult
 {
-    /// <summary>The smallest change over the window that can count as growth, in goroutines (as for the MemStats goroutines signal).</summary>
+    /// <summary>What each column of <see cref="ToDataFrame()"/> means (the reference pages print it; a test checks it matches the
+    /// columns).</summary>
+    public static IReadOnlyDictionary<string, string> ColumnMeanings { get; } = new Dictionary<string, string>
+    {
+        ["key"] = "The group, as in the top table of the same grouping.",
+        ["first"] = "Goroutines in the group in the earliest snapshot (0 when absent).",
+        ["last"] = "Goroutines in the group in the latest snapshot.",
+        ["delta"] = "last − first.",
+        ["slope_per_min"] = "Goroutines per minute: the Theil–Sen slope over the snapshots' times that the verdict is judged on.",
+        ["verdict"] = "growing, steady, shrinking or insufficient data (fewer than 5 snapshots): the leak rule of the gctrace and MemStats "
+            + "signals, with a floor of 10 goroutines.",
+        ["r_squared"] = "R² of that line (empty when the count never changes).",
+        ["threshold"] = "The change over the window the verdict needed: 10% of the group's median count, at least 10 goroutines.",
+        ["snapshots_present"] = "In how many snapshots the group has goroutines.",
+        ["evidence"] = "The verdict in one sentence.",
+    };
+
+    /// <summary>The smallest change over the window that can count as growth, in goroutines (as for the MemStats goroutines
+    /// signal).</summary>
     public const double AbsoluteFloor = 10;
 
     /// <summary>The CSV header of <see cref="ToDataFrame"/>; the first six columns are a contract.</summary>
     public const string CsvHeader = "key,first,last,delta,slope_per_min,verdict,r_squared,threshold,snapshots_present,evidence";
 
-    private GoroutineGrowth(GoroutineGrouping by, IReadOnlyList<string> sources, IReadOnlyList<DateTimeOffset> times, IReadOnlyList<GoroutineGrowthRow> rows)
+    private GoroutineGrowth(GoroutineGrouping by, IReadOnlyList<string> sources, IReadOnlyList<DateTimeOffset> times,
+        IReadOnlyList<GoroutineGrowthRow> rows)
     {
         By = by;
         Sources = sources;
@@ -55,13 +75,16 @@ public sealed class GoroutineGrowth
         IReadOnlyList<DateTimeOffset>? times = null)
     {
         if (snapshots.Count == 0) throw new ArgumentException("no snapshots given");
-        if (times is not null && times.Count != snapshots.Count) throw new ArgumentException($"{times.Count} times given for {snapshots.Count} snapshots");
+        if (times is not null && times.Count != snapshots.Count)
+            throw new ArgumentException($"{times.Count} times given for {snapshots.Count} snapshots");
         var stamped = snapshots.Select((d, i) => (Dump: d, Time: times?[i] ?? d.CapturedAt ?? throw new ArgumentException(
-                $"{d.Source} has no capture time ({d.Form.ToText()} text does not record one): give the snapshot times or the interval between them")))
+                $"{d.Source} has no capture time ({d.Form.ToText()} text does not record one): give the snapshot times or the interval "
+                    + $"between them")))
             .OrderBy(s => s.Time).ToList();
         for (var i = 1; i < stamped.Count; i++)
             if (stamped[i].Time == stamped[i - 1].Time)
-                throw new ArgumentException($"{stamped[i - 1].Dump.Source} and {stamped[i].Dump.Source} have the same time {stamped[i].Time:O}");
+                throw new ArgumentException($"{stamped[i - 1].Dump.Source} and {stamped[i].Dump.Source} have the same time "
+                    + $"{stamped[i].Time:O}");
 
         var counts = new Dictionary<string, long[]>(StringComparer.Ordinal);
         for (var i = 0; i < stamped.Count; i++)
@@ -76,13 +99,16 @@ public sealed class GoroutineGrowth
             var signal = LeakSignal.Assess(c.Key, "goroutines", "min", minutes, c.Value.Select(v => (double)v).ToArray(), AbsoluteFloor);
             return new GoroutineGrowthRow(c.Key, c.Value, signal.Slope, signal);
         });
-        var ordered = rows.OrderBy(r => r.Verdict == LeakVerdict.Growing ? 0 : 1).ThenByDescending(r => double.IsNaN(r.SlopePerMinute) ? 0 : r.SlopePerMinute)
+        var ordered = rows.OrderBy(r => r.Verdict == LeakVerdict.Growing ? 0 : 1).ThenByDescending(r => double.IsNaN(r.SlopePerMinute) ? 0
+            : r.SlopePerMinute)
             .ThenByDescending(r => r.Last).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
         return new GoroutineGrowth(by, stamped.Select(s => s.Dump.Source).ToList(), stamped.Select(s => s.Time).ToList(), ordered);
     }
 
-    /// <summary>As <see cref="Compute(IReadOnlyList{GoroutineDump}, GoroutineGrouping, IReadOnlyList{DateTimeOffset}?)"/> for snapshots taken every <paramref name="interval"/>, in the order given.</summary>
-    public static GoroutineGrowth Compute(IReadOnlyList<GoroutineDump> snapshots, TimeSpan interval, GoroutineGrouping by = GoroutineGrouping.Start)
+    /// <summary>As <see cref="Compute(IReadOnlyList{GoroutineDump}, GoroutineGrouping, IReadOnlyList{DateTimeOffset}?)"/> for snapshots
+    /// taken every <paramref name="interval"/>, in the order given.</summary>
+    public static GoroutineGrowth Compute(IReadOnlyList<GoroutineDump> snapshots, TimeSpan interval,
+        GoroutineGrouping by = GoroutineGrouping.Start)
     {
         if (interval <= TimeSpan.Zero) throw new ArgumentException($"the interval between snapshots must be positive, got {interval}");
         return Compute(snapshots, by, snapshots.Select((_, i) => DateTimeOffset.UnixEpoch + interval * i).ToList());
@@ -104,7 +130,8 @@ public sealed class GoroutineGrowth
         new Int32DataFrameColumn("snapshots_present", Rows.Select(r => r.Counts.Count(c => c > 0))),
         new StringDataFrameColumn("evidence", Rows.Select(r => r.Signal.Evidence)));
 
-    /// <summary>The counts as a long table for charts: <c>key</c>, <c>snapshot</c> (0-based, time order), <c>source</c>, <c>minutes</c>, <c>count</c>.</summary>
+    /// <summary>The counts as a long table for charts: <c>key</c>, <c>snapshot</c> (0-based, time order), <c>source</c>, <c>minutes</c>,
+    /// <c>count</c>.</summary>
     public DataFrame Series()
     {
         var minutes = Minutes;

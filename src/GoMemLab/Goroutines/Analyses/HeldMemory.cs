@@ -14,7 +14,8 @@ namespace GoMemLab.Goroutines.Analyses;
 /// <param name="Goroutines">Goroutines in the goroutine dump.</param>
 /// <param name="NotInHeapDump">Ids the heap dump does not have (started or ended between the dumps).</param>
 /// <param name="OtherFunction">Ids the heap dump has, running another function (another process or moment).</param>
-public sealed record HeldMemory(IReadOnlyDictionary<long, long> RetainedBytesByGoroutine, int Goroutines, int NotInHeapDump, int OtherFunction)
+public sealed record HeldMemory(IReadOnlyDictionary<long, long> RetainedBytesByGoroutine, int Goroutines, int NotInHeapDump,
+    int OtherFunction)
 {
     /// <summary>Goroutines matched in both dumps.</summary>
     public int Matched => RetainedBytesByGoroutine.Count;
@@ -26,7 +27,8 @@ public sealed record HeldMemory(IReadOnlyDictionary<long, long> RetainedBytesByG
     public static HeldMemory Match(GoroutineDump goroutines, HeapDump heap)
     {
         var table = goroutines.Goroutines
-            ?? throw new InvalidOperationException($"{goroutines.Source} has no goroutine ids (protobuf and debug=1 count per stack): take a debug=2 dump");
+            ?? throw new InvalidOperationException($"{goroutines.Source} has no goroutine ids (protobuf and debug=1 count per stack): "
+            + $"take a debug=2 dump");
         var retention = heap.GoroutineRetention();
         var heapGoroutines = heap.Goroutines.ToDictionary(g => g.Id);
         var matched = new Dictionary<long, long>();

@@ -45,7 +45,8 @@ internal sealed class CountTextReader
         return reader.Finish(capturedAt);
     }
 
-    /// <summary>The profile a debug=1 header names (<c>goroutine</c>, <c>goroutineleak</c>, <c>threadcreate</c>…), or null when the line is no such header.</summary>
+    /// <summary>The profile a debug=1 header names (<c>goroutine</c>, <c>goroutineleak</c>, <c>threadcreate</c>…), or null when the line is
+    /// no such header.</summary>
     public static string? ProfileName(string line)
     {
         var marker = line.IndexOf(" profile: total ", StringComparison.Ordinal);
@@ -85,7 +86,8 @@ internal sealed class CountTextReader
         if (name is not ("goroutine" or "goroutineleak"))
             throw Error(number, $"expected 'goroutine profile: total N' (debug=1), found {Quote(line)}");
         _kind = name == "goroutine" ? GoroutineProfileKind.Goroutines : GoroutineProfileKind.LeakedGoroutines;
-        if (!long.TryParse(text[(text.IndexOf(" total ", StringComparison.Ordinal) + 7)..], NumberStyles.None, CultureInfo.InvariantCulture, out var total)
+        if (!long.TryParse(text[(text.IndexOf(" total ", StringComparison.Ordinal) + 7)..], NumberStyles.None,
+            CultureInfo.InvariantCulture, out var total)
             || total > int.MaxValue)
             throw Error(number, $"the total in {Quote(line)} is not a goroutine count (0 to {int.MaxValue:N0})");
         _headerTotal = total;
@@ -161,7 +163,8 @@ internal sealed class CountTextReader
         EndRecord();
         if (_sum != _headerTotal)
             throw new InputFormatException(_source,
-                $"the header says total {_headerTotal:N0} but the records count {_sum:N0} goroutines: the file is truncated or edited", line: 1);
+                $"the header says total {_headerTotal:N0} but the records count {_sum:N0} goroutines: the file is truncated or edited",
+                    line: 1);
         var frames = _builder.BuildFrames();
         return new GoroutineDump(_source, GoroutineDumpForm.CountText, _kind, capturedAt, frames, _builder.BuildStacks(frames),
             _builder.BuildRecords(), null, "", new SkippedLines(), []);

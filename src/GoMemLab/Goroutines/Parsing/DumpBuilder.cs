@@ -61,7 +61,8 @@ internal sealed class DumpBuilder
             _frameLine.Add(line);
             _frameIndex.Add((functionId, fileId, line), frame);
         }
-        if (functionId >= _lastFrameOfFunction.Length) Array.Resize(ref _lastFrameOfFunction, Math.Max(functionId + 1, _lastFrameOfFunction.Length * 2));
+        if (functionId >= _lastFrameOfFunction.Length)
+            Array.Resize(ref _lastFrameOfFunction, Math.Max(functionId + 1, _lastFrameOfFunction.Length * 2));
         _lastFrameOfFunction[functionId] = frame + 1;
         return frame;
     }

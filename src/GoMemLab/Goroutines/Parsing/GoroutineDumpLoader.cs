@@ -75,7 +75,7 @@ internal static class GoroutineDumpLoader
 
     public static async Task<GoroutineDump> LoadPathOrUrlAsync(string pathOrUrl, CancellationToken cancel)
     {
-        if (!ProfileLoader.IsUrl(pathOrUrl)) return await Task.Run(() => LoadFile(pathOrUrl, cancel), cancel).ConfigureAwait(false);
+        if (!HttpInput.IsUrl(pathOrUrl)) return await Task.Run(() => LoadFile(pathOrUrl, cancel), cancel).ConfigureAwait(false);
         var uri = HttpInput.ParseUrl(pathOrUrl);
         using var client = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var body = await HttpInput.GetAsync(client, uri, TimeSpan.FromSeconds(60), "net/http/pprof", cancel).ConfigureAwait(false);
@@ -100,7 +100,8 @@ internal static class GoroutineDumpLoader
         // The last line of the head may be cut; a header there is found by the reader anyway.
         foreach (var line in lines.Take(lines.Length - 1))
             if (TracebackHeader.Looks(Encoding.UTF8.GetBytes(line.TrimEnd('\r')))) return Content.Stacks;
-        throw new InputFormatException(name, Expected(head.Whole ? "has no goroutine record" : $"has no goroutine record in its first {SniffBytes >> 10} KiB"));
+        throw new InputFormatException(name,
+            Expected(head.Whole ? "has no goroutine record" : $"has no goroutine record in its first {SniffBytes >> 10} KiB"));
     }
 
     private static string Expected(string problem) =>
@@ -109,7 +110,8 @@ internal static class GoroutineDumpLoader
 
     private readonly record struct Head(byte[] Bytes, bool Whole);
 
-    /// <summary>The first <see cref="SniffBytes"/> of the content; a text that ends in them gets a newline, so its last line counts.</summary>
+    /// <summary>The first <see cref="SniffBytes"/> of the content; a text that ends in them gets a newline, so its last line
+    /// counts.</summary>
     private static Head ReadHead(Stream stream)
     {
         var buffer = new byte[SniffBytes];

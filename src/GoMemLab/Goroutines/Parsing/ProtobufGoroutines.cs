@@ -50,10 +50,12 @@ internal static class ProtobufGoroutines
                 }
             }
             var cut = names.Count >= RecordedFrames && names[^1] != "runtime.goexit";
-            builder.AddRecord(builder.Stack(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(frames), cut), count, Labels(profile, s));
+            builder.AddRecord(builder.Stack(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(frames), cut), count, Labels(profile,
+                s));
         }
         var frameTable = builder.BuildFrames();
-        return new GoroutineDump(source, GoroutineDumpForm.Protobuf, kind, capturedAt ?? profile.Time, frameTable, builder.BuildStacks(frameTable),
+        return new GoroutineDump(source, GoroutineDumpForm.Protobuf, kind, capturedAt ?? profile.Time, frameTable,
+            builder.BuildStacks(frameTable),
             builder.BuildRecords(), null, "", new SkippedLines(), []);
     }
 
@@ -63,7 +65,8 @@ internal static class ProtobufGoroutines
         if (types.Count == 1 && types[0].Unit == "count" && types[0].Type is "goroutine" or "goroutineleak")
             return types[0].Type == "goroutine" ? GoroutineProfileKind.Goroutines : GoroutineProfileKind.LeakedGoroutines;
         var what = types.Count == 0 ? "no sample types" : "sample types " + string.Join(", ", types.Select(t => $"{t.Type}/{t.Unit}"));
-        throw new InputFormatException(source, $"is a pprof profile with {what}, not a goroutine profile (goroutine/count or goroutineleak/count)");
+        throw new InputFormatException(source,
+            $"is a pprof profile with {what}, not a goroutine profile (goroutine/count or goroutineleak/count)");
     }
 
     private static string Labels(Profile profile, int sample)

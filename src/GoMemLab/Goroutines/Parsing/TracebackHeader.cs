@@ -53,7 +53,8 @@ internal ref struct TracebackHeader
             if (part.SequenceEqual("locked to thread"u8)) header.LockedToThread = true;
             else if (part.EndsWith(" minutes"u8))
             {
-                if (!Utf8Parser.TryParse(part[..^" minutes".Length], out int minutes, out var used) || used != part.Length - " minutes".Length || minutes < 0)
+                if (!Utf8Parser.TryParse(part[..^" minutes".Length], out int minutes,
+                    out var used) || used != part.Length - " minutes".Length || minutes < 0)
                     return $"wait of '{Text(part)}' is not a number of minutes Go could print";
                 header.WaitMinutes = minutes;
             }

@@ -64,7 +64,8 @@ internal static class TracebackLines
     /// <summary>Go before 1.21 prints this after 100 frames: the outermost frames are missing.</summary>
     public static bool IsOldElision(ReadOnlySpan<byte> line) => line.SequenceEqual("...additional frames elided..."u8);
 
-    /// <summary>Go 1.21+ prints <c>...N frames elided...</c> between the innermost and the outermost frames, which are both shown.</summary>
+    /// <summary>Go 1.21+ prints <c>...N frames elided...</c> between the innermost and the outermost frames, which are both
+    /// shown.</summary>
     public static bool IsMiddleElision(ReadOnlySpan<byte> line) =>
         line.StartsWith("..."u8) && line.EndsWith(" frames elided..."u8) && line.Length > 20;
 }

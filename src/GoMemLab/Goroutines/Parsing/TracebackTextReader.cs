@@ -74,7 +74,8 @@ internal sealed class TracebackTextReader
         _goroutines = _builder.StartGoroutines((int)Math.Clamp(contentLength / 600, 16, 4_000_000));
     }
 
-    /// <summary>Reads <paramref name="stream"/> to its end; <paramref name="contentLength"/> is the text's size when known (else -1).</summary>
+    /// <summary>Reads <paramref name="stream"/> to its end; <paramref name="contentLength"/> is the text's size when known (else
+    /// -1).</summary>
     public static GoroutineDump Read(Stream stream, string source, long contentLength, DateTimeOffset? capturedAt, CancellationToken cancel)
     {
         var reader = new TracebackTextReader(source, contentLength);
@@ -185,7 +186,8 @@ internal sealed class TracebackTextReader
         if (_section == Section.Goroutine && _sawCreatedBy)
             throw Error(number, $"a frame after the 'created by' lines of goroutine {_id} (line {_headerLine}): {Quote(line)}");
         if (!TracebackLines.TrySplitFrame(line, out var name, out var arguments))
-            throw Error(number, $"expected a frame (FUNCTION(ARGUMENTS)), 'created by …' or a blank line in goroutine {_id} (line {_headerLine}), found {Quote(line)}");
+            throw Error(number, $"expected a frame (FUNCTION(ARGUMENTS)), 'created by …' or a blank line in goroutine {_id} (line "
+                + $"{_headerLine}), found {Quote(line)}");
         if (_section == Section.Goroutine && _keep) _goroutines.AppendArguments(arguments);
         SetPending(name, number, createdBy: false, 0);
     }
@@ -325,7 +327,8 @@ internal sealed class TracebackTextReader
         for (var i = 1; i < count; i++)
         {
             if (ids[i] != ids[i - 1]) continue;
-            long first = _goroutines.LineAt(Math.Min(order[i], order[i - 1])), second = _goroutines.LineAt(Math.Max(order[i], order[i - 1]));
+            long first = _goroutines.LineAt(Math.Min(order[i], order[i - 1])), second = _goroutines.LineAt(Math.Max(order[i],
+                order[i - 1]));
             throw new InputFormatException(_source,
                 $"goroutine {ids[i]} appears twice (lines {first} and {second}): are two dumps pasted into one file?", line: second);
         }

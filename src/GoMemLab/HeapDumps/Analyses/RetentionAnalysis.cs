@@ -74,7 +74,8 @@ internal static class RetentionAnalysis
         for (var s = 0; s < sites; s++)
         {
             if (objects[s] == 0 && garbageObjects[s] == 0) continue;
-            rows.Add(new SiteRetentionRow(dump.Sites[s].Site, dump.Sites[s].Function, objects[s], bytes[s], retained[s], garbageObjects[s], garbageBytes[s]));
+            rows.Add(new SiteRetentionRow(dump.Sites[s].Site, dump.Sites[s].Function, objects[s], bytes[s], retained[s], garbageObjects[s],
+                garbageBytes[s]));
         }
         rows.Sort((a, b) => b.RetainedBytes.CompareTo(a.RetainedBytes) is var c && c != 0 ? c
             : b.Bytes.CompareTo(a.Bytes) is var d && d != 0 ? d : string.CompareOrdinal(a.Site, b.Site));

@@ -9,7 +9,8 @@ namespace GoMemLab.HeapDumps.Analyses;
 /// </summary>
 internal static class SiteHolders
 {
-    public static SiteHolderReport Compute(HeapDump dump, int site, HeapGraph graph, DominatorTree tree, ShortestPaths paths, NodeLabels labels)
+    public static SiteHolderReport Compute(HeapDump dump, int site, HeapGraph graph, DominatorTree tree, ShortestPaths paths,
+        NodeLabels labels)
     {
         var memo = new Dictionary<int, int>();
         int HoldingRoot(int node)
@@ -43,7 +44,8 @@ internal static class SiteHolders
         {
             var path = paths.PathTo(kv.Value.Nearest, graph);
             var root = kv.Key >= 0 ? dump.Roots[kv.Key - graph.ObjectCount] : null;
-            return new SiteHolderRow(dump.Sites[site].Site, root?.Name ?? SiteHolderReport.SeveralRoots, root?.Kind, kv.Value.Objects, kv.Value.Bytes,
+            return new SiteHolderRow(dump.Sites[site].Site, root?.Name ?? SiteHolderReport.SeveralRoots, root?.Kind, kv.Value.Objects,
+                kv.Value.Bytes,
                 string.Join(" → ", path.Select(labels.Name)));
         }).OrderByDescending(r => r.Bytes).ThenBy(r => r.Root, StringComparer.Ordinal).ToList();
         return new SiteHolderReport(dump.Sites[site].Site, rows);

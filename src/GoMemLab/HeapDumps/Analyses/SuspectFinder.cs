@@ -39,13 +39,15 @@ internal static class SuspectFinder
         {
             if (members.Count < 2) continue;
             var sum = members.Sum(m => tree.RetainedBytes(m));
-            if (total > 0 && sum > limit) suspects.Add(Describe($"{members.Count} {name}", RootKind.Goroutine.ToText(), members, graph, tree, labels, total));
+            if (total > 0 && sum > limit)
+                suspects.Add(Describe($"{members.Count} {name}", RootKind.Goroutine.ToText(), members, graph, tree, labels, total));
         }
         suspects.Sort((a, b) => b.RetainedBytes.CompareTo(a.RetainedBytes));
         return new LeakSuspectReport(suspects, threshold, total);
     }
 
-    private static LeakSuspect Describe(string name, string kind, List<int> members, HeapGraph graph, DominatorTree tree, NodeLabels labels, long total)
+    private static LeakSuspect Describe(string name, string kind, List<int> members, HeapGraph graph, DominatorTree tree,
+        NodeLabels labels, long total)
     {
         var retained = members.Sum(m => tree.RetainedBytes(m));
         var objects = members.Sum(m => (long)tree.RetainedObjects(m));

@@ -22,7 +22,8 @@ internal sealed class ChunkedBuffer<T>
 
     public T this[long index] => _chunks[(int)(index >> Shift)]![index & (ChunkSize - 1)];
 
-    /// <summary>The entries as one exactly sized array; chunks are released as they are copied, so the peak is one array and one chunk.</summary>
+    /// <summary>The entries as one exactly sized array; chunks are released as they are copied, so the peak is one array and one
+    /// chunk.</summary>
     public T[] DrainToArray()
     {
         var result = new T[Count];

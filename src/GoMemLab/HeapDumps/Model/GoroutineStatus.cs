@@ -35,6 +35,8 @@ public static class GoroutineStatusText
         GoroutineStatus.Preempted => "preempted",
         GoroutineStatus.Leaked => "leaked",
         GoroutineStatus.DeadExtra => "dead (extra M)",
+        // The one helper whose default does not throw: the value is the dump's own number (a newer runtime may write one
+        // this list lacks), and a table must show it rather than fail.
         _ => $"status {(int)status}",
     };
 }

@@ -30,7 +30,8 @@ public sealed class HeapRootTable
     /// <summary>The objects root <paramref name="index"/> references directly.</summary>
     public ReadOnlySpan<int> Targets(int index) => _targets.AsSpan(_firstTarget[index], _firstTarget[index + 1] - _firstTarget[index]);
 
-    /// <summary>Where in root <paramref name="index"/> its reference to <paramref name="target"/> sits (the first one, when several).</summary>
+    /// <summary>Where in root <paramref name="index"/> its reference to <paramref name="target"/> sits (the first one, when
+    /// several).</summary>
     public string Via(int index, int target)
     {
         for (var t = _firstTarget[index]; t < _firstTarget[index + 1]; t++)

@@ -160,7 +160,8 @@ internal sealed class ObjectAddressIndex
             {
                 var owner = dense is not null ? dense[page] : sparse!.GetValueOrDefault(page, -1);
                 if (owner >= 0 && owner != r)
-                    throw new HeapDumpLayoutException(firsts[r], $"the object at 0x{bases[r]:x} shares page 0x{(ulong)(page + minPage) << PageShift:x} with "
+                    throw new HeapDumpLayoutException(firsts[r],
+                        $"the object at 0x{bases[r]:x} shares page 0x{(ulong)(page + minPage) << PageShift:x} with "
                         + $"objects of another span (at 0x{bases[owner]:x}, {sizes[owner]} bytes each): objects overlap");
                 if (dense is not null) dense[page] = r;
                 else sparse![page] = r;

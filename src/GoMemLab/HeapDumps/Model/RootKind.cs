@@ -22,6 +22,7 @@ public static class RootKindText
         RootKind.Global => "global",
         RootKind.Goroutine => "goroutine",
         RootKind.Finalizer => "finalizer",
-        _ => "other",
+        RootKind.Other => "other",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

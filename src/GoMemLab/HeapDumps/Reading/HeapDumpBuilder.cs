@@ -32,7 +32,8 @@ internal sealed class HeapDumpBuilder
     private readonly List<(string Segment, ulong Base, ulong Offset, int Target)> _globalWords = [];
     private readonly List<(ulong Object, ulong Closure, ulong Pc, bool Queued)> _finalizers = [];
     private readonly List<(string Description, ulong Value)> _otherRoots = [];
-    private readonly List<string> _vias = ["word", "object fields", "finalizer closure", "closure context", "defer record", "panic value", "object"];
+    private readonly List<string> _vias = ["word", "object fields", "finalizer closure", "closure context", "defer record", "panic value",
+        "object"];
     private readonly Dictionary<string, int> _viaIndex = [];
 
     private readonly Dictionary<ulong, int> _bucketSite = [];
@@ -85,7 +86,8 @@ internal sealed class HeapDumpBuilder
         _firstRaw.Add(checked((int)_raw.Count));
     }
 
-    public void StartGoroutine(long id, ulong address, GoroutineStatus status, bool system, string waitReason, ulong waitSince, ulong context)
+    public void StartGoroutine(long id, ulong address, GoroutineStatus status, bool system, string waitReason, ulong waitSince,
+        ulong context)
     {
         EndGoroutine();
         _goroutineId = id;
@@ -107,7 +109,8 @@ internal sealed class HeapDumpBuilder
     /// object the dump gives no layout for; the GC scans it by its type. Here the words from that address to the end of
     /// its frame are read as possible pointers, when that frame comes (callers follow callees in the dump).
     /// </summary>
-    public void AddFrame(string function, ulong sp, ReadOnlySpan<byte> contents, ReadOnlySpan<ulong> pointers, int pointerSize, bool bigEndian)
+    public void AddFrame(string function, ulong sp, ReadOnlySpan<byte> contents, ReadOnlySpan<ulong> pointers, int pointerSize,
+        bool bigEndian)
     {
         _frames.Add(function);
         var via = Via(function);
@@ -138,7 +141,7 @@ internal sealed class HeapDumpBuilder
                 else if (MayBeHeap(value) && value >= sp && (value < from || value >= scannedFrom)) _intoStack.Add(value);
             }
             scannedFrom = from;
-            i = -1; // a word just read may point back into this frame
+            i = -1; // a word just read may point back into this frame,
         }
     }
 
@@ -247,8 +250,10 @@ internal sealed class HeapDumpBuilder
         if (starts.Length >= 1 << 20) GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
-    /// <summary>Resolves every pointer and returns the finished model (throws <see cref="HeapDumpLayoutException"/> for overlapping objects).</summary>
-    public (HeapObjects Objects, HeapRootTable Roots, IReadOnlyList<Goroutine> Goroutines, IReadOnlyList<AllocationSite> Sites, int[]? ObjectSite, long UnresolvedSamples)
+    /// <summary>Resolves every pointer and returns the finished model (throws <see cref="HeapDumpLayoutException"/> for overlapping
+    /// objects).</summary>
+    public (HeapObjects Objects, HeapRootTable Roots, IReadOnlyList<Goroutine> Goroutines, IReadOnlyList<AllocationSite> Sites,
+        int[]? ObjectSite, long UnresolvedSamples)
         Build(CancellationToken cancel)
     {
         EndGoroutine();
@@ -309,7 +314,11 @@ internal sealed class HeapDumpBuilder
         foreach (var (segment, segmentBase, offset, target) in _globalWords)
         {
             Target(target, 0);
-            Close(new HeapRoot(RootKind.Global, $"{segment}+0x{offset:x}", segmentBase + offset) { Segment = segment, SegmentOffset = offset });
+            Close(new HeapRoot(RootKind.Global, $"{segment}+0x{offset:x}", segmentBase + offset)
+            {
+                Segment = segment,
+                SegmentOffset = offset,
+            });
         }
         var p = 0;
         for (var g = 0; g < _goroutines.Count; g++)
@@ -320,7 +329,9 @@ internal sealed class HeapDumpBuilder
             var goroutine = _goroutines[g];
             // Several frames may hold the same object: one reference is enough for the graph.
             Dedupe(targets, via, start);
-            Close(new HeapRoot(RootKind.Goroutine, $"goroutine {goroutine.Id} {goroutine.EntryFunction}", goroutine.Address) { GoroutineId = goroutine.Id });
+            Close(new HeapRoot(RootKind.Goroutine, $"goroutine {goroutine.Id} {goroutine.EntryFunction}",
+                goroutine.Address)
+            { GoroutineId = goroutine.Id });
         }
         foreach (var (obj, closure, pc, queued) in _finalizers)
         {

@@ -14,7 +14,8 @@ internal static class HeapDumpDownload
     public static Task<string> ToTempFileAsync(string url, CancellationToken cancel, TimeSpan? timeout = null) =>
         ToFileAsync(url, Path.Combine(Path.GetTempPath(), $"gomemlab-heapdump-{Guid.NewGuid():N}"), cancel, timeout);
 
-    /// <summary>Streams the dump at <paramref name="url"/> into <paramref name="temp"/>, a file that must not exist yet (removed on failure).</summary>
+    /// <summary>Streams the dump at <paramref name="url"/> into <paramref name="temp"/>, a file that must not exist yet (removed on
+    /// failure).</summary>
     public static async Task<string> ToFileAsync(string url, string temp, CancellationToken cancel, TimeSpan? timeout = null)
     {
         var uri = HttpInput.ParseUrl(url);
@@ -36,7 +37,8 @@ internal static class HeapDumpDownload
             {
                 total += read;
                 if (total > InputFile.MaxBytes)
-                    throw new InputFormatException(url, $"sent over {InputFile.MaxBytes:N0} bytes, the input limit; set GOMEMLAB_MAX_INPUT_BYTES to raise it");
+                    throw new InputFormatException(url,
+                        $"sent over {InputFile.MaxBytes:N0} bytes, the input limit; set GOMEMLAB_MAX_INPUT_BYTES to raise it");
                 await file.WriteAsync(buffer.AsMemory(0, read), deadline.Token).ConfigureAwait(false);
             }
             return temp;

@@ -20,7 +20,8 @@ internal static class HeapDumpGzip
     public static HeapDump Load(string path, Func<string, HeapDump> load, CancellationToken cancel) =>
         WithDecompressed(path, temp => load(temp).WithSource(path), cancel);
 
-    /// <summary>Runs <paramref name="use"/> on a decompressed temporary copy of <paramref name="path"/>, errors renamed to the .gz file.</summary>
+    /// <summary>Runs <paramref name="use"/> on a decompressed temporary copy of <paramref name="path"/>, errors renamed to the .gz
+    /// file.</summary>
     public static T WithDecompressed<T>(string path, Func<string, T> use, CancellationToken cancel)
     {
         var temp = Path.Combine(Path.GetTempPath(), $"gomemlab-heapdump-{Guid.NewGuid():N}");
@@ -38,7 +39,8 @@ internal static class HeapDumpGzip
                     cancel.ThrowIfCancellationRequested();
                     total += read;
                     if (total > InputFile.MaxBytes)
-                        throw new InputFormatException(path, $"decompresses to over {InputFile.MaxBytes:N0} bytes; set GOMEMLAB_MAX_INPUT_BYTES to raise the limit");
+                        throw new InputFormatException(path,
+                            $"decompresses to over {InputFile.MaxBytes:N0} bytes; set GOMEMLAB_MAX_INPUT_BYTES to raise the limit");
                     output.Write(buffer, 0, read);
                 }
             }
@@ -48,7 +50,8 @@ internal static class HeapDumpGzip
             }
             catch (InputFormatException e) when (e.File == temp)
             {
-                throw new InputFormatException(path, e.Problem + (e.Offset is null ? "" : " (offset in the decompressed dump)"), e.Offset, e.Line, e);
+                throw new InputFormatException(path, e.Problem + (e.Offset is null ? "" : " (offset in the decompressed dump)"), e.Offset,
+                    e.Line, e);
             }
         }
         catch (InvalidDataException e)

@@ -30,8 +30,10 @@ internal sealed class HeapDumpReader
     private int _pointerSize;
     private bool _bigEndian;
 
-    /// <summary>Receives the contents of an object, frame or segment: file offset, length, pointer-field offsets (ascending as written), pointer size.</summary>
-    public delegate void ContentsHandler(DumpRecordTag record, long offset, long length, ReadOnlySpan<long> pointerOffsets, int pointerSize);
+    /// <summary>Receives the contents of an object, frame or segment: file offset, length, pointer-field offsets (ascending as written),
+    /// pointer size.</summary>
+    public delegate void ContentsHandler(DumpRecordTag record, long offset, long length, ReadOnlySpan<long> pointerOffsets,
+        int pointerSize);
 
     /// <summary>Called for every object, frame and segment after its field list is read.</summary>
     public ContentsHandler? OnContents { get; init; }
@@ -59,7 +61,8 @@ internal sealed class HeapDumpReader
             if (_input.AtEnd) throw _input.Error("the dump ends without its EOF record: it is truncated", at);
             var tag = _input.ReadUvarint();
             var record = (DumpRecordTag)Math.Min(tag, 255);
-            if (record is not (DumpRecordTag.Object or DumpRecordTag.Params or DumpRecordTag.Type or DumpRecordTag.Itab) && !_builder.ObjectsFinished
+            if (record is not (DumpRecordTag.Object or DumpRecordTag.Params or DumpRecordTag.Type or DumpRecordTag.Itab)
+                && !_builder.ObjectsFinished
                 && StopAtObject < 0)
                 _builder.FinishObjects(_cancel);
             switch (record)
@@ -76,7 +79,8 @@ internal sealed class HeapDumpReader
                         return;
                     }
                     if (_builder.ObjectsFinished)
-                        throw _input.Error("an object record after the roots (a dump lists every object before the goroutines and roots)", at);
+                        throw _input.Error("an object record after the roots (a dump lists every object before the goroutines and roots)",
+                            at);
                     ReadObject(at);
                     break;
                 case DumpRecordTag.OtherRoot:
@@ -152,7 +156,8 @@ internal sealed class HeapDumpReader
                     var address = _input.ReadUvarint();
                     var bucket = _input.ReadUvarint();
                     if (!_builder.AddAllocSample(address, bucket))
-                        throw _input.Error($"the alloc sample of 0x{address:x} names bucket 0x{bucket:x}, which no memprof record defined", at);
+                        throw _input.Error($"the alloc sample of 0x{address:x} names bucket 0x{bucket:x}, which no memprof record defined",
+                            at);
                     break;
                 default:
                     throw _input.Error($"unknown record tag {tag} (a go1.7 heap dump has tags 0-17)", at);
@@ -201,7 +206,8 @@ internal sealed class HeapDumpReader
         if (_builder.Parameters is not null) throw _input.Error("a second params record", at);
         _pointerSize = (int)pointerSize;
         _bigEndian = bigEndian;
-        _builder.SetParameters(new DumpParameters(bigEndian, (int)pointerSize, arenaStart, arenaEnd, arch, version, (int)Math.Min(cpus, int.MaxValue)));
+        _builder.SetParameters(new DumpParameters(bigEndian, (int)pointerSize, arenaStart, arenaEnd, arch, version, (int)Math.Min(cpus,
+            int.MaxValue)));
     }
 
     private void RequireParams(long at, string what)
@@ -215,8 +221,10 @@ internal sealed class HeapDumpReader
         var address = _input.ReadUvarint();
         var (offset, length) = _input.ReadRange("an object");
         if (length < _pointerSize || length > uint.MaxValue)
-            throw _input.Error($"the object at 0x{address:x} has {length:N0} bytes: a heap object has between {_pointerSize} bytes and 4 GiB", at);
-        if (address == 0 || address + (ulong)length < address) throw _input.Error($"an object at address 0x{address:x} of {length:N0} bytes cannot exist", at);
+            throw _input.Error($"the object at 0x{address:x} has {length:N0} bytes: a heap object has between {_pointerSize} bytes and "
+                + $"4 GiB", at);
+        if (address == 0 || address + (ulong)length < address)
+            throw _input.Error($"an object at address 0x{address:x} of {length:N0} bytes cannot exist", at);
         ReadFields(offset, length);
         _builder.AddObject(address, (uint)length, _fieldValues.Span);
         if (_builder.RawPointerCount > int.MaxValue - 1) throw _input.Error("the dump has more than 2^31 pointers between objects", at);
@@ -238,7 +246,8 @@ internal sealed class HeapDumpReader
         _input.ReadUvarint(); // first defer
         _input.ReadUvarint(); // first panic
         if (id > long.MaxValue) throw _input.Error($"goroutine id {id} is out of range", at);
-        _builder.StartGoroutine((long)id, address, (GoroutineStatus)(int)Math.Min(status, int.MaxValue), system, waitReason, waitSince, context);
+        _builder.StartGoroutine((long)id, address, (GoroutineStatus)(int)Math.Min(status, int.MaxValue), system, waitReason, waitSince,
+            context);
     }
 
     private void ReadFrame(long at)

@@ -1,3 +1,4 @@
+using GoMemLab.Tables;
 using Microsoft.Data.Analysis;
 
 namespace GoMemLab.HeapDumps.Rows;
@@ -10,8 +11,24 @@ public sealed record DominatorRow(int Id, int ParentId, int Depth, string Node, 
     long RetainedObjects, string Site);
 
 /// <summary>The top of the dominator tree (<c>gomemlab heapdump dominators</c>), children largest first, in tree order.</summary>
-public sealed record DominatorReport(IReadOnlyList<DominatorRow> Rows, long ReachableBytes)
+public sealed record DominatorReport(IReadOnlyList<DominatorRow> Rows, long ReachableBytes) : ITableResult
 {
+    /// <summary>What each column of <see cref="ToDataFrame()"/> means (the reference pages print it; a test checks it matches the
+    /// columns).</summary>
+    public static IReadOnlyDictionary<string, string> ColumnMeanings { get; } = new Dictionary<string, string>
+    {
+        ["depth"] = "Depth in the dominator tree below the roots (0 for a root, or an object several roots share).",
+        ["node"] = "The root's name, or the object's address.",
+        ["kind"] = "global, goroutine, finalizer or other for a root; object for a heap object.",
+        ["bytes"] = "The node's own size (0 for a root).",
+        ["retained_bytes"] = "Bytes the node alone keeps alive (its dominator subtree).",
+        ["retained_objects"] = "Objects in that subtree.",
+        ["site"] = "Allocation site of the object (file:line of the first non-runtime frame of its memprof bucket); empty when it was "
+            + "not sampled.",
+        ["id"] = "Row id, for parent_id.",
+        ["parent_id"] = "The id of the dominator above (0 at the top).",
+    };
+
     public const string CsvHeader = "depth,node,kind,bytes,retained_bytes,retained_objects,site";
 
     public DataFrame ToDataFrame() => new(

@@ -1,3 +1,4 @@
+using GoMemLab.Tables;
 using Microsoft.Data.Analysis;
 
 namespace GoMemLab.HeapDumps.Rows;
@@ -10,8 +11,23 @@ namespace GoMemLab.HeapDumps.Rows;
 public sealed record PathStep(int Depth, string Node, string Kind, long Bytes, string Site, long RetainedBytes, string Via);
 
 /// <summary>A path to an object (<c>gomemlab heapdump path</c>); empty when the target is garbage.</summary>
-public sealed record PathReport(IReadOnlyList<PathStep> Rows, string Target)
+public sealed record PathReport(IReadOnlyList<PathStep> Rows, string Target) : ITableResult
 {
+    /// <summary>What each column of <see cref="ToDataFrame()"/> means (the reference pages print it; a test checks it matches the
+    /// columns).</summary>
+    public static IReadOnlyDictionary<string, string> ColumnMeanings { get; } = new Dictionary<string, string>
+    {
+        ["depth"] = "0 for the root, then one more per reference followed; the last row is the target.",
+        ["node"] = "The root's name at depth 0, else the object's address.",
+        ["kind"] = "global, goroutine, finalizer or other for a root; object for a heap object.",
+        ["bytes"] = "The object's size (0 for a root).",
+        ["site"] = "Allocation site of the object (file:line of the first non-runtime frame of its memprof bucket); empty when it was "
+            + "not sampled.",
+        ["retained_bytes"] = "Bytes the node alone keeps alive.",
+        ["via"] = "Where the root holds the first object: the frame's function for a goroutine (\"(address-taken variable)\" when "
+            + "through a stack variable), word for a global.",
+    };
+
     public const string CsvHeader = "depth,node,kind,bytes,site";
 
     /// <summary>The contract columns, then retained_bytes and via.</summary>

@@ -1,4 +1,5 @@
 using GoMemLab.HeapDumps.Model;
+using GoMemLab.Tables;
 using Microsoft.Data.Analysis;
 
 namespace GoMemLab.HeapDumps.Rows;
@@ -11,11 +12,26 @@ public sealed record RootRetentionRow(string Root, RootKind Kind, long RetainedB
     long? GoroutineId, ulong Address);
 
 /// <summary>Roots by retained bytes, largest first (<c>gomemlab heapdump roots</c>), and the reachable total they share.</summary>
-public sealed record RootRetentionReport(IReadOnlyList<RootRetentionRow> Rows, long ReachableBytes)
+public sealed record RootRetentionReport(IReadOnlyList<RootRetentionRow> Rows, long ReachableBytes) : ITableResult
 {
+    /// <summary>What each column of <see cref="ToDataFrame()"/> means (the reference pages print it; a test checks it matches the
+    /// columns).</summary>
+    public static IReadOnlyDictionary<string, string> ColumnMeanings { get; } = new Dictionary<string, string>
+    {
+        ["root"] = "The root: a global's symbol (`main.sessions`, `main.cache+0x8`) when the program's binary names the roots, else "
+            + "`data+0x…`/`bss+0x…`; `goroutine ID ENTRY`; `finalizer on 0xOBJECT (FUNCTION)`.",
+        ["kind"] = "Root kind: global (a pointer word of the data or bss segment), goroutine (all frames of one goroutine), finalizer, "
+            + "other.",
+        ["retained_bytes"] = "Bytes this root alone keeps alive: its dominator subtree, what a GC frees when the root goes.",
+        ["retained_objects"] = "Objects in that subtree.",
+        ["direct_objects"] = "Heap objects the root references itself.",
+        ["share"] = "retained_bytes as a share of the reachable bytes.",
+    };
+
     public const string CsvHeader = "root,kind,retained_bytes,retained_objects";
 
-    /// <summary>The contract columns, then direct_objects (objects referenced from the root itself) and share (of the reachable bytes).</summary>
+    /// <summary>The contract columns, then direct_objects (objects referenced from the root itself) and share (of the reachable
+    /// bytes).</summary>
     public DataFrame ToDataFrame() => new(
         new StringDataFrameColumn("root", Rows.Select(r => r.Root)),
         new StringDataFrameColumn("kind", Rows.Select(r => r.Kind.ToText())),

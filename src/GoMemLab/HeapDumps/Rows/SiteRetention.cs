@@ -1,3 +1,4 @@
+using GoMemLab.Tables;
 using Microsoft.Data.Analysis;
 
 namespace GoMemLab.HeapDumps.Rows;
@@ -11,8 +12,22 @@ public sealed record SiteRetentionRow(string Site, string Function, long Objects
     long GarbageBytes);
 
 /// <summary>Sites by retained bytes, largest first (<c>gomemlab heapdump sites</c>), with how much of the heap has a site at all.</summary>
-public sealed record SiteRetentionReport(IReadOnlyList<SiteRetentionRow> Rows, long SampledObjects, long SampledBytes, long Objects, long Bytes)
+public sealed record SiteRetentionReport(IReadOnlyList<SiteRetentionRow> Rows, long SampledObjects, long SampledBytes, long Objects,
+    long Bytes) : ITableResult
 {
+    /// <summary>What each column of <see cref="ToDataFrame()"/> means (the reference pages print it; a test checks it matches the
+    /// columns).</summary>
+    public static IReadOnlyDictionary<string, string> ColumnMeanings { get; } = new Dictionary<string, string>
+    {
+        ["site"] = "file:line of the first non-runtime frame of the allocation stack (from the dump's memprof buckets and alloc samples).",
+        ["function"] = "That frame's function.",
+        ["objects"] = "Reachable sampled objects allocated there.",
+        ["bytes"] = "Their bytes.",
+        ["retained_bytes"] = "What those objects keep alive together: the union of their dominator subtrees.",
+        ["garbage_objects"] = "Sampled objects allocated there that no root reaches.",
+        ["garbage_bytes"] = "Their bytes.",
+    };
+
     public const string CsvHeader = "site,function,objects,bytes,retained_bytes,garbage_objects,garbage_bytes";
 
     public DataFrame ToDataFrame() => new(
@@ -25,5 +40,6 @@ public sealed record SiteRetentionReport(IReadOnlyList<SiteRetentionRow> Rows, l
         new Int64DataFrameColumn("garbage_bytes", Rows.Select(r => r.GarbageBytes)));
 
     /// <summary>One sentence on coverage: how many objects and bytes have a site (all of them only with MemProfileRate = 1).</summary>
-    public string Coverage => $"{SampledObjects:N0} of {Objects:N0} objects ({SampledBytes:N0} of {Bytes:N0} bytes) have an allocation site";
+    public string Coverage
+        => $"{SampledObjects:N0} of {Objects:N0} objects ({SampledBytes:N0} of {Bytes:N0} bytes) have an allocation site";
 }

@@ -39,7 +39,8 @@ internal sealed class ElfSymbols
     /// <summary>The address of a linker marker symbol such as <c>runtime.data</c>, when the table has it.</summary>
     public ulong? Marker(string name) => _markers.TryGetValue(name, out var v) ? v : null;
 
-    /// <summary>Reads the symbols of <paramref name="path"/>; throws <see cref="InputFormatException"/> for a file that is not a readable ELF binary.</summary>
+    /// <summary>Reads the symbols of <paramref name="path"/>; throws <see cref="InputFormatException"/> for a file that is not a readable
+    /// ELF binary.</summary>
     public static ElfSymbols Read(string path)
     {
         using (InputFile.OpenRead(path)) { }
@@ -47,7 +48,8 @@ internal sealed class ElfSymbols
         try
         {
             if (!ELFReader.TryLoad(path, out elf))
-                throw new InputFormatException(path, "is not an ELF binary (Linux executables are; build the program on Linux, without -s)", 0);
+                throw new InputFormatException(path,
+                    "is not an ELF binary (Linux executables are; build the program on Linux, without -s)", 0);
         }
         catch (Exception e) when (e is not InputFormatException)
         {
@@ -69,7 +71,8 @@ internal sealed class ElfSymbols
                     _ => (0UL, 0UL),
                 };
                 if (string.IsNullOrEmpty(entry.Name) || value == 0) continue;
-                if (entry.Name is "runtime.data" or "runtime.edata" or "runtime.bss" or "runtime.ebss" or "runtime.noptrdata" or "runtime.enoptrdata")
+                if (entry.Name is "runtime.data" or "runtime.edata" or "runtime.bss" or "runtime.ebss" or "runtime.noptrdata" or
+                    "runtime.enoptrdata")
                     markers[entry.Name] = value;
                 if (entry.Type == SymbolType.Object && size > 0) data.Add((value, value + size, entry.Name));
                 else if (entry.Type == SymbolType.Function) functions.Add((value, value + Math.Max(size, 1), entry.Name));

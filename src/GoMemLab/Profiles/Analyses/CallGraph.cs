@@ -41,7 +41,8 @@ internal sealed class CallGraph
 
     /// <param name="locationNodes">Per location, the node of each kept line (innermost first), -1 where the node is not kept.</param>
     /// <param name="kept">Null to keep all nodes.</param>
-    public static CallGraph Build(Profile profile, FilteredStacks stacks, int sampleIndex, int[][] locationNodes, int nodeCount, bool[]? kept)
+    public static CallGraph Build(Profile profile, FilteredStacks stacks, int sampleIndex, int[][] locationNodes, int nodeCount,
+        bool[]? kept)
     {
         var graph = new CallGraph(nodeCount);
         var nodesOf = locationNodes;

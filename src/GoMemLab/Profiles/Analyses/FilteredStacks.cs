@@ -54,7 +54,8 @@ internal sealed class FilteredStacks
             {
                 HideMatched = true;
                 LocationLines[l] = MappingMatches(profile, l, hide) ? [] :
-                    LocationLines[l].Where(k => locations.LineFunction[k] < 0 || !FunctionMatches(functions, locations.LineFunction[k], hide)).ToArray();
+                    LocationLines[l].Where(k => locations.LineFunction[k] < 0 || !FunctionMatches(functions, locations.LineFunction[k],
+                        hide)).ToArray();
                 if (LocationLines[l].Length == 0) { hidden[l] = true; anyHidden = true; }
             }
         }
@@ -112,7 +113,8 @@ internal sealed class FilteredStacks
         catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
             var shown = pattern.Length <= 80 ? pattern : pattern[..80] + "…";
-            throw new GoMemLab.Inputs.InputFormatException(profile.Source, $"its {field} \"{shown}\" is not a usable regular expression ({e.Message})", inner: e);
+            throw new GoMemLab.Inputs.InputFormatException(profile.Source,
+                $"its {field} \"{shown}\" is not a usable regular expression ({e.Message})", inner: e);
         }
     }
 
@@ -159,7 +161,8 @@ internal sealed class FilteredStacks
         return start;
     }
 
-    /// <summary>pprof's simplifyFunc: drop a leading '.', and an argument list from the first '(' not part of "(anonymous namespace)" or "operator()".</summary>
+    /// <summary>pprof's simplifyFunc: drop a leading '.', and an argument list from the first '(' not part of "(anonymous namespace)" or
+    /// "operator()".</summary>
     internal static string SimplifyFunctionName(string name)
     {
         if (name.StartsWith('.')) name = name[1..];

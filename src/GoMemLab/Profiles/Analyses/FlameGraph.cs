@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Microsoft.Data.Analysis;
-
 namespace GoMemLab.Profiles.Analyses;
 
 /// <summary>
@@ -10,7 +7,7 @@ namespace GoMemLab.Profiles.Analyses;
 /// Stacks are those <see cref="Top"/> sees (the profile's drop_frames pruning, then focus/ignore/hide); every
 /// line of a location is a frame, so inlined calls are levels of their own, as in pprof's flame graph.
 /// <para>
-/// For a diff profile (<see cref="Diff.Against"/>: base samples labelled <c>pprof::base</c> and negated) each node
+/// For a diff profile (<see cref="ProfileDiff.Compare"/>: base samples labelled <c>pprof::base</c> and negated) each node
 /// also gets <c>base</c> (the base profile's value, positive) and <c>current</c>; the width is then
 /// current + base, so paths that shrank to nothing stay visible, and <c>delta</c> = current − base says which
 /// way it went.
@@ -22,19 +19,16 @@ public static class FlameGraph
     public const string RootId = "root";
 
     /// <summary>
-    /// Builds the tree. Columns: <c>id</c>, <c>parent</c> (empty for the root), <c>name</c> (function, or
-    /// <c>[binary]</c>/<c>&lt;unknown&gt;</c> when unsymbolized; "total" for the root), <c>depth</c> (root 0),
-    /// <c>value</c> (width: current + base), <c>self</c> (of value, samples ending at the node),
-    /// <c>current</c>, <c>base</c>, <c>delta</c> (current − base). Rows are in depth-first order, heaviest
-    /// child first. Nodes whose value is below <paramref name="minimumShare"/> of the root's are dropped with
-    /// their subtrees (a parent's value then exceeds the sum of its children's). <paramref name="options"/>
-    /// gives the sample index and focus/ignore/hide; its granularity and node count are ignored.
+    /// Builds the tree (see <see cref="FlameGraphReport"/> for its rows). <paramref name="sampleIndex"/> as in
+    /// <see cref="Profile.SampleIndexByName"/>. Nodes whose value is below <paramref name="minimumShare"/> of the root's
+    /// are dropped with their subtrees (a parent's value then exceeds the sum of its children's). Throws
+    /// <see cref="ArgumentException"/> for an unknown sample index or an invalid filter regex.
     /// </summary>
-    public static DataFrame Compute(Profile profile, TopOptions? options = null, double minimumShare = 0.001)
+    public static FlameGraphReport Compute(Profile profile, string? sampleIndex = null, ProfileFilter? filter = null,
+        double minimumShare = 0.001)
     {
-        options ??= new TopOptions();
-        var sampleIndex = profile.SampleIndexByName(options.SampleIndex);
-        var stacks = new FilteredStacks(profile, Compile(options.Focus), Compile(options.Ignore), Compile(options.Hide));
+        var index = profile.SampleIndexByName(sampleIndex);
+        var stacks = (filter ?? ProfileFilter.None).Apply(profile);
         var frameNames = FrameNames(profile);
         var locationLines = stacks.LocationLines;
         var lineFunction = profile.Locations.LineFunction;
@@ -45,9 +39,9 @@ public static class FlameGraph
         for (var s = 0; s < stacks.SampleIds.Length; s++)
         {
             var sample = stacks.SampleIds[s];
-            var value = samples.Value(sample, sampleIndex);
+            var value = samples.Value(sample, index);
             if (value == 0) continue;
-            var isBase = hasLabels && samples.StringLabel(sample, Diff.BaseLabel) == "true";
+            var isBase = hasLabels && samples.StringLabel(sample, ProfileDiff.BaseLabel) == "true";
             long current = isBase ? 0 : value, baseValue = isBase ? -value : 0;
             var node = 0;
             tree.Add(node, current, baseValue);
@@ -69,20 +63,7 @@ public static class FlameGraph
             }
             tree.AddSelf(node, current, baseValue);
         }
-        return tree.ToDataFrame(frameNames.Names, minimumShare);
-    }
-
-    private static Regex? Compile(string? pattern)
-    {
-        if (string.IsNullOrEmpty(pattern)) return null;
-        try
-        {
-            return new Regex(pattern, RegexOptions.CultureInvariant);
-        }
-        catch (ArgumentException e)
-        {
-            throw new ArgumentException($"parsing regexp '{pattern}': {e.Message}", e);
-        }
+        return new FlameGraphReport(tree.Nodes(frameNames.Names, minimumShare), profile.SampleTypes[index], ProfileDiff.IsDiff(profile));
     }
 
     /// <summary>Names of frames as small integers, so tree edges are keyed by (parent, name id).</summary>
@@ -146,41 +127,29 @@ public static class FlameGraph
 
         private long Width(int node) => Math.Abs(_current[node]) + Math.Abs(_base[node]);
 
-        public DataFrame ToDataFrame(List<string> names, double minimumShare)
+        public List<FlameNode> Nodes(List<string> names, double minimumShare)
         {
             var children = new List<int>[_parent.Count];
             for (var n = 1; n < _parent.Count; n++) (children[_parent[n]] ??= []).Add(n);
             var cutoff = Width(0) * minimumShare;
-            var id = new StringDataFrameColumn("id");
-            var parent = new StringDataFrameColumn("parent");
-            var name = new StringDataFrameColumn("name");
-            var depth = new Int32DataFrameColumn("depth");
-            var value = new Int64DataFrameColumn("value");
-            var self = new Int64DataFrameColumn("self");
-            var current = new Int64DataFrameColumn("current");
-            var baseColumn = new Int64DataFrameColumn("base");
-            var delta = new Int64DataFrameColumn("delta");
+            var nodes = new List<FlameNode>();
             var pending = new Stack<(int Node, int Depth)>();
             pending.Push((0, 0));
             while (pending.Count > 0)
             {
                 var (n, d) = pending.Pop();
-                id.Append(n == 0 ? RootId : "n" + n);
-                parent.Append(n == 0 ? "" : _parent[n] == 0 ? RootId : "n" + _parent[n]);
-                name.Append(n == 0 ? "total" : names[_name[n]]);
-                depth.Append(d);
-                value.Append(Width(n));
-                self.Append(Math.Abs(_selfCurrent[n]) + Math.Abs(_selfBase[n]));
-                current.Append(_current[n]);
-                baseColumn.Append(_base[n]);
-                delta.Append(_current[n] - _base[n]);
+                nodes.Add(new FlameNode(
+                    n == 0 ? FlameGraph.RootId : "n" + n,
+                    n == 0 ? "" : _parent[n] == 0 ? FlameGraph.RootId : "n" + _parent[n],
+                    n == 0 ? "total" : names[_name[n]],
+                    d, Width(n), Math.Abs(_selfCurrent[n]) + Math.Abs(_selfBase[n]), _current[n], _base[n]));
                 if (children[n] is not { } kids) continue;
                 // Pushed lightest first so the heaviest child comes out (and is listed) first.
                 foreach (var kid in kids.Where(k => Width(k) > 0 && Width(k) >= cutoff)
                              .OrderBy(k => Width(k)).ThenByDescending(k => names[_name[k]], StringComparer.Ordinal))
                     pending.Push((kid, d + 1));
             }
-            return new DataFrame(id, parent, name, depth, value, self, current, baseColumn, delta);
+            return nodes;
         }
     }
 }

@@ -24,22 +24,19 @@ public static class HeapSampleTypes
             catch (ArgumentException)
             {
                 throw new ArgumentException(
-                    $"{profile.Source} is not a heap profile: it has no {name} values (sample types: {string.Join(", ", profile.SampleTypes)})");
+                    $"{profile.Source} is not a heap profile: it has no {name} values (sample types: "
+                        + $"{string.Join(", ", profile.SampleTypes)})");
             }
         }
     }
 
     /// <summary>
     /// Flat and cum per function for one sample type: exactly the rows of <see cref="Top"/> at function
-    /// granularity with the given filters (focus/ignore/hide), keyed by the name pprof prints.
+    /// granularity with the given filter (focus/ignore/hide), keyed by the name pprof prints.
     /// </summary>
-    internal static Dictionary<string, (long Flat, long Cum)> PerFunction(Profile profile, string sampleIndex, TopOptions? filters)
+    internal static Dictionary<string, (long Flat, long Cum)> PerFunction(Profile profile, string sampleIndex, ProfileFilter? filter)
     {
-        var options = (filters ?? new TopOptions()) with
-        {
-            SampleIndex = sampleIndex, Granularity = Granularity.Functions, NodeCount = 0, NodeFraction = 0, SortByCum = false,
-        };
-        var report = Top.Compute(profile, options);
+        var report = Top.Compute(profile, new TopOptions { SampleIndex = sampleIndex, Filter = filter ?? ProfileFilter.None });
         var values = new Dictionary<string, (long, long)>(report.Rows.Count);
         foreach (var row in report.Rows) values[row.Name] = (row.Flat, row.Cum);
         return values;

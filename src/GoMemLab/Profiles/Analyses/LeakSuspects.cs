@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Data.Analysis;
 
 namespace GoMemLab.Profiles.Analyses;
 
@@ -23,29 +22,24 @@ namespace GoMemLab.Profiles.Analyses;
 public static class LeakSuspects
 {
     /// <summary>
-    /// The <see cref="AllocVsInuse"/> rows (flat) that pass <paramref name="rule"/> (default: 1% and 0.5), plus
-    /// <c>inuse_share</c> (of the profile's inuse_space total as <see cref="Top"/> counts it), ordered by
-    /// inuse_space descending. <paramref name="filters"/> as for <see cref="AllocVsInuse.Compute"/>.
+    /// The <see cref="AllocVsInuse"/> rows (flat) that pass <paramref name="rule"/> (default: 1% and 0.5), with their
+    /// share of the profile's inuse_space total as <see cref="Top"/> counts it, ordered by inuse_space descending.
+    /// <paramref name="filter"/> as for <see cref="AllocVsInuse.Compute"/>; throws <see cref="ArgumentException"/> as it does.
     /// </summary>
-    public static DataFrame Find(Profile profile, LeakSuspectRule? rule = null, TopOptions? filters = null)
+    public static LeakSuspectsReport Find(Profile profile, LeakSuspectRule? rule = null, ProfileFilter? filter = null)
     {
         rule ??= new LeakSuspectRule();
-        var table = AllocVsInuse.Compute(profile, cumulative: false, filters);
+        var table = AllocVsInuse.Compute(profile, cumulative: false, filter);
         var total = Top.ComputeTotal(profile, profile.SampleIndexByName(HeapSampleTypes.InuseSpace));
-        var inuse = (Int64DataFrameColumn)table.Columns["inuse_space"];
-        var retention = (DoubleDataFrameColumn)table.Columns["retention_ratio"];
-        var keep = new BooleanDataFrameColumn("keep", table.Rows.Count);
-        var share = new DoubleDataFrameColumn("inuse_share", table.Rows.Count);
-        for (long row = 0; row < table.Rows.Count; row++)
+        var suspects = new List<LeakSuspect>();
+        foreach (var row in table.Rows)
         {
-            var held = inuse[row] ?? 0;
-            share[row] = total == 0 ? 0 : (double)held / total;
-            var function = (string)table.Columns["function"][row];
-            keep[row] = total > 0 && held >= rule.MinimumInuseShare * total && retention[row] is { } r && r >= rule.MinimumRetention
-                && (rule.IncludeRuntime || !function.StartsWith("runtime.", StringComparison.Ordinal));
+            var share = total == 0 ? 0 : (double)row.InuseSpace / total;
+            if (total > 0 && row.InuseSpace >= rule.MinimumInuseShare * total && row.RetentionRatio is { } r && r >= rule.MinimumRetention
+                && (rule.IncludeRuntime || !row.Function.StartsWith("runtime.", StringComparison.Ordinal)))
+                suspects.Add(new LeakSuspect(row.Function, row.AllocSpace, row.AllocObjects, row.InuseSpace, row.InuseObjects, share));
         }
-        table.Columns.Add(share);
-        return table.Filter(keep);
+        return new LeakSuspectsReport(suspects, rule, total);
     }
 }
 
@@ -62,5 +56,6 @@ public sealed record LeakSuspectRule
     public bool IncludeRuntime { get; init; }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"flat inuse_space ≥ {MinimumInuseShare * 100:0.##}% of the total and retention (inuse_space / alloc_space) ≥ {MinimumRetention:0.##}{(IncludeRuntime ? "" : ", outside package runtime")}");
+        $"flat inuse_space ≥ {MinimumInuseShare * 100:0.##}% of the total and retention (inuse_space / alloc_space) ≥ "
+            + $"{MinimumRetention:0.##}{(IncludeRuntime ? "" : ", outside package runtime")}");
 }

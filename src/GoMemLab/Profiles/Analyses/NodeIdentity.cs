@@ -75,7 +75,8 @@ internal static class GoPath
         return path;
     }
 
-    /// <summary>Go compares strings byte-wise in UTF-8; ordinal UTF-16 order differs only above U+FFFF, so compare UTF-8 bytes when needed.</summary>
+    /// <summary>Go compares strings byte-wise in UTF-8; ordinal UTF-16 order differs only above U+FFFF, so compare UTF-8 bytes when
+    /// needed.</summary>
     public static int CompareGo(string a, string b)
     {
         var ordinal = string.CompareOrdinal(a, b);

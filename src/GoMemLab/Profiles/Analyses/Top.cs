@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Microsoft.Data.Analysis;
-
 namespace GoMemLab.Profiles.Analyses;
 
 /// <summary>
@@ -25,7 +22,8 @@ public static class Top
         options ??= new TopOptions();
         var sampleIndex = profile.SampleIndexByName(options.SampleIndex);
         var total = ComputeTotal(profile, sampleIndex);
-        var stacks = new FilteredStacks(profile, Compile("focus", options.Focus), Compile("ignore", options.Ignore), Compile("hide", options.Hide));
+        var filter = options.Filter;
+        var stacks = filter.Apply(profile);
         var (locationNodes, identities) = AssignNodes(profile, stacks, options.Granularity);
         var names = identities.Select(i => i.PrintableName).ToArray();
 
@@ -70,7 +68,8 @@ public static class Top
         }
         var type = profile.SampleTypes[sampleIndex];
         return new TopReport(rows, total, type, options.Granularity, stacks.SampleIds.Length, dropped,
-            options.Focus is null || stacks.FocusMatched, options.Ignore is null || stacks.IgnoreMatched, options.Hide is null || stacks.HideMatched);
+            string.IsNullOrEmpty(filter.Focus) || stacks.FocusMatched, string.IsNullOrEmpty(filter.Ignore) || stacks.IgnoreMatched,
+            string.IsNullOrEmpty(filter.Hide) || stacks.HideMatched);
     }
 
     /// <summary>pprof's report total: Σ|value| over all samples, or over the diff-base samples when there are any.</summary>
@@ -83,27 +82,15 @@ public static class Top
         {
             var v = Math.Abs(samples.Value(s, sampleIndex));
             total += v;
-            if (hasLabels && samples.StringLabel(s, Diff.BaseLabel) == "true") baseTotal += v;
+            if (hasLabels && samples.StringLabel(s, ProfileDiff.BaseLabel) == "true") baseTotal += v;
         }
         return baseTotal > 0 ? baseTotal : total;
     }
 
     private static double Percentage(long value, long total) => total == 0 ? 0 : Math.Abs((double)value / total) * 100;
 
-    private static Regex? Compile(string option, string? pattern)
-    {
-        if (string.IsNullOrEmpty(pattern)) return null;
-        try
-        {
-            return new Regex(pattern, RegexOptions.CultureInvariant);
-        }
-        catch (ArgumentException e)
-        {
-            throw new ArgumentException($"parsing {option} regexp: {e.Message}", e);
-        }
-    }
-
-    private static (int[][] LocationNodes, List<NodeIdentity> Identities) AssignNodes(Profile profile, FilteredStacks stacks, Granularity granularity)
+    private static (int[][] LocationNodes, List<NodeIdentity> Identities) AssignNodes(Profile profile, FilteredStacks stacks,
+        Granularity granularity)
     {
         var locations = profile.Locations;
         var functions = profile.Functions;
@@ -158,11 +145,13 @@ public static class Top
         string Sprint(int n) => sprint.TryGetValue(n, out var s) ? s : sprint[n] = identities[n].GoSprint();
         order.Sort((a, b) =>
         {
-            long first = byCum ? Math.Abs(graph.Cum[a]) : Math.Abs(graph.Flat[a]), firstB = byCum ? Math.Abs(graph.Cum[b]) : Math.Abs(graph.Flat[b]);
+            long first = byCum ? Math.Abs(graph.Cum[a]) : Math.Abs(graph.Flat[a]),
+                firstB = byCum ? Math.Abs(graph.Cum[b]) : Math.Abs(graph.Flat[b]);
             if (first != firstB) return firstB.CompareTo(first);
             var byName = GoPath.CompareGo(names[a], names[b]);
             if (byName != 0) return byName;
-            long second = byCum ? Math.Abs(graph.Flat[a]) : Math.Abs(graph.Cum[a]), secondB = byCum ? Math.Abs(graph.Flat[b]) : Math.Abs(graph.Cum[b]);
+            long second = byCum ? Math.Abs(graph.Flat[a]) : Math.Abs(graph.Cum[a]),
+                secondB = byCum ? Math.Abs(graph.Flat[b]) : Math.Abs(graph.Cum[b]);
             if (second != secondB) return secondB.CompareTo(second);
             return GoPath.CompareGo(Sprint(a), Sprint(b));
         });

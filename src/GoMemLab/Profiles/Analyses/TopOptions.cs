@@ -21,14 +21,8 @@ public sealed record TopOptions
 
     public Granularity Granularity { get; init; } = Granularity.Functions;
 
-    /// <summary>Keep only samples with a frame whose function name, file name or mapping file matches (<c>-focus</c>).</summary>
-    public string? Focus { get; init; }
-
-    /// <summary>Drop samples with a frame that matches (<c>-ignore</c>).</summary>
-    public string? Ignore { get; init; }
-
-    /// <summary>Remove matching frames from the stacks, keeping the samples (<c>-hide</c>).</summary>
-    public string? Hide { get; init; }
+    /// <summary>Focus, ignore and hide (<c>-focus</c>, <c>-ignore</c>, <c>-hide</c>); default none.</summary>
+    public ProfileFilter Filter { get; init; } = ProfileFilter.None;
 
     /// <summary>Show at most this many nodes (<c>-nodecount</c>); 0 = all.</summary>
     public int NodeCount { get; init; }

@@ -30,7 +30,8 @@ namespace GoMemLab.Profiles.LegacyHeap;
 /// </summary>
 public static class LegacyHeapTextParser
 {
-    private static readonly Regex Header = new(@"heap profile: *(\d+): *(\d+) *\[ *(\d+): *(\d+) *\] *@ *(heap[_a-z0-9]*)/?(\d*)", RegexOptions.CultureInvariant);
+    private static readonly Regex Header = new(@"heap profile: *(\d+): *(\d+) *\[ *(\d+): *(\d+) *\] *@ *(heap[_a-z0-9]*)/?(\d*)",
+        RegexOptions.CultureInvariant);
     private static readonly Regex Record = new(@"(-?\d+): *(-?\d+) *\[ *(\d+): *(\d+) *] @([ x0-9a-f]*)", RegexOptions.CultureInvariant);
     private static readonly Regex Hex = new("0x[0-9a-f]+", RegexOptions.CultureInvariant);
     private static readonly Regex OffsetSuffix = new(@"\+0x[0-9a-f]+$", RegexOptions.CultureInvariant);
@@ -51,12 +52,14 @@ public static class LegacyHeapTextParser
     /// <summary>True when a first line is a heap profile header pprof's legacy parser accepts.</summary>
     public static bool IsHeapHeader(string line) => Header.IsMatch(line);
 
-    public static Profile Parse(string file, ReadOnlySpan<byte> data, IProgress<LoadProgress>? progress = null, CancellationToken cancel = default)
+    public static Profile Parse(string file, ReadOnlySpan<byte> data, IProgress<LoadProgress>? progress = null,
+        CancellationToken cancel = default)
     {
         var text = Encoding.UTF8.GetString(data);
         var lines = text.Split('\n');
         var header = Header.Match(lines[0]);
-        if (!header.Success) throw new InputFormatException(file, "not a legacy heap profile: the first line is not 'heap profile: …'", line: 1);
+        if (!header.Success) throw new InputFormatException(file, "not a legacy heap profile: the first line is not 'heap profile: …'",
+            line: 1);
         var (sampling, period) = Sampling(file, header);
         var hasAlloc = (header.Groups[3].Value != header.Groups[1].Value && header.Groups[3].Value != "0")
                        || (header.Groups[4].Value != header.Groups[2].Value && header.Groups[4].Value != "0");
@@ -70,7 +73,8 @@ public static class LegacyHeapTextParser
             KeepFrames = PprofFrameFilters.AllocatorFramesToKeep,
         };
         if (hasAlloc)
-            builder.SampleTypes.AddRange([new("alloc_objects", "count"), new("alloc_space", "bytes"), new("inuse_objects", "count"), new("inuse_space", "bytes")]);
+            builder.SampleTypes.AddRange([new("alloc_objects", "count"), new("alloc_space", "bytes"), new("inuse_objects", "count"),
+                new("inuse_space", "bytes")]);
         else
             builder.SampleTypes.AddRange([new("objects", "count"), new("space", "bytes")]);
 
@@ -95,11 +99,13 @@ public static class LegacyHeapTextParser
                 else symbols.AddCommentLine(line);
                 continue;
             }
-            if (line.Contains("--- Memory map: ---", StringComparison.Ordinal) || line.Contains("MAPPED_LIBRARIES:", StringComparison.Ordinal)) break;
+            if (line.Contains("--- Memory map: ---", StringComparison.Ordinal) || line.Contains("MAPPED_LIBRARIES:",
+                StringComparison.Ordinal)) break;
             symbols.EndRecord();
             var record = Record.Match(line);
             if (!record.Success)
-                throw new InputFormatException(file, $"not a heap profile record (expected 'N: M [N: M] @ 0x…'): \"{Shorten(line)}\"", line: n + 1);
+                throw new InputFormatException(file, $"not a heap profile record (expected 'N: M [N: M] @ 0x…'): \"{Shorten(line)}\"",
+                    line: n + 1);
             var count = 0;
             long blockSize = 0;
             if (hasAlloc) AddValues(record.Groups[3].Value, record.Groups[4].Value, "allocation");
@@ -172,7 +178,8 @@ public static class LegacyHeapTextParser
             "heapprofile" => (false, 1),
             // The Go runtime writes 2*MemProfileRate after "heap/".
             "heap" => (true, rate / 2),
-            var other => throw new InputFormatException(file, $"unknown heap profile kind '{other}' (expected heap, heap_v2 or heapprofile)", line: 1),
+            var other => throw new InputFormatException(file,
+                $"unknown heap profile kind '{other}' (expected heap, heap_v2 or heapprofile)", line: 1),
         };
     }
 
@@ -181,14 +188,14 @@ public static class LegacyHeapTextParser
     /// <summary>Collects the comment lines of each record into per-address frames, and emits functions and locations.</summary>
     private sealed class Symbolizer(ProfileBuilder builder)
     {
-        private readonly Dictionary<ulong, List<(string Function, string File, long Line)>> framesByAddress = [];
-        private readonly Dictionary<(string, string), ulong> functionIds = [];
-        private readonly List<(ulong Pc, string Function, string File, long Line)> pending = [];
-        private readonly HashSet<ulong> goexitAddresses = [];
-        private readonly HashSet<ulong> hiddenRuntimeAddresses = [];
-        private List<ulong> record = [];
+        private readonly Dictionary<ulong, List<(string Function, string File, long Line)>> _framesByAddress = [];
+        private readonly Dictionary<(string, string), ulong> _functionIds = [];
+        private readonly List<(ulong Pc, string Function, string File, long Line)> _pending = [];
+        private readonly HashSet<ulong> _goexitAddresses = [];
+        private readonly HashSet<ulong> _hiddenRuntimeAddresses = [];
+        private List<ulong> _record = [];
 
-        public void BeginRecord(List<ulong> addresses) => record = addresses;
+        public void BeginRecord(List<ulong> addresses) => _record = addresses;
 
         public void AddCommentLine(string line)
         {
@@ -202,30 +209,31 @@ public static class LegacyHeapTextParser
             if (parts.Length > 3)
             {
                 var colon = parts[3].LastIndexOf(':');
-                if (colon > 0 && long.TryParse(parts[3].AsSpan(colon + 1), CultureInfo.InvariantCulture, out number)) file = parts[3][..colon];
+                if (colon > 0 && long.TryParse(parts[3].AsSpan(colon + 1), CultureInfo.InvariantCulture,
+                    out number)) file = parts[3][..colon];
                 else file = parts[3];
             }
-            pending.Add((pc, function, file, number));
+            _pending.Add((pc, function, file, number));
         }
 
         public void EndRecord()
         {
-            var printed = pending.Select(p => p.Pc).ToHashSet();
-            var firstPrinted = record.FindIndex(printed.Contains);
+            var printed = _pending.Select(p => p.Pc).ToHashSet();
+            var firstPrinted = _record.FindIndex(printed.Contains);
             if (firstPrinted >= 0)
-                for (var i = 0; i < record.Count; i++)
-                    if (!printed.Contains(record[i])) (i < firstPrinted ? hiddenRuntimeAddresses : goexitAddresses).Add(record[i]);
-            record = [];
+                for (var i = 0; i < _record.Count; i++)
+                    if (!printed.Contains(_record[i])) (i < firstPrinted ? _hiddenRuntimeAddresses : _goexitAddresses).Add(_record[i]);
+            _record = [];
             // Consecutive comment lines with the same PC are one location's inlined frames, innermost first.
-            for (var i = 0; i < pending.Count;)
+            for (var i = 0; i < _pending.Count;)
             {
-                var pc = pending[i].Pc;
+                var pc = _pending[i].Pc;
                 var frames = new List<(string, string, long)>();
-                for (; i < pending.Count && pending[i].Pc == pc; i++)
-                    if (pending[i].Function.Length > 0) frames.Add((pending[i].Function, pending[i].File, pending[i].Line));
-                framesByAddress.TryAdd(pc, frames);
+                for (; i < _pending.Count && _pending[i].Pc == pc; i++)
+                    if (_pending[i].Function.Length > 0) frames.Add((_pending[i].Function, _pending[i].File, _pending[i].Line));
+                _framesByAddress.TryAdd(pc, frames);
             }
-            pending.Clear();
+            _pending.Clear();
         }
 
         public void AddLocations(Dictionary<ulong, ulong> locationIdByAddress)
@@ -233,10 +241,10 @@ public static class LegacyHeapTextParser
             Span<(ulong, long, long)> none = [];
             foreach (var (address, id) in locationIdByAddress)
             {
-                if (!framesByAddress.TryGetValue(address, out var frames) || frames.Count == 0)
+                if (!_framesByAddress.TryGetValue(address, out var frames) || frames.Count == 0)
                 {
-                    if (goexitAddresses.Contains(address)) frames = [("runtime.goexit", "", 0)];
-                    else if (hiddenRuntimeAddresses.Contains(address)) frames = [("runtime.<hidden>", "", 0)];
+                    if (_goexitAddresses.Contains(address)) frames = [("runtime.goexit", "", 0)];
+                    else if (_hiddenRuntimeAddresses.Contains(address)) frames = [("runtime.<hidden>", "", 0)];
                 }
                 if (frames is null || frames.Count == 0)
                 {
@@ -247,10 +255,10 @@ public static class LegacyHeapTextParser
                 for (var k = 0; k < frames.Count; k++)
                 {
                     var (function, file, number) = frames[k];
-                    if (!functionIds.TryGetValue((function, file), out var functionId))
+                    if (!_functionIds.TryGetValue((function, file), out var functionId))
                     {
-                        functionId = (ulong)functionIds.Count + 1;
-                        functionIds.Add((function, file), functionId);
+                        functionId = (ulong)_functionIds.Count + 1;
+                        _functionIds.Add((function, file), functionId);
                         builder.AddFunction(functionId, function, function, file);
                     }
                     lines[k] = (functionId, number, 0);

@@ -18,5 +18,6 @@ internal static class PprofFrameFilters
         @"__gnu_cxx::new_allocator::allocate", "__libc_malloc", @"__malloc_alloc_template::allocate", "allocate", "cpp_alloc",
         @"operator new(\[\])?", @"simple_alloc::allocate");
 
-    public static readonly string AllocatorFramesToKeep = string.Join("|", @"runtime\.panic", @"runtime\.reflectcall", @"runtime\.call[0-9]*");
+    public static readonly string AllocatorFramesToKeep = string.Join("|", @"runtime\.panic", @"runtime\.reflectcall",
+        @"runtime\.call[0-9]*");
 }

@@ -4,9 +4,10 @@ using GoMemLab.Inputs;
 namespace GoMemLab.Profiles.Protobuf;
 
 /// <summary>
-/// Decodes a pprof protobuf (already gunzipped) straight into a <see cref="Profile"/>'s columns, one wire
-/// field at a time: no message object per sample. Strings, mappings, functions and locations are small and
-/// kept as records until the string table (which Go writes last) is known; samples go into the columns as read.
+/// Decodes a pprof protobuf straight into a <see cref="Profile"/>'s columns, one top-level field at a time as
+/// <see cref="FieldStream"/> reads (and inflates) it: no message object per sample, and never the whole message in
+/// memory. Strings, mappings, functions and locations are small and kept as records until the string table
+/// (which Go writes last) is known; samples go into the columns as read.
 /// </summary>
 internal static class ProtobufProfileReader
 {
@@ -18,12 +19,16 @@ internal static class ProtobufProfileReader
     // A cancel is seen within this much input: about 20k samples, a millisecond of decoding.
     private const int CancelCheckBytes = 1 << 20;
 
-    public static Profile Read(ReadOnlySpan<byte> data, string file, IProgress<LoadProgress>? progress = null, CancellationToken cancel = default)
+    /// <summary>
+    /// Decodes every field of <paramref name="fields"/>. <paramref name="sizeHint"/> (the decoded size, when known)
+    /// pre-sizes the columns once the first sample shows the input is a profile (so that what is none allocates
+    /// nothing for it); <paramref name="position"/> says how far through its input the load is, for progress.
+    /// </summary>
+    public static Profile Read(FieldStream fields, string file, long sizeHint, Func<(long Done, long Total)> position,
+        IProgress<LoadProgress>? progress = null, CancellationToken cancel = default)
     {
-        if (data.IsEmpty) throw new InputFormatException(file, "empty profile: the protobuf message has no fields");
         var builder = new ProfileBuilder(file) { Format = ProfileFormat.Protobuf };
-        // Go heap profiles take about 3 bytes per stack frame and 45 per sample; a location id is at least one byte.
-        builder.ReserveSamples(data.Length / 24, data.Length / 2, data.Length / 6);
+        var reserved = false;
         var strings = new List<string>();
         var sampleTypes = new List<RawValueType>();
         var mappings = new List<RawMapping>();
@@ -32,16 +37,25 @@ internal static class ProtobufProfileReader
         RawValueType? periodType = null;
         long dropFrames = 0, keepFrames = 0, defaultSampleType = 0, docUrl = 0;
 
-        var reader = new WireReader(data, 0, file);
-        var step = Math.Max(1, data.Length / 20);
+        var step = Math.Max(1, position().Total / 20);
         long nextReport = step, nextCancelCheck = CancelCheckBytes;
-        while (!reader.AtEnd)
+        while (fields.Next(out var reader))
         {
             var (field, wire) = reader.ReadTag();
             switch (field)
             {
                 case 1: Expect(ref reader, wire, "sample_type"); sampleTypes.Add(ReadValueType(reader.ReadMessage())); break;
-                case 2: Expect(ref reader, wire, "sample"); ReadSample(reader.ReadMessage(), builder); break;
+                case 2:
+                    Expect(ref reader, wire, "sample");
+                    if (!reserved)
+                    {
+                        // Go heap profiles take about 3 bytes per stack frame and 45 per sample; a location id is at least one byte.
+                        var bytes = (int)Math.Clamp(sizeHint, 0, Math.Min(InputFile.MaxBytes, Array.MaxLength));
+                        builder.ReserveSamples(bytes / 24, bytes / 2, bytes / 6);
+                        reserved = true;
+                    }
+                    ReadSample(reader.ReadMessage(), builder);
+                    break;
                 case 3: Expect(ref reader, wire, "mapping"); mappings.Add(ReadMapping(reader.ReadMessage())); break;
                 case 4: Expect(ref reader, wire, "location"); ReadLocation(reader.ReadMessage(), builder); break;
                 case 5: Expect(ref reader, wire, "function"); functions.Add(ReadFunction(reader.ReadMessage())); break;
@@ -65,22 +79,24 @@ internal static class ProtobufProfileReader
                 case 15: docUrl = ReadScalar(ref reader, wire); break;
                 default: reader.Skip(wire); break;
             }
-            if (progress is not null && reader.Offset >= nextReport)
+            if (progress is not null && position() is var (done, total) && done >= nextReport)
             {
-                progress.Report(new LoadProgress("decoding", reader.Offset, data.Length, builder.SampleCount));
-                nextReport = reader.Offset + step;
+                progress.Report(new LoadProgress("decoding", done, total, builder.SampleCount));
+                nextReport = done + step;
             }
-            if (reader.Offset >= nextCancelCheck)
+            if (fields.Offset >= nextCancelCheck)
             {
                 cancel.ThrowIfCancellationRequested();
-                nextCancelCheck = reader.Offset + CancelCheckBytes;
+                nextCancelCheck = fields.Offset + CancelCheckBytes;
             }
         }
         cancel.ThrowIfCancellationRequested();
 
         var table = new StringTable(strings, file);
-        foreach (var t in sampleTypes) builder.SampleTypes.Add(new ProfileValueType(table.Get(t.Type, "sample_type.type"), table.Get(t.Unit, "sample_type.unit")));
-        if (periodType is { } p) builder.PeriodType = new ProfileValueType(table.Get(p.Type, "period_type.type"), table.Get(p.Unit, "period_type.unit"));
+        foreach (var t in sampleTypes) builder.SampleTypes.Add(new ProfileValueType(table.Get(t.Type, "sample_type.type"),
+            table.Get(t.Unit, "sample_type.unit")));
+        if (periodType is { } p) builder.PeriodType = new ProfileValueType(table.Get(p.Type, "period_type.type"),
+            table.Get(p.Unit, "period_type.unit"));
         builder.DropFrames = table.Get(dropFrames, "drop_frames");
         builder.KeepFrames = table.Get(keepFrames, "keep_frames");
         builder.DefaultSampleType = table.Get(defaultSampleType, "default_sample_type");
@@ -90,7 +106,8 @@ internal static class ProtobufProfileReader
             builder.AddMapping(new ProfileMapping(m.Id, m.Start, m.Limit, m.Offset, table.Get(m.File, $"mapping id {m.Id} filename"),
                 table.Get(m.BuildId, $"mapping id {m.Id} build_id"), m.HasFunctions, m.HasFilenames, m.HasLineNumbers, m.HasInlineFrames));
         foreach (var f in functions)
-            builder.AddFunction(f.Id, table.Get(f.Name, $"function id {f.Id} name"), table.Get(f.SystemName, $"function id {f.Id} system_name"),
+            builder.AddFunction(f.Id, table.Get(f.Name, $"function id {f.Id} name"),
+                table.Get(f.SystemName, $"function id {f.Id} system_name"),
                 table.Get(f.FileName, $"function id {f.Id} filename"), f.StartLine);
         // Labels keep their string-table indexes; check them all once.
         foreach (var l in builder.SampleLabels.Span)
@@ -100,7 +117,8 @@ internal static class ProtobufProfileReader
             table.Get(l.Unit, "label num_unit");
         }
         builder.LabelStrings = table.Strings;
-        progress?.Report(new LoadProgress("indexing", data.Length, data.Length, builder.SampleCount));
+        var (_, length) = position();
+        progress?.Report(new LoadProgress("indexing", length, length, builder.SampleCount));
         return builder.Build();
     }
 
@@ -116,7 +134,9 @@ internal static class ProtobufProfileReader
             switch (field)
             {
                 case 1 when wire == WireReader.LengthDelimited: sample.ReadPackedIds(refs, builder); break;
-                case 1: Expect(ref sample, wire, "sample.location_id", WireReader.Varint); builder.AddSampleLocation(sample.ReadVarint()); break;
+                case 1:
+                    Expect(ref sample, wire, "sample.location_id",
+                    WireReader.Varint); builder.AddSampleLocation(sample.ReadVarint()); break;
                 case 2 when wire == WireReader.LengthDelimited: sample.ReadPackedInt64s(values); break;
                 case 2: Expect(ref sample, wire, "sample.value", WireReader.Varint); values.Add(sample.ReadInt64()); break;
                 case 3: Expect(ref sample, wire, "sample.label"); labels.Add(ReadLabel(sample.ReadMessage())); break;
@@ -280,24 +300,26 @@ internal static class ProtobufProfileReader
     /// <summary>The string table with range-checked lookups; an absent table behaves as the single empty string.</summary>
     private sealed class StringTable
     {
-        private readonly List<string> strings;
+        private readonly List<string> _strings;
 
-        public List<string> Strings => strings;
-        private readonly string file;
+        public List<string> Strings => _strings;
+        private readonly string _file;
 
         public StringTable(List<string> strings, string file)
         {
-            this.file = file;
+            _file = file;
             if (strings.Count > 0 && strings[0].Length != 0)
-                throw new InputFormatException(file, $"malformed profile: the first string-table entry must be empty, found \"{Shorten(strings[0])}\"");
-            this.strings = strings.Count == 0 ? [""] : strings;
+                throw new InputFormatException(file,
+                    $"malformed profile: the first string-table entry must be empty, found \"{Shorten(strings[0])}\"");
+            _strings = strings.Count == 0 ? [""] : strings;
         }
 
         public string Get(long index, string what)
         {
-            if (index < 0 || index >= strings.Count)
-                throw new InputFormatException(file, $"malformed profile: string index {index} of {what} is out of range (the string table has {strings.Count} entries)");
-            return strings[(int)index];
+            if (index < 0 || index >= _strings.Count)
+                throw new InputFormatException(_file,
+                    $"malformed profile: string index {index} of {what} is out of range (the string table has {_strings.Count} entries)");
+            return _strings[(int)index];
         }
 
         private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";

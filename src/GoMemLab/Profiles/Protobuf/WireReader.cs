@@ -15,13 +15,13 @@ internal ref struct WireReader(ReadOnlySpan<byte> data, long baseOffset, string 
 {
     public const int Varint = 0, Fixed64 = 1, LengthDelimited = 2, StartGroup = 3, EndGroup = 4, Fixed32 = 5;
 
-    private readonly ReadOnlySpan<byte> data = data;
-    private int position;
+    private readonly ReadOnlySpan<byte> _data = data;
+    private int _position;
 
-    public readonly bool AtEnd => position >= data.Length;
+    public readonly bool AtEnd => _position >= _data.Length;
 
     /// <summary>Absolute offset of the next byte in the decoded input.</summary>
-    public readonly long Offset => baseOffset + position;
+    public readonly long Offset => baseOffset + _position;
 
     public (int Field, int WireType) ReadTag()
     {
@@ -39,13 +39,13 @@ internal ref struct WireReader(ReadOnlySpan<byte> data, long baseOffset, string 
     public ulong ReadVarint()
     {
         // Fast path: most varints in profiles (ids, small values) are one or two bytes.
-        if (position < data.Length && data[position] < 0x80) return data[position++];
+        if (_position < _data.Length && _data[_position] < 0x80) return _data[_position++];
         ulong result = 0;
         for (var shift = 0; shift < 70; shift += 7)
         {
-            if (position >= data.Length)
+            if (_position >= _data.Length)
                 throw new InputFormatException(file, "truncated protobuf data: a varint runs past the end", Offset);
-            var b = data[position++];
+            var b = _data[_position++];
             if (shift == 63 && b > 1)
                 throw new InputFormatException(file, "malformed protobuf data: varint overflows 64 bits", Offset - 1);
             result |= (ulong)(b & 0x7f) << shift;
@@ -64,11 +64,12 @@ internal ref struct WireReader(ReadOnlySpan<byte> data, long baseOffset, string 
         var at = Offset;
         var length = ReadVarint();
         offset = Offset;
-        if (length > (ulong)(data.Length - position))
+        if (length > (ulong)(_data.Length - _position))
             throw new InputFormatException(file,
-                $"truncated or corrupt protobuf data: a field of {length:N0} bytes runs past the end ({data.Length - position:N0} bytes left)", at);
-        var slice = data.Slice(position, (int)length);
-        position += (int)length;
+                $"truncated or corrupt protobuf data: a field of {length:N0} bytes runs past the end "
+                    + $"({_data.Length - _position:N0} bytes left)", at);
+        var slice = _data.Slice(_position, (int)length);
+        _position += (int)length;
         return slice;
     }
 
@@ -94,10 +95,14 @@ internal ref struct WireReader(ReadOnlySpan<byte> data, long baseOffset, string 
         {
             uint b0 = bytes[i];
             if (b0 < 0x80) { output[written++] = (int)b0; i++; continue; }
-            if (i + 1 < bytes.Length && bytes[i + 1] < 0x80) { output[written++] = (int)((b0 & 0x7f) | ((uint)bytes[i + 1] << 7)); i += 2; continue; }
+            if (i + 1 < bytes.Length && bytes[i + 1] < 0x80)
+            {
+                output[written++] = (int)((b0 & 0x7f) | ((uint)bytes[i
+                + 1] << 7)); i += 2; continue;
+            }
             var slow = new WireReader(bytes[i..], offset + i, file);
             var id = slow.ReadVarint();
-            i += slow.position;
+            i += slow._position;
             if (id <= int.MaxValue) { output[written++] = (int)id; continue; }
             // Rare: ids beyond int range go through the builder's remapping, which appends itself.
             refs.Advance(written);
@@ -121,7 +126,7 @@ internal ref struct WireReader(ReadOnlySpan<byte> data, long baseOffset, string 
             if (b0 < 0x80) { output[written++] = b0; i++; continue; }
             var slow = new WireReader(bytes[i..], offset + i, file);
             output[written++] = (long)slow.ReadVarint();
-            i += slow.position;
+            i += slow._position;
         }
         sink.Advance(written);
     }
@@ -146,8 +151,8 @@ internal ref struct WireReader(ReadOnlySpan<byte> data, long baseOffset, string 
 
     private void Advance(int count)
     {
-        if (data.Length - position < count)
+        if (_data.Length - _position < count)
             throw new InputFormatException(file, "truncated protobuf data: a fixed-size field runs past the end", Offset);
-        position += count;
+        _position += count;
     }
 }

@@ -1,23 +1,21 @@
 using System.Text;
 using GoMemLab.Inputs;
 
-namespace GoMemLab.AssemblyListing;
+namespace GoMemLab.AssemblyListings;
 
 /// <summary>
 /// Reads the output of <c>go build -gcflags=-S</c> (or <c>go tool compile -S</c>) and keeps the
 /// calls to runtime allocation functions (<see cref="AllocationFunctions"/>). A function starts at a
 /// header line <c>SYMBOL STEXT size=…</c>; its instructions look like
 /// <c>\t0x0025 00037 (/path/file.go:26)\tCALL\truntime.newobject(SB)</c>. Data symbols
-/// (<c>SRODATA</c>, …) and their hex dumps are skipped.
+/// (<c>SRODATA</c>, …) and their hex dumps are skipped. The implementation behind <see cref="AssemblyListing.Load"/>.
 /// </summary>
-public static class AssemblyListingReader
+internal static class AssemblyListingReader
 {
-    /// <summary>Reads a listing file (gzip allowed).</summary>
-    /// <exception cref="InputFormatException">Missing file, binary content, or no STEXT function in a non-empty file.</exception>
-    public static IReadOnlyList<AllocationCall> ReadFile(string path) => Read(InputFile.ReadCompilerOutput(path, "-S"), path);
+    // A cancel is seen within this many lines: about a megabyte of listing.
+    private const int CancelCheckLines = 1 << 15;
 
-    /// <summary>Reads a listing from its bytes; <paramref name="name"/> is used in errors.</summary>
-    public static IReadOnlyList<AllocationCall> Read(byte[] bytes, string name)
+    public static IReadOnlyList<AllocationCall> Read(byte[] bytes, string name, CancellationToken cancel)
     {
         var nul = bytes.AsSpan(0, Math.Min(bytes.Length, 1 << 16)).IndexOf((byte)0);
         if (nul >= 0) throw new InputFormatException(name, "is binary (NUL byte), expected the text of go build -gcflags=-S", offset: nul);
@@ -31,7 +29,7 @@ public static class AssemblyListingReader
         var text = Encoding.UTF8.GetString(bytes);
         foreach (var raw in text.Split('\n'))
         {
-            number++;
+            if (++number % CancelCheckLines == 0) cancel.ThrowIfCancellationRequested();
             var line = raw.TrimEnd('\r');
             if (line.Length == 0) continue;
             nonBlank++;

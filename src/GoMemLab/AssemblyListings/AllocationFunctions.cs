@@ -1,4 +1,4 @@
-namespace GoMemLab.AssemblyListing;
+namespace GoMemLab.AssemblyListings;
 
 /// <summary>
 /// The runtime functions (Go 1.19 to current) whose call in compiled code allocates on the heap, or

@@ -1,8 +1,8 @@
 using System.Globalization;
-using GoMemLab.Reports;
+using GoMemLab.Fleet;
 using Microsoft.Data.Analysis;
 
-namespace GoMemLab.Fleet;
+namespace GoMemLab.Reports;
 
 /// <summary>The small card a notebook shows for a fleet database and a query result.</summary>
 public static class FleetCard
@@ -14,8 +14,10 @@ public static class FleetCard
     public static SummaryCard For(FleetDatabase fleet, string title, DataFrame result, string? sql)
     {
         var card = new SummaryCard(title);
-        var summary = fleet.Query("SELECT count(*) AS profiles, min(time) AS first, max(time) AS last, count(DISTINCT sample_types) AS kinds FROM profiles");
-        card.AddFact("profiles", Convert.ToInt64(summary.Columns["profiles"][0], CultureInfo.InvariantCulture).ToString("N0", CultureInfo.InvariantCulture));
+        var summary = fleet.Query("SELECT count(*) AS profiles, min(time) AS first, max(time) AS last, count(DISTINCT sample_types) AS "
+            + "kinds FROM profiles");
+        card.AddFact("profiles", Convert.ToInt64(summary.Columns["profiles"][0], CultureInfo.InvariantCulture).ToString("N0",
+            CultureInfo.InvariantCulture));
         if (summary.Columns["first"][0] is DateTime first && summary.Columns["last"][0] is DateTime last)
             card.AddFact("time", $"{first:yyyy-MM-dd HH:mm:ss} to {last:yyyy-MM-dd HH:mm:ss} UTC");
         var kinds = fleet.Query("SELECT sample_types, count(*) AS n FROM profiles GROUP BY ALL ORDER BY n DESC, sample_types");

@@ -1,6 +1,6 @@
 using Microsoft.Data.Analysis;
 
-namespace GoMemLab.AssemblyListing;
+namespace GoMemLab.AssemblyListings;
 
 /// <summary>Tables of <see cref="AllocationCall"/>s.</summary>
 public static class AllocationCallTable

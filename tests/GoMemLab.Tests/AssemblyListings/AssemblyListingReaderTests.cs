@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
-using GoMemLab.AssemblyListing;
+using GoMemLab.AssemblyListings;
 using GoMemLab.Inputs;
 using GoMemLab.Tests.Support;
 
-namespace GoMemLab.Tests.AssemblyListing;
+namespace GoMemLab.Tests.AssemblyListings;
 
 public class AssemblyListingReaderTests
 {
@@ -12,15 +12,19 @@ public class AssemblyListingReaderTests
     {
         var path = RepoPaths.Artifact("escape", "leaky-asm.txt");
         var lines = File.ReadAllLines(path);
-        var calls = AssemblyListingReader.ReadFile(path);
+        var listing = AssemblyListing.Load(path);
+        var calls = listing.Calls;
         foreach (var name in new[] { "newobject", "makeslice", "growslice", "convT64", "convTstring", "makemap_small", "concatstring2" })
-            Assert.Equal(lines.Count(l => Regex.IsMatch(l, $@"\tCALL\truntime\.{name}\(SB\)$")), calls.Count(c => c.RuntimeFunction == name));
+            Assert.Equal(lines.Count(l => Regex.IsMatch(l, $@"\tCALL\truntime\.{name}\(SB\)$")),
+                calls.Count(c => c.RuntimeFunction == name));
         Assert.DoesNotContain(calls, c => c.RuntimeFunction is "morestack_noctxt" or "gcWriteBarrier" or "memmove");
 
         var box = Assert.Single(calls, c => c.Function == "example.com/leaky/escape.Box");
         Assert.Equal(("convT64", "example.com/leaky/escape"), (box.RuntimeFunction, box.Package));
         Assert.EndsWith("escape/iface.go", box.File);
         Assert.Equal(11, box.Line);
+        Assert.Equal(calls.Count, listing.ToDataFrame().Rows.Count);
+        Assert.Equal(calls.Count, listing.CallsByFunction().Columns["calls"].Cast<long>().Sum());
     }
 
     [Fact]
@@ -28,13 +32,13 @@ public class AssemblyListingReaderTests
     {
         using var dir = new TempDirectory();
         File.WriteAllBytes(dir.File("a.bin"), [1, 0, 2]);
-        Assert.Throws<InputFormatException>(() => AssemblyListingReader.ReadFile(dir.File("a.bin")));
+        Assert.Throws<InputFormatException>(() => AssemblyListing.Load(dir.File("a.bin")));
         File.WriteAllText(dir.File("m.txt"), "escape/iface.go:11:9: v escapes to heap\n");
-        Assert.Contains("STEXT", Assert.Throws<InputFormatException>(() => AssemblyListingReader.ReadFile(dir.File("m.txt"))).Message);
+        Assert.Contains("STEXT", Assert.Throws<InputFormatException>(() => AssemblyListing.Load(dir.File("m.txt"))).Message);
         File.WriteAllText(dir.File("empty.txt"), "");
         // An empty file is stdout redirected instead of stderr; the message says so.
-        Assert.Contains("2> FILE", Assert.Throws<InputFormatException>(() => AssemblyListingReader.ReadFile(dir.File("empty.txt"))).Message);
+        Assert.Contains("2> FILE", Assert.Throws<InputFormatException>(() => AssemblyListing.Load(dir.File("empty.txt"))).Message);
         // Captured output (#!gobuild) with no listing is just empty.
-        Assert.Empty(AssemblyListingReader.Read([], "go build"));
+        Assert.Empty(AssemblyListing.Parse([], "go build").Calls);
     }
 }

@@ -1,9 +1,9 @@
-using GoMemLab.AssemblyListing;
+using GoMemLab.AssemblyListings;
 using GoMemLab.Escape;
 using GoMemLab.Tests.Escape;
 using GoMemLab.Tests.Support;
 
-namespace GoMemLab.Tests.AssemblyListing;
+namespace GoMemLab.Tests.AssemblyListings;
 
 public class EscapeAllocationCrossCheckTests
 {
@@ -37,8 +37,8 @@ public class EscapeAllocationCrossCheckTests
             """.Replace("\r\n", "\n"));
         GoBuild.Build(dir.Path, dir.File("m.txt"), "-gcflags=-m", ".");
         GoBuild.Build(dir.Path, dir.File("asm.txt"), "-gcflags=-S", ".");
-        var rows = EscapeAllocationCrossCheck.Compare(EscapeLog.Load(dir.File("m.txt")), AssemblyListingReader.ReadFile(dir.File("asm.txt")));
-        Assert.All(rows, r => Assert.Equal("agree", r.Status));
+        var rows = EscapeAllocationCrossCheck.Compare(EscapeLog.Load(dir.File("m.txt")), AssemblyListing.Load(dir.File("asm.txt"))).Rows;
+        Assert.All(rows, r => Assert.Equal(CrossCheckStatus.Agree, r.Status));
         Assert.Equal([(7, "newobject"), (13, "makeslice")], rows.Select(r => (r.Line, r.Calls.Single())));
     }
 
@@ -46,12 +46,14 @@ public class EscapeAllocationCrossCheckTests
     public void The_leaky_build_lists_agreements_and_both_kinds_of_mismatch()
     {
         var rows = EscapeAllocationCrossCheck.Compare(
-            EscapeLog.Load(RepoPaths.Artifact("escape", "leaky-m2.txt")), AssemblyListingReader.ReadFile(RepoPaths.Artifact("escape", "leaky-asm.txt")));
+            EscapeLog.Load(RepoPaths.Artifact("escape", "leaky-m2.txt")),
+                AssemblyListing.Load(RepoPaths.Artifact("escape", "leaky-asm.txt"))).Rows;
         var box = Assert.Single(rows, r => r.File.EndsWith("escape/iface.go") && r.Line == 11);
-        Assert.Equal(("agree", "convT64"), (box.Status, box.Calls.Single()));
-        Assert.Contains(rows, r => r.Status == "call-without-decision" && r.Calls.Contains("growslice") && r.MayNotAllocate);
+        Assert.Equal((CrossCheckStatus.Agree, "convT64"), (box.Status, box.Calls.Single()));
+        Assert.Contains(rows, r => r.Status == CrossCheckStatus.CallWithoutDecision && r.Calls.Contains("growslice") && r.MayNotAllocate);
         // Inlined allocations: the decision is at the call site, the CALL at the callee's line.
-        Assert.Contains(rows, r => r.Status == "decision-without-call" && r.Decisions.Contains("new(http.ServeMux) escapes to heap"));
-        Assert.Contains(rows, r => r.Status == "call-without-decision" && r.File.StartsWith("$GOROOT/src/net/http/server.go"));
+        Assert.Contains(rows, r => r.Status == CrossCheckStatus.DecisionWithoutCall
+            && r.Decisions.Contains("new(http.ServeMux) escapes to heap"));
+        Assert.Contains(rows, r => r.Status == CrossCheckStatus.CallWithoutDecision && r.File.StartsWith("$GOROOT/src/net/http/server.go"));
     }
 }

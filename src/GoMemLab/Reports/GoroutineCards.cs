@@ -1,9 +1,9 @@
 using GoMemLab.Charts;
+using GoMemLab.Goroutines;
 using GoMemLab.Goroutines.Analyses;
-using GoMemLab.Reports;
 using GoMemLab.Telemetry;
 
-namespace GoMemLab.Goroutines;
+namespace GoMemLab.Reports;
 
 /// <summary>The cards <c>#!goroutines</c> shows: one dump, or several snapshots of one program. Pure functions of the analyses.</summary>
 public static class GoroutineCards
