@@ -56,4 +56,42 @@ public sealed class FuzzTargetTests
         // Each target reads at least one committed artifact of its own format.
         Assert.True(accepted > 0, $"{target} accepted none of {inputs.Count} inputs");
     }
+
+    // What each target must accept: every committed artifact of its own format (globs under the repository).
+    private static readonly Dictionary<string, string[]> OwnFormat = new()
+    {
+        ["pprof"] = ["data/artifacts/heap/*.pb.gz"],
+        ["pprof-legacy"] = ["data/artifacts/heap/leaky-heap-debug1.txt"],
+        ["escape-text"] = ["data/artifacts/escape/*-m1.txt", "data/artifacts/escape/*-m2.txt"],
+        ["escape-json"] = ["data/artifacts/escape/leaky-json/*/*.json"],
+        ["asm"] = ["data/artifacts/escape/*-asm.txt"],
+        ["gctrace"] = ["data/artifacts/telemetry/*-gctrace.log"],
+        ["memstats"] = ["data/artifacts/telemetry/*-memstats.jsonl", "data/artifacts/telemetry/leaky-vars-*.json"],
+        ["prometheus"] = ["data/artifacts/telemetry/prometheus/api-0/scrape-*.prom"],
+        ["notebook"] = ["notebooks/*.ipynb"],
+        ["heapdump"] = ["data/artifacts/heapdump/*.dump.gz"],
+        ["ssa"] = ["data/artifacts/ssa/*.html"],
+    };
+
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public void Every_artifact_of_the_targets_own_format_is_accepted(string target)
+    {
+        var own = OwnFormat[target].SelectMany(glob =>
+        {
+            var directory = Path.Combine(RepoPaths.Root, Path.GetDirectoryName(glob)!.Replace("/*", ""));
+            var depth = glob.Split('/').Count(p => p == "*");
+            return Directory.EnumerateFiles(directory, Path.GetFileName(glob), depth > 0 ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly);
+        }).Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(own);
+        Assert.All(own, path =>
+        {
+            var refused = FuzzRunner.Run(target, File.ReadAllBytes(path));
+            Assert.True(refused is null, $"{target} refused its own {Path.GetRelativePath(RepoPaths.Root, path)}: {refused?.Message}");
+        });
+    }
+
+    [Fact]
+    public void Every_target_has_its_own_format_named() =>
+        Assert.Equal(FuzzTargets.All.Keys.Order(StringComparer.Ordinal), OwnFormat.Keys.Order(StringComparer.Ordinal));
 }
