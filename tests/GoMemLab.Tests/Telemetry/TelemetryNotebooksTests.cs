@@ -33,9 +33,24 @@ public class TelemetryNotebooksTests
     [Fact]
     public async Task Chapter_05_runs_including_the_live_poll()
     {
-        var outputs = await RunAndCollectOutputs("05-long-run.ipynb");
+        // The chapter builds the live service into Directory.CreateTempSubdirectory("gomemlab-05-") and leaves it;
+        // the folders that appear during this run are removed after it (the notebook is the lead's to change).
+        var before = Chapter05Folders();
+        string outputs;
+        try
+        {
+            outputs = await RunAndCollectOutputs("05-long-run.ipynb");
+        }
+        finally
+        {
+            foreach (var folder in Chapter05Folders().Except(before))
+                try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
         Assert.Contains("func gcMarkRoots", outputs);
         Assert.Contains("/gc/pauses:seconds", outputs);
         Assert.Contains("127.0.0.1", outputs); // the live /debug/vars poll ran
     }
+
+    private static HashSet<string> Chapter05Folders() =>
+        Directory.EnumerateDirectories(Path.GetTempPath(), "gomemlab-05-*").ToHashSet(StringComparer.Ordinal);
 }
