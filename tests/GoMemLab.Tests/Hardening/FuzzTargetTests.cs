@@ -103,6 +103,7 @@ public sealed class FuzzTargetTests : IDisposable
         ["notebook"] = ["notebooks/*.ipynb"],
         ["heapdump"] = ["data/artifacts/heapdump/*.dump.gz"],
         ["ssa"] = ["data/artifacts/ssa/*.html"],
+        ["goroutines"] = ["data/artifacts/goroutines/known-debug*.txt"],
     };
 
     [Theory]
