@@ -42,9 +42,10 @@ public static class EscapeCauseKindText
 
 /// <summary>
 /// Classifies a heap decision (moved-to-heap, escapes-to-heap) of an <see cref="EscapeLog"/> by what its
-/// explanation shows (<see cref="EscapeLog.Causes"/> classifies them all). Rules in priority order: too large / non-constant
-/// size; converted to interface; captured by a closure; then the reason of the last step that
-/// reaches the outliving location (<c>return</c>, <c>call parameter</c>, an assignment, <c>spill</c>).
+/// explanation shows (<see cref="EscapeLog.Causes"/> classifies them all). Rules in priority order: too large /
+/// non-constant size; only <c>spill</c> steps (not a closure); converted to interface; captured by a closure; then the
+/// reason of the last step that reaches the outliving location (<c>return</c>, <c>call parameter</c>, an assignment).
+/// Go 1.19 names no step <c>defer</c>: a defer in a loop shows as its wrapper closure and what that captures.
 /// This is a reading of the explanation, not a second escape analysis: when several causes apply,
 /// the first in that order wins. Without <c>-m=2</c> every decision is <see cref="EscapeCauseKind.Unknown"/>.
 /// </summary>
@@ -65,6 +66,11 @@ public static class EscapeCause
         if (steps.Count == 0) return EscapeCauseKind.Unknown;
         if (steps.Any(s => s.Reason is "too large for stack" or "non-constant size" or "too aligned for stack"))
             return EscapeCauseKind.TooLargeOrNonConstantSize;
+        // Only spill steps: nothing stored it anywhere, the heap took it directly (a go statement's or a looped
+        // defer's function value, e.g. a method value); a boxed value always has the step that stored the interface.
+        if (diagnostic.Subject != "func literal" && steps.Where(s => s.Kind == FlowStepKind.From).All(s => s.Reason == "spill")
+            && steps.Any(s => s.Kind == FlowStepKind.From))
+            return EscapeCauseKind.Spill;
         if ((diagnostic.Kind == EscapeKind.EscapesToHeap && IsBoxedValue(diagnostic.Subject))
             || steps.Any(s => s.Reason == "interface-converted"
                 || (s.Reason == "call parameter" && s.Expression.StartsWith("fmt.", StringComparison.Ordinal))))
@@ -77,7 +83,6 @@ public static class EscapeCause
         if (root.Reason is "call parameter" or "defer") return EscapeCauseKind.PassedToLeakingParameter;
         if (root.Reason.StartsWith("assign", StringComparison.Ordinal) || StoringReasons.Contains(root.Reason))
             return EscapeCauseKind.StoredInGlobalOrHeap;
-        if (steps.Where(s => s.Kind == FlowStepKind.From).All(s => s.Reason == "spill")) return EscapeCauseKind.Spill;
         return EscapeCauseKind.Unknown;
     }
 

@@ -36,8 +36,10 @@ public class LogLoadCancellationTests
         Assert.True(GcTrace.Load(new MemoryStream(log), "leaky-gctrace ×N").Lines.Count > 0);
     }
 
+    // Only the check before the first file: a cancel between two files would need a hook inside the reader (a FIFO
+    // among the files blocks the open, but the reader sizes its buffer from the file's length, which a FIFO has not).
     [Fact]
-    public void Escape_json_directory_read_checks_before_each_file()
+    public void Escape_json_directory_read_checks_the_token_before_reading_a_file()
     {
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();

@@ -6,7 +6,8 @@ namespace GoMemLab.Tests.Profiles;
 
 /// <summary>
 /// Every golden made by data/gen/50-pprof-goldens.sh (real `go tool pprof -top` output) against GoMemLab's
-/// Top on the same artifact with the same options: same rows in the same order, same flat, cum and inline marks.
+/// Top on the same artifact with the same options: same rows in the same order, same flat, flat%, sum%, cum, cum% and
+/// inline marks (percentages in pprof's rounding), and the header's accounted-for sum, its percentage and "of N total".
 /// </summary>
 public class TopGoldenTests
 {
@@ -67,6 +68,18 @@ public class TopGoldenTests
         for (var i = 0; i < Math.Min(expected.Count, actual.Count); i++)
             Assert.True(expected[i] == actual[i], $"{golden} row {i + 1}: pprof {expected[i]}, GoMemLab {actual[i]}");
         Assert.Equal(expected.Count, actual.Count);
+
+        // Every column pprof prints: flat%, sum% and cum% in pprof's own rounding, and the header's "of N total".
+        var percents = PprofTopGolden.Percents(RepoPaths.Data("golden", "pprof", golden));
+        var ours = report.Rows.Select(r => new PprofTopPercents(
+            PprofTopGolden.Percentage(r.FlatPercent), PprofTopGolden.Percentage(r.SumPercent),
+            PprofTopGolden.Percentage(r.CumPercent))).ToList();
+        for (var i = 0; i < percents.Count; i++)
+            Assert.True(percents[i] == ours[i], $"{golden} row {i + 1}: pprof {percents[i]}, GoMemLab {ours[i]}");
+        var showing = PprofTopGolden.Showing(RepoPaths.Data("golden", "pprof", golden));
+        Assert.Equal(showing.Total, report.Total);
+        Assert.Equal(showing.AccountedFor, report.Rows.Sum(r => r.Flat));
+        Assert.Equal(showing.Percent, PprofTopGolden.Percentage(report.Rows[^1].SumPercent));
     }
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;

@@ -84,4 +84,48 @@ public class LeakSignalBoundaryTests
         Assert.Equal(LeakVerdict.InsufficientData, LeakSignal.Assess("m", "MB", "min", [2, 2, 2, 2, 2], [1, 2, 3, 4, 5], 1).Verdict);
         Assert.Equal(LeakVerdict.Growing, LeakSignal.Assess("m", "MB", "min", [0, 1, 2, 3, 4], [1, 2, 3, 4, 5], 1).Verdict);
     }
+    // Five points, one per minute, on 100 + 2.5·(t − 2): every pair slope is 2.5, the change over the 4-minute span is
+    // exactly 10 and so is the threshold (0.1 × 100 rounds to 10 in binary): a change equal to the threshold is no trend.
+    [Theory]
+    [InlineData(+2.5)]
+    [InlineData(-2.5)]
+    public void A_change_exactly_at_the_threshold_is_steady(double slope)
+    {
+        double[] times = [0, 1, 2, 3, 4];
+        var values = times.Select(t => 100 + slope * (t - 2)).ToArray();
+        var signal = LeakSignal.Assess("heap_inuse_mb", "MB", "min", times, values, absoluteFloor: 1);
+        Assert.Equal(10, signal.Threshold);
+        Assert.Equal(Math.Abs(signal.Change), signal.Threshold);
+        Assert.Equal(LeakVerdict.Steady, signal.Verdict);
+    }
+
+    // y = 1, 1, 2, 3, 8 at t = 0..4: the pair slopes' median is 1 and the offsets' median 0, so SSres = 1² + 4² = 17 and
+    // SStot = 4 + 4 + 1 + 0 + 25 = 34 around the mean 3: R² is one half exactly, which is enough to call the trend.
+    [Fact]
+    public void An_r_squared_of_exactly_one_half_fits()
+    {
+        var signal = LeakSignal.Assess("heap_inuse_mb", "MB", "min", [0, 1, 2, 3, 4], [1, 1, 2, 3, 8], absoluteFloor: 1);
+        Assert.Equal(0.5, signal.RSquared);
+        Assert.Equal(4, signal.Change);
+        Assert.Equal(LeakVerdict.Growing, signal.Verdict);
+    }
+
+    [Fact]
+    public void An_empty_series_is_insufficient_data_with_the_floor_as_threshold()
+    {
+        var signal = LeakSignal.Assess("heap_inuse_mb", "MB", "min", [], [], absoluteFloor: 2);
+        Assert.Equal(LeakVerdict.InsufficientData, signal.Verdict);
+        Assert.Equal(0, signal.Span);
+        Assert.Equal(2, signal.Threshold);
+        Assert.Equal("heap_inuse_mb: 0 points over 0 min; need at least 5 points over a positive span", signal.Evidence);
+    }
+
+    [Fact]
+    public void Overall_is_steady_when_one_signal_has_data_and_shows_no_trend()
+    {
+        var none = LeakSignal.Assess("m", "MB", "min", [0], [1], 1);
+        Assert.Equal(LeakVerdict.Steady, LeakSignal.Overall([none, Line(100, 0, 1)]));
+        Assert.Equal(LeakVerdict.InsufficientData, LeakSignal.Overall([none, none]));
+        Assert.Equal(LeakVerdict.InsufficientData, LeakSignal.Overall([]));
+    }
 }

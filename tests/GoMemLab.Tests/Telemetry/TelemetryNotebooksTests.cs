@@ -54,4 +54,5 @@ public class TelemetryNotebooksTests
             + @"<td class=\W+num\W+>17\.2</td><td class=\W+num\W+>40\.7<", outputs);
         Assert.Contains("25 of 261 collections paused more than 1 ms", outputs);
     }
+
 }
