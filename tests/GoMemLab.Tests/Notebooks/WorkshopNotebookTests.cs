@@ -7,7 +7,7 @@ using GoMemLab.Tests.Support;
 namespace GoMemLab.Tests.Notebooks;
 
 /// <summary>
-/// The workshop notebooks (chapters 01–06, 05b, 09) run green, pose exercises answered by solution cells, and `gomemlab workshop`
+/// The workshop notebooks (chapters 01–11 and 05b) run green, pose exercises answered by solution cells, and `gomemlab workshop`
 /// makes the participants' copy of them. The lab and 09 run live Go programs (about a minute each).
 /// </summary>
 [Collection(KernelCollection.Name)]
@@ -17,7 +17,8 @@ public sealed class WorkshopNotebookTests
 
     // The curated chapters, whose exercises answer from the committed artifacts.
     private static readonly string[] Chapters =
-        ["01-symptoms", "02-escape-analysis", "03-alloc-vs-inuse", "04-fix-and-guard", "05-long-run", "06-root-cause"];
+        ["01-symptoms", "02-escape-analysis", "03-alloc-vs-inuse", "04-fix-and-guard", "05-long-run", "06-root-cause",
+            "07-who-keeps-it-alive", "08-goroutine-leaks", "10-fleet", "11-your-program"];
 
     private static string Notebook(string name) => Path.Combine(RepoPaths.Root, "notebooks", name + ".ipynb");
 
