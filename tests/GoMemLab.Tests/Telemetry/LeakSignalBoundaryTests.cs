@@ -97,6 +97,8 @@ public class LeakSignalBoundaryTests
         Assert.Equal(10, signal.Threshold);
         Assert.Equal(Math.Abs(signal.Change), signal.Threshold);
         Assert.Equal(LeakVerdict.Steady, signal.Verdict);
+        // At the line, the change is within the threshold (not a change on a poor fit).
+        Assert.EndsWith("; within ±10 MB", signal.Evidence);
     }
 
     // y = 1, 1, 2, 3, 8 at t = 0..4: the pair slopes' median is 1 and the offsets' median 0, so SSres = 1² + 4² = 17 and

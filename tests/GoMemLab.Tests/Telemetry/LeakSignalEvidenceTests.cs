@@ -54,13 +54,15 @@ public class LeakSignalEvidenceTests
     [Fact]
     public void The_table_rounds_estimates_to_four_decimals_and_puts_a_series_column_first_only_when_labelled()
     {
-        // Ten points on 100 + (10/9)·(t − 4.5): slope 1.1111…, printed as 1.1111.
+        // Ten points on 100 + (20/9)·(t − 4.5): slope 2.2222…, printed as 2.2222; a change of 20 past the threshold of 10.
         var times = Enumerable.Range(0, 10).Select(t => (double)t).ToArray();
-        var signal = LeakSignal.Assess("heap_inuse_mb", "MB", "min", times, times.Select(t => 100 + 10.0 / 9 * (t - 4.5)).ToArray(), 1);
+        var signal = LeakSignal.Assess("heap_inuse_mb", "MB", "min", times, times.Select(t => 100 + 20.0 / 9 * (t - 4.5)).ToArray(), 1);
         var plain = LeakSignal.ToDataFrame([signal]);
-        Assert.Equal("metric", plain.Columns[0].Name);
-        Assert.Equal(1.1111, (double)plain.Columns["slope"][0]!);
-        var labelled = LeakSignal.ToDataFrame([signal with { Series = "pod=a" }, signal]);
+        Assert.Equal(["metric", "unit", "points", "span", "time_unit", "level", "slope", "change", "r_squared", "threshold", "verdict",
+            "evidence"], plain.Columns.Select(c => c.Name));
+        Assert.Equal(["heap_inuse_mb", "MB", 10, 9.0, "min", 100.0, 2.2222, 20.0, 1.0, 10.0, "growing", signal.Evidence],
+            plain.Rows[0].ToArray());
+                var labelled = LeakSignal.ToDataFrame([signal with { Series = "pod=a" }, signal]);
         Assert.Equal("series", labelled.Columns[0].Name);
         Assert.Equal("pod=a", labelled.Columns["series"][0]);
         Assert.Equal("", labelled.Columns["series"][1]);

@@ -25,8 +25,10 @@ public class TheilSenFitTests
     [Fact]
     public void Lengths_that_differ_are_refused()
     {
-        Assert.Throws<ArgumentException>(() => TheilSenFit.Fit([0, 1, 2], [1, 2]));
-        Assert.Throws<ArgumentException>(() => LeakSignal.Assess("m", "MB", "min", [0, 1, 2, 3, 4], [1, 2, 3, 4], 1));
+        var e = Assert.Throws<ArgumentException>(() => TheilSenFit.Fit([0, 1, 2], [1, 2]));
+        Assert.Equal("x and y must have the same length", e.Message);
+        e = Assert.Throws<ArgumentException>(() => LeakSignal.Assess("m", "MB", "min", [0, 1, 2, 3, 4], [1, 2, 3, 4], 1));
+        Assert.Equal("times and values must have the same length", e.Message);
     }
 
     [Fact]
