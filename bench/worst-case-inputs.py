@@ -6,20 +6,11 @@
   long-line-K.gctrace.log  a gctrace log whose middle line is K x 10 MB
   long-line-K.jsonl        MemStats JSON lines around one line of K x 10 MB
 """
+import os
 import sys
 
-
-def varint(n):
-    n &= (1 << 64) - 1
-    out = bytearray()
-    while True:
-        b = n & 0x7F
-        n >>= 7
-        if n:
-            out.append(b | 0x80)
-        else:
-            out.append(b)
-            return bytes(out)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts"))
+from protowire import uvarint as varint  # noqa: E402
 
 
 def field(number, payload):

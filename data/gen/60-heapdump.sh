@@ -24,11 +24,7 @@ pid=$!
 url=$(listening_url run/stdout.txt)
 sleep 4
 curl -sSf "$url/debug/heapdump" | gzip -9 >"$A/heapdump/leaky-early.dump.gz"
-if [ -z "$url" ] || ! wait_for_line run/stdout.txt '^load stopped' 300; then
-	echo "60-heapdump: leaky did not stop its load in time" >&2
-	kill "$pid"
-	exit 1
-fi
+await_load_stopped 60-heapdump "$pid" "$url"
 curl -sSf "$url/debug/vars" >"$A/heapdump/leaky-vars-before.json"
 curl -sSf "$url/debug/heapdump" | gzip -9 >"$A/heapdump/leaky.dump.gz"
 curl -sSf "$url/debug/vars" >"$A/heapdump/leaky-vars-after.json"

@@ -18,11 +18,7 @@ record 'goroutines/leaky-held-debug2.txt and goroutines/leaky-held.dump.gz (once
 eval "$run_cmd &"
 pid=$!
 url=$(listening_url run/stdout.txt)
-if [ -z "$url" ] || ! wait_for_line run/stdout.txt '^load stopped' 300; then
-	echo "64-goroutine-memory: leaky did not stop its load in time" >&2
-	kill "$pid"
-	exit 1
-fi
+await_load_stopped 64-goroutine-memory "$pid" "$url"
 curl -sSf "$url/debug/pprof/goroutine?debug=2" >"$G/leaky-held-debug2.txt"
 curl -sSf "$url/debug/heapdump" | gzip -9 >"$G/leaky-held.dump.gz"
 curl -sSf "$url/debug/pprof/goroutine?debug=2" >run/after-debug2.txt

@@ -71,3 +71,14 @@ wait_for_line() {
 	done
 	grep -q "$2" "$1"
 }
+
+# await_load_stopped STEP PID URL: wait up to 30 s for the leaky service started
+# as PID (stdout in run/stdout.txt) to print "load stopped"; when it has no URL or
+# never stops its load, stop it and end STEP with an error.
+await_load_stopped() {
+	if [ -z "$3" ] || ! wait_for_line run/stdout.txt '^load stopped' 300; then
+		echo "$1: leaky did not stop its load in time" >&2
+		kill "$2"
+		exit 1
+	fi
+}

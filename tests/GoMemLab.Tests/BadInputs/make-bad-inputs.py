@@ -11,22 +11,13 @@ encoding rules below rather than with a protobuf library, because most of them a
 import gzip
 import os
 import random
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
 
-
-def varint(n):
-    n &= (1 << 64) - 1  # negative int64 values are ten-byte two's complement varints
-    out = bytearray()
-    while True:
-        b = n & 0x7F
-        n >>= 7
-        if n:
-            out.append(b | 0x80)
-        else:
-            out.append(b)
-            return bytes(out)
+sys.path.insert(0, os.path.join(REPO, "scripts"))
+from protowire import uvarint as varint  # noqa: E402
 
 
 def key(field, wire):

@@ -9,22 +9,14 @@ hundred bytes: the fuzzer's seed and the base of every damaged case below. A rea
 is over a megabyte (the runtime's own objects), too big for AFL. HeapDumpBadInputTests.cs lists each file's outcome.
 """
 import os
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "..", "scripts"))
+from protowire import uvarint as uv  # noqa: E402
+
 HEADER = b"go1.7 heap dump\n"
 HEAP = 0xC000000000
-
-
-def uv(n):
-    out = bytearray()
-    while True:
-        b = n & 0x7F
-        n >>= 7
-        if n:
-            out.append(b | 0x80)
-        else:
-            out.append(b)
-            return bytes(out)
 
 
 def s(text):
