@@ -45,6 +45,7 @@ public class PrometheusQueryRangeTests
     {
         var verdicts = MemStatsSeries.Load(Answers.Select(Answer).ToArray()).Verdicts().Rows;
         Assert.Equal(2, verdicts.Count);
+        Assert.Equal(["instance=\"api-0:9090\",job=\"api\"", "instance=\"api-1:9090\",job=\"api\""], verdicts.Select(v => v.Series));
         Assert.Equal(LeakVerdict.Growing, verdicts[0].Verdict);
         Assert.Equal(LeakVerdict.Steady, verdicts[1].Verdict);
         // api-0 keeps 1 MiB per scrape, and its scrapes are at least 250 ms apart (the sleep plus the work): at most
