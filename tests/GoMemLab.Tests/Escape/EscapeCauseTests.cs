@@ -15,6 +15,9 @@ public class EscapeCauseTests
     [InlineData("escape/global.go", "r", "stored-in-global-or-heap")]
     [InlineData("escape/size.go", "make([]byte, largeScratch)", "too-large-or-non-constant-size")]
     [InlineData("escape/size.go", "make([]byte, n)", "too-large-or-non-constant-size")]
+    [InlineData("internal/registry/registry.go", "&Session{...}", "passed-to-leaking-parameter")] // append(sessions, s) (call parameter)
+    [InlineData("internal/cache/cache.go", "make(map[uint64]*entry)", "stored-in-global-or-heap")] // (struct literal element)
+    [InlineData("cmd/leaky/audit.go", "make([]byte, archiveScratch)", "stored-in-global-or-heap")] // receipts <- scratch (send)
     public void Catalogue_cases_get_the_cause_their_flow_shows(string file, string subject, string cause)
     {
         var log = EscapeLog.Load(GoBuild.LeakyArtifact("leaky-m2.txt"));

@@ -62,7 +62,7 @@ public class LeakSignalEvidenceTests
             "evidence"], plain.Columns.Select(c => c.Name));
         Assert.Equal(["heap_inuse_mb", "MB", 10, 9.0, "min", 100.0, 2.2222, 20.0, 1.0, 10.0, "growing", signal.Evidence],
             plain.Rows[0].ToArray());
-                var labelled = LeakSignal.ToDataFrame([signal with { Series = "pod=a" }, signal]);
+        var labelled = LeakSignal.ToDataFrame([signal with { Series = "pod=a" }, signal]);
         Assert.Equal("series", labelled.Columns[0].Name);
         Assert.Equal("pod=a", labelled.Columns["series"][0]);
         Assert.Equal("", labelled.Columns["series"][1]);
