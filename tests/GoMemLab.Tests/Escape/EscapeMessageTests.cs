@@ -59,7 +59,8 @@ public class EscapeMessageTests
     {
         string[] kinds = ["moved-to-heap", "escapes-to-heap", "does-not-escape", "leaking-param", "leaking-param-content",
             "leaking-param-to-result", "param-leaks", "can-inline", "cannot-inline", "inlining-call", "devirtualized", "other"];
-        Assert.Equal(kinds.Order(StringComparer.Ordinal), Enum.GetValues<EscapeKind>().Select(k => k.ToText()).Order(StringComparer.Ordinal));
+        Assert.Equal(kinds.Order(StringComparer.Ordinal),
+            Enum.GetValues<EscapeKind>().Select(k => k.ToText()).Order(StringComparer.Ordinal));
         Assert.Equal(["captured-by-closure", "converted-to-interface", "passed-to-leaking-parameter", "returned-to-caller", "spill",
             "stored-in-global-or-heap", "too-large-or-non-constant-size", "unknown"],
             Enum.GetValues<EscapeCauseKind>().Select(k => k.ToText()).Order(StringComparer.Ordinal));
