@@ -57,25 +57,5 @@ public class RetainedSizeDefinitionTests
         Assert.All(Enumerable.Range(0, dump.Objects.Count).Where(i => !all[i]), i => Assert.Equal(0, dump.RetainedBytes(i)));
     }
 
-    // Objects reached from every root, leaving out one object (-1: none).
-    private static bool[] Walk(HeapDump dump, int skip)
-    {
-        var seen = new bool[dump.Objects.Count];
-        var queue = new Queue<int>();
-        for (var r = 0; r < dump.Roots.Count; r++)
-            foreach (var t in dump.Roots.Targets(r))
-                if (t != skip && !seen[t])
-                {
-                    seen[t] = true;
-                    queue.Enqueue(t);
-                }
-        while (queue.Count > 0)
-            foreach (var w in dump.Objects.References(queue.Dequeue()))
-                if (w != skip && !seen[w])
-                {
-                    seen[w] = true;
-                    queue.Enqueue(w);
-                }
-        return seen;
-    }
+    private static bool[] Walk(HeapDump dump, int skip) => ReachabilityWalk.Reached(dump, i => i == skip);
 }

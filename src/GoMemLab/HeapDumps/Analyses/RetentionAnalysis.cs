@@ -5,7 +5,8 @@ namespace GoMemLab.HeapDumps.Analyses;
 /// <summary>
 /// Reachability and retained sizes per root and per allocation site, read off the dominator tree. A root's retained
 /// bytes are exactly what the GC frees when that root alone goes (its dominator subtree); a site's are the union of
-/// its objects' subtrees, counted once (a subtree inside another of the same site is not counted twice).
+/// its objects' subtrees, counted once (a subtree inside another of the same site is not counted twice): MAT's minimum
+/// retained size, which leaves out what only several of the site's objects hold together.
 /// </summary>
 internal static class RetentionAnalysis
 {

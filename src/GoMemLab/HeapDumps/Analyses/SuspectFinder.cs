@@ -42,8 +42,9 @@ internal static class SuspectFinder
             if (total > 0 && sum > limit)
                 suspects.Add(Describe($"{members.Count} {name}", RootKind.Goroutine.ToText(), members, graph, tree, labels, total));
         }
-        suspects.Sort((a, b) => b.RetainedBytes.CompareTo(a.RetainedBytes));
-        return new LeakSuspectReport(suspects, threshold, total);
+        // Largest first; equal sizes (a group of identical leaked goroutines) by name, so the order never depends on the sort.
+        return new LeakSuspectReport([.. suspects.OrderByDescending(s => s.RetainedBytes).ThenBy(s => s.Suspect, StringComparer.Ordinal)],
+            threshold, total);
     }
 
     private static LeakSuspect Describe(string name, string kind, List<int> members, HeapGraph graph, DominatorTree tree,

@@ -4,9 +4,11 @@ using Microsoft.Data.Analysis;
 namespace GoMemLab.HeapDumps.Rows;
 
 /// <summary>
-/// One allocation site: its reachable sampled objects and their bytes, what they retain together (the union of their
-/// dominator subtrees, as MAT's retained size of a group: objects kept alive only jointly with objects of other sites
-/// are not counted), and its garbage (sampled objects nothing reaches).
+/// One allocation site: its reachable sampled objects and their bytes, what they retain (the union of their dominator
+/// subtrees: what each keeps alive on its own, Eclipse MAT's minimum retained size of a group), and its garbage (sampled
+/// objects nothing reaches). Objects that only several of them keep alive together, or only together with objects of
+/// other sites, are not counted: removing every object of the site may free more (MAT's precise retained size, one
+/// walk of the heap per site).
 /// </summary>
 public sealed record SiteRetentionRow(string Site, string Function, long Objects, long Bytes, long RetainedBytes, long GarbageObjects,
     long GarbageBytes);
@@ -23,7 +25,8 @@ public sealed record SiteRetentionReport(IReadOnlyList<SiteRetentionRow> Rows, l
         ["function"] = "That frame's function.",
         ["objects"] = "Reachable sampled objects allocated there.",
         ["bytes"] = "Their bytes.",
-        ["retained_bytes"] = "What those objects keep alive together: the union of their dominator subtrees.",
+        ["retained_bytes"] = "What those objects keep alive each on its own: the union of their dominator subtrees (Eclipse MAT's minimum "
+            + "retained size; a lower bound of what removing all of them frees).",
         ["garbage_objects"] = "Sampled objects allocated there that no root reaches.",
         ["garbage_bytes"] = "Their bytes.",
     };
