@@ -7,6 +7,7 @@ heapdump-tiny.dump is a complete dump in the go1.7 format of Go's src/runtime/he
 goroutine with frames, data and bss, a finalizer, memstats, a memprof bucket and alloc samples, EOF) of a few
 hundred bytes: the fuzzer's seed and the base of every damaged case below. A real dump of the smallest Go program
 is over a megabyte (the runtime's own objects), too big for AFL. HeapDumpBadInputTests.cs lists each file's outcome.
+heapdump-suspects.dump is a second good dump, built for the edges of the leak-suspect rule.
 """
 import os
 import sys
@@ -67,6 +68,36 @@ def tiny():
     return out + uv(0)
 
 
+def goroutine(address, goid, stack, entry, held, *pointer_offsets):
+    """A waiting goroutine whose entry function's frame holds the words `held`, below runtime.goexit."""
+    out = uv(4) + uv(address) + uv(stack) + uv(goid) + uv(0x401000) + uv(4) + uv(0) + uv(0) + uv(0) + s("chan receive")
+    out += uv(0) + uv(0) + uv(0) + uv(0)
+    out += uv(5) + uv(stack) + uv(0) + uv(0) + uv(len(held)) + held + uv(0x401000) + uv(0x401010) + uv(0x401010) + s(entry)
+    out += fields(*pointer_offsets)
+    end = stack + len(held)
+    return out + uv(5) + uv(end) + uv(1) + uv(stack) + uv(0) + uv(0x402000) + uv(0x402010) + uv(0x402010) + s("runtime.goexit") + fields()
+
+
+def suspects():
+    """The leak-suspect rule's edges (LeakSuspectRuleTests): a global holds p (16 B) → q (64 B), so q keeps exactly 80%
+    of what p does; two goroutines run main.worker, the first holding two 16-byte objects (neither holds 80% of it),
+    the second one 24-byte object (it holds all of it)."""
+    # One span (8 KiB page) per object size, as the runtime allocates them.
+    p, q, r1, r2, r3 = HEAP, HEAP + 0x2000, HEAP + 0x4000, HEAP + 0x4010, HEAP + 0x6000
+    out = HEADER + params()
+    out += obj(p, word(q) + word(0), 0)
+    out += obj(q, b"\x01" * 64)
+    out += obj(r1, b"\x02" * 16)
+    out += obj(r2, b"\x03" * 16)
+    out += obj(r3, b"\x04" * 24)
+    out += goroutine(HEAP + 0x9000, 1, 0x7000, "main.worker", word(r1) + word(r2), 0, 8)
+    out += goroutine(HEAP + 0x9400, 2, 0x8000, "main.worker", word(r3), 0)
+    out += uv(12) + uv(0x600000) + uv(8) + word(p) + fields(0)  # data: one pointer word
+    out += uv(13) + uv(0x610000) + uv(8) + word(0) + fields()  # bss: nothing
+    out += uv(10) + b"".join(uv(0) for _ in range(281))
+    return out + uv(0)
+
+
 def write(name, data):
     with open(os.path.join(HERE, name), "wb") as f:
         f.write(data)
@@ -75,6 +106,7 @@ def write(name, data):
 def main():
     good = tiny()
     write("heapdump-tiny.dump", good)
+    write("heapdump-suspects.dump", suspects())
     write("heapdump-truncated.dump", good[: good.index(b"secret!!") + 4])
     write("heapdump-no-eof.dump", good[:-1])
     write("heapdump-go14-header.dump", b"go1.4 heap dump\n" + good[len(HEADER):])

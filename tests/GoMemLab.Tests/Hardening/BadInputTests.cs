@@ -255,8 +255,9 @@ public sealed class BadInputTests
         var listed = Cases.Select(c => (string)c[0])
             .Concat(HeapDumps.HeapDumpBadInputTests.Cases.Select(c => (string)c[0]))
             .ToHashSet();
-        // The scripts, and the good dump the damaged ones are cut from (TinyDumpTests reads it).
-        string[] notBadInputs = ["make-bad-inputs.py", "make-heapdump-inputs.py", "README.md", "heapdump-tiny.dump"];
+        // The scripts, the good dump the damaged ones are cut from (TinyDumpTests reads it) and the suspects' good dump.
+        string[] notBadInputs =
+            ["make-bad-inputs.py", "make-heapdump-inputs.py", "README.md", "heapdump-tiny.dump", "heapdump-suspects.dump"];
         var files = Directory.EnumerateFileSystemEntries(Folder)
             .Select(Path.GetFileName)
             .Where(n => n is not null && !notBadInputs.Contains(n))

@@ -12,19 +12,13 @@ namespace GoMemLab.Tests.HeapDumps;
 /// </summary>
 public class DominatorListingTests
 {
-    private static HeapDump Tiny() => HeapDump.Load(Path.Combine(RepoPaths.Root, "tests", "GoMemLab.Tests", "BadInputs", "heapdump-tiny.dump"));
-
-    // Loaded by each test: a dump shared by the class would build its dominator tree inside one test only (see
-    // RetainedSizeDefinitionTests).
-    private static HeapDump Leaky() => HeapDump.Load(RepoPaths.Artifact("heapdump", "leaky.dump.gz"));
-
     [Fact]
     public void The_tiny_dump_lists_its_tree_largest_first_in_tree_order()
     {
         // a (32 B) → b (32 B) and a → d (64 B); the goroutine's frame holds a; data holds d; bss and b's finalizer hold c
         // (32 B). The goroutine alone reaches a and b; d and c have two holders each, so only the super-root dominates
         // them. Equal retained sizes keep table order (objects before roots).
-        var rows = Tiny().Dominators(depth: 5).Rows;
+        var rows = CommittedDumps.Tiny().Dominators(depth: 5).Rows;
         Assert.Equal(
         [
             (1, 0, 0, "0xc000002000", "object", 64L, 64L, 1L, ""),
@@ -34,7 +28,8 @@ public class DominatorListingTests
             (5, 0, 0, "0xc000000040", "object", 32, 32, 1, "example.com/tiny/main.go:7"),
         ], rows.Take(5).Select(r => (r.Id, r.ParentId, r.Depth, r.Node, r.Kind, r.Bytes, r.RetainedBytes, r.RetainedObjects, r.Site)));
         // The three roots that hold nothing alone, after them.
-        Assert.Equal(["bss+0x0", "data+0x0", "finalizer on 0xc000000020 (0x403000)"], rows.Skip(5).Select(r => r.Node).Order(StringComparer.Ordinal));
+        Assert.Equal(["bss+0x0", "data+0x0", "finalizer on 0xc000000020 (0x403000)"],
+            rows.Skip(5).Select(r => r.Node).Order(StringComparer.Ordinal));
         Assert.All(rows.Skip(5), r => Assert.Equal((0, 0L, ""), (r.Depth, r.RetainedBytes, r.Site)));
         Assert.Equal(["global", "global", "finalizer"], rows.Skip(5).Select(r => r.Kind).Order(StringComparer.Ordinal).Reverse());
     }
@@ -42,7 +37,7 @@ public class DominatorListingTests
     [Fact]
     public void Depth_and_children_per_node_cut_the_tiny_tree()
     {
-        var dump = Tiny();
+        var dump = CommittedDumps.Tiny();
         Assert.Equal(["0xc000002000", "goroutine 1 main.main", "0xc000000040"], dump.Dominators(depth: 0, childrenPerNode: 3).Rows
             .Select(r => r.Node));
         Assert.Equal(["0xc000002000", "goroutine 1 main.main", "0xc000000000"], dump.Dominators(depth: 1, childrenPerNode: 2).Rows
@@ -54,7 +49,7 @@ public class DominatorListingTests
     [Fact]
     public void The_top_level_of_the_leaky_dump_splits_its_reachable_heap_and_names_every_root()
     {
-        var dump = Leaky();
+        var dump = CommittedDumps.Leaky();
         var all = ReachabilityWalk.Reached(dump);
         var reachable = ReachabilityWalk.Bytes(dump, Enumerable.Range(0, all.Length).Where(i => all[i]));
         var report = dump.Dominators(depth: 0, childrenPerNode: int.MaxValue);
@@ -67,7 +62,8 @@ public class DominatorListingTests
 
         // Each root is listed once, by its name and kind; what it retains is what the roots without it no longer reach.
         var roots = report.Rows.Where(r => r.Kind != "object").ToList();
-        Assert.Equal(dump.Roots.Roots.Select(r => r.Name).Order(StringComparer.Ordinal), roots.Select(r => r.Node).Order(StringComparer.Ordinal));
+        Assert.Equal(dump.Roots.Roots.Select(r => r.Name).Order(StringComparer.Ordinal),
+            roots.Select(r => r.Node).Order(StringComparer.Ordinal));
         for (var r = 0; r < dump.Roots.Count; r++)
         {
             var row = roots.Single(x => x.Node == dump.Roots[r].Name);
@@ -87,7 +83,7 @@ public class DominatorListingTests
     [Fact]
     public void Below_a_node_come_the_objects_it_alone_keeps_biggest_first_as_many_as_asked()
     {
-        var dump = Leaky();
+        var dump = CommittedDumps.Leaky();
         var all = ReachabilityWalk.Reached(dump);
         var full = dump.Dominators(depth: 3, childrenPerNode: int.MaxValue).Rows;
         var cut = dump.Dominators(depth: 2, childrenPerNode: 3).Rows;
@@ -96,7 +92,8 @@ public class DominatorListingTests
         AssertTreeOrder(cut);
         AssertTreeOrder(full);
         // The cut listing is the full one with each node's children after the third left out, and nothing below depth 2.
-        Assert.Equal(Paths(full).Where(p => p.Depth <= 2 && p.Ranks.All(rank => rank < 3)).Select(p => p.Key), Paths(cut).Select(p => p.Key));
+        Assert.Equal(Paths(full).Where(p => p.Depth <= 2 && p.Ranks.All(rank => rank < 3)).Select(p => p.Key),
+            Paths(cut).Select(p => p.Key));
 
         var byId = full.ToDictionary(r => r.Id);
         foreach (var row in full.Where(r => r.Depth > 0))

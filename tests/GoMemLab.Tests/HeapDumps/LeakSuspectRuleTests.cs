@@ -13,14 +13,10 @@ namespace GoMemLab.Tests.HeapDumps;
 /// </summary>
 public class LeakSuspectRuleTests
 {
-    private static HeapDump Tiny() => HeapDump.Load(Path.Combine(RepoPaths.Root, "tests", "GoMemLab.Tests", "BadInputs", "heapdump-tiny.dump"));
-
-    private static HeapDump Leaky() => HeapDump.Load(RepoPaths.Artifact("heapdump", "leaky.dump.gz"));
-
     [Fact]
     public void The_tiny_dump_has_three_suspects_over_a_tenth_of_its_160_reachable_bytes()
     {
-        var report = Tiny().LeakSuspects();
+        var report = CommittedDumps.Tiny().LeakSuspects();
         Assert.Equal((0.1, 160L), (report.Threshold, report.ReachableBytes));
         Assert.Equal(
         [
@@ -36,7 +32,7 @@ public class LeakSuspectRuleTests
     [Fact]
     public void A_suspect_retains_more_than_the_threshold_not_as_much()
     {
-        var dump = Tiny();
+        var dump = CommittedDumps.Tiny();
         // 0.4 × 160 is exactly 64 in doubles: the two 64-byte nodes sit on the line and are not suspects.
         Assert.Equal(64.0, 0.4 * 160);
         Assert.Empty(dump.LeakSuspects(0.4).Rows);
@@ -45,9 +41,34 @@ public class LeakSuspectRuleTests
     }
 
     [Fact]
+    public void A_chain_descends_into_a_child_holding_exactly_four_fifths_and_a_group_starts_at_its_biggest_member()
+    {
+        // heapdump-suspects.dump (make-heapdump-inputs.py): data → p (16 B) → q (64 B), 136 bytes in all; goroutine 1 runs
+        // main.worker holding two 16-byte objects, goroutine 2 runs main.worker holding one of 24.
+        var dump = CommittedDumps.Suspects();
+        Assert.Equal(64.0, 0.8 * 80); // q keeps exactly the concentration share of p: the chain goes on into q
+        // At 0.3 (a limit of 40.8 bytes) each goroutine is below the line and the two together above it. The group's
+        // accumulation point is its biggest member, goroutine 1 (32 bytes), whose two children hold half each: the
+        // point names that goroutine, not the group.
+        Assert.Equal(
+        [
+            ("data+0x0", "global", 1, 80L, 2L, 80.0 / 136, "0xc000002000", 64L, 0, "data+0x0 → 0xc000000000 → 0xc000002000"),
+            ("2 goroutines running main.worker", "goroutine", 2, 56, 3, 56.0 / 136, "goroutine 1 main.worker", 32, 2,
+                "goroutine 1 main.worker"),
+        ], dump.LeakSuspects(0.3).Rows.Select(s => (s.Suspect, s.Kind, s.Instances, s.RetainedBytes, s.RetainedObjects, s.Share,
+            s.AccumulationPoint, s.AccumulationRetainedBytes, s.AccumulationChildren, s.Chain)));
+        // At 0.1 each goroutine is a suspect of its own; the one whose only object holds all of it accumulates there.
+        Assert.Equal(
+        [
+            ("goroutine 1 main.worker", "goroutine 1 main.worker"),
+            ("goroutine 2 main.worker", "0xc000006000"),
+        ], dump.LeakSuspects().Rows.Skip(1).Select(s => (s.Suspect, s.AccumulationPoint)));
+    }
+
+    [Fact]
     public void On_the_leaky_dump_every_top_level_node_over_the_threshold_is_a_suspect_with_what_it_retains()
     {
-        var dump = Leaky();
+        var dump = CommittedDumps.Leaky();
         var all = ReachabilityWalk.Reached(dump);
         var total = ReachabilityWalk.Bytes(dump, Enumerable.Range(0, all.Length).Where(i => all[i]));
         var top = dump.Dominators(depth: 0, childrenPerNode: int.MaxValue).Rows;
@@ -76,7 +97,7 @@ public class LeakSuspectRuleTests
     [Fact]
     public void Goroutines_below_the_threshold_are_one_suspect_per_entry_function_from_two_on()
     {
-        var dump = Leaky();
+        var dump = CommittedDumps.Leaky();
         var roots = dump.RootRetention().Rows.Where(r => r.Kind == RootKind.Goroutine).ToList();
         string Entry(RootRetentionRow r) => dump.Goroutines.Single(g => g.Id == r.GoroutineId).EntryFunction;
         var total = dump.Info().ReachableBytes;
@@ -117,7 +138,7 @@ public class LeakSuspectRuleTests
     [Fact]
     public void The_chain_follows_the_biggest_child_while_it_holds_four_fifths_of_its_parent()
     {
-        var dump = Leaky();
+        var dump = CommittedDumps.Leaky();
         foreach (var suspect in dump.LeakSuspects(0.01).Rows.Where(s => s.Instances == 1))
         {
             var chain = suspect.Chain.Split(" → ");

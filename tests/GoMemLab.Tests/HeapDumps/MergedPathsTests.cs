@@ -14,12 +14,10 @@ namespace GoMemLab.Tests.HeapDumps;
 /// </summary>
 public class MergedPathsTests
 {
-    private static HeapDump Leaky() => HeapDump.Load(RepoPaths.Artifact("heapdump", "leaky.dump.gz"));
-
     [Fact]
     public void Every_site_of_the_leaky_dump_merges_its_paths_into_the_tree_of_their_prefixes()
     {
-        var dump = Leaky();
+        var dump = CommittedDumps.Leaky();
         var paths = PathLabels(dump);
         var sites = dump.SiteRetention().Rows;
         Assert.True(sites.Count(s => s.Objects > 1) >= 20, "the dump has sites with many objects");
@@ -36,7 +34,7 @@ public class MergedPathsTests
     [Fact]
     public void A_site_of_the_tiny_dump_merges_a_goroutine_path_and_a_global_path()
     {
-        var dump = HeapDump.Load(Path.Combine(RepoPaths.Root, "tests", "GoMemLab.Tests", "BadInputs", "heapdump-tiny.dump"));
+        var dump = CommittedDumps.Tiny();
         // a (held by goroutine 1's frame) and c (held by bss and by b's finalizer; the first of them in the root table
         // is its shortest path) share site main.go:7.
         var first = dump.Roots.Roots.First(r => r.Kind == RootKind.Finalizer || r.Name == "bss+0x0");
@@ -101,7 +99,8 @@ public class MergedPathsTests
         var actual = rows.ToDictionary(KeyOf, r => (r.Objects, r.Bytes, r.Targets));
         Assert.True(expected.Count == actual.Count, $"{site}: {actual.Count} merged nodes, expected {expected.Count}");
         foreach (var (key, value) in expected)
-            Assert.True(actual.TryGetValue(key, out var got) && got == value, $"{site}: {key.Replace("\n", " → ")} is {got}, expected {value}");
+            Assert.True(actual.TryGetValue(key, out var got) && got == value,
+                $"{site}: {key.Replace("\n", " → ")} is {got}, expected {value}");
 
         // Tree order: each row right after its parent's subtree started, depth one below it, roots' kinds at the top,
         // bigger subtrees first among siblings.

@@ -9,7 +9,8 @@ namespace GoMemLab.Tests.HeapDumps;
 /// </summary>
 internal static class ReachabilityWalk
 {
-    /// <summary>The objects the roots reach, with <paramref name="removed"/> objects and root <paramref name="removedRoot"/> taken out.</summary>
+    /// <summary>The objects the roots reach, with the <paramref name="removed"/> objects and root <paramref name="removedRoot"/>
+    /// taken out.</summary>
     public static bool[] Reached(HeapDump dump, Func<int, bool>? removed = null, int removedRoot = -1)
     {
         var seen = new bool[dump.Objects.Count];
@@ -28,7 +29,8 @@ internal static class ReachabilityWalk
         return seen;
     }
 
-    /// <summary>The objects reachable now (<paramref name="all"/>) that the walk <paramref name="without"/> something no longer reaches.</summary>
+    /// <summary>The objects reachable now (<paramref name="all"/>) that the walk <paramref name="without"/> something no longer
+    /// reaches.</summary>
     public static List<int> Freed(bool[] all, bool[] without) =>
         Enumerable.Range(0, all.Length).Where(i => all[i] && !without[i]).ToList();
 

@@ -13,14 +13,10 @@ namespace GoMemLab.Tests.HeapDumps;
 /// </summary>
 public class RetainedSizeDefinitionTests
 {
-    // Loaded by each test (under a second): a dump shared by the class would compute its dominator tree inside whichever
-    // test came first, and mutation testing would credit that test alone with covering the tree.
-    private static HeapDump Load() => HeapDump.Load(RepoPaths.Artifact("heapdump", "leaky.dump.gz"));
-
     [Fact]
     public void Reachable_objects_are_those_a_walk_from_the_roots_finds()
     {
-        var dump = Load();
+        var dump = CommittedDumps.Leaky();
         var reached = Walk(dump, skip: -1);
         Assert.Equal(Enumerable.Range(0, dump.Objects.Count).Select(i => reached[i]), Enumerable.Range(0, dump.Objects.Count)
             .Select(dump.IsReachable));
@@ -30,7 +26,7 @@ public class RetainedSizeDefinitionTests
     [Fact]
     public void Retained_size_is_what_the_roots_no_longer_reach_without_the_object()
     {
-        var dump = Load();
+        var dump = CommittedDumps.Leaky();
         var all = Walk(dump, skip: -1);
         var reachable = Enumerable.Range(0, dump.Objects.Count).Where(i => all[i]).ToList();
         // Objects reached along more than one path (two or more referrers among reachable objects) test the dominator

@@ -12,12 +12,10 @@ namespace GoMemLab.Tests.HeapDumps;
 /// </summary>
 public class RetentionTablesTests
 {
-    private static HeapDump Leaky() => HeapDump.Load(RepoPaths.Artifact("heapdump", "leaky.dump.gz"));
-
     [Fact]
     public void Each_site_retains_what_its_objects_free_one_at_a_time_at_most_what_they_free_together()
     {
-        var dump = Leaky();
+        var dump = CommittedDumps.Leaky();
         var all = ReachabilityWalk.Reached(dump);
         var rows = dump.SiteRetention().Rows;
         var siteOf = Enumerable.Range(0, dump.Objects.Count).Select(i => ReachabilityWalk.SiteOf(dump, i)).ToArray();
@@ -50,7 +48,7 @@ public class RetentionTablesTests
     [Fact]
     public void The_site_table_counts_every_sampled_object_once_largest_first()
     {
-        var dump = Leaky();
+        var dump = CommittedDumps.Leaky();
         var report = dump.SiteRetention();
         var sampled = Enumerable.Range(0, dump.Objects.Count).Where(i => dump.SiteOf(i) >= 0).ToList();
         Assert.Equal((sampled.Count, ReachabilityWalk.Bytes(dump, sampled)), (report.SampledObjects, report.SampledBytes));
@@ -58,8 +56,8 @@ public class RetentionTablesTests
             report.Rows.Sum(r => r.Bytes + r.GarbageBytes)));
         var info = dump.Info();
         Assert.Equal((report.SampledObjects, report.SampledBytes), (info.SampledObjects, info.SampledBytes));
-        Assert.Equal(report.Rows.OrderByDescending(r => r.RetainedBytes).ThenByDescending(r => r.Bytes).ThenBy(r => r.Site, StringComparer.Ordinal),
-            report.Rows);
+        Assert.Equal(report.Rows.OrderByDescending(r => r.RetainedBytes).ThenByDescending(r => r.Bytes)
+            .ThenBy(r => r.Site, StringComparer.Ordinal), report.Rows);
         Assert.Contains(report.Rows.GroupBy(r => r.RetainedBytes), g => g.Count() > 1 && g.Select(r => r.Bytes).Distinct().Count() > 1);
         Assert.Contains(report.Rows.GroupBy(r => (r.RetainedBytes, r.Bytes)), g => g.Count() > 1);
     }
@@ -67,7 +65,7 @@ public class RetentionTablesTests
     [Fact]
     public void The_root_table_lists_every_root_largest_first_then_by_name()
     {
-        var dump = Leaky();
+        var dump = CommittedDumps.Leaky();
         var rows = dump.RootRetention().Rows;
         Assert.Equal(dump.Roots.Count, rows.Count);
         Assert.Equal(rows.OrderByDescending(r => r.RetainedBytes).ThenBy(r => r.Root, StringComparer.Ordinal), rows);
@@ -77,7 +75,7 @@ public class RetentionTablesTests
     [Fact]
     public void The_tiny_dump_samples_two_objects_of_its_one_site()
     {
-        var dump = HeapDump.Load(Path.Combine(RepoPaths.Root, "tests", "GoMemLab.Tests", "BadInputs", "heapdump-tiny.dump"));
+        var dump = CommittedDumps.Tiny();
         // a and c (32 bytes each) have alloc samples, at the dump's first and only site.
         Assert.Equal((2L, 64L), (dump.Info().SampledObjects, dump.Info().SampledBytes));
         Assert.Equal((2L, 64L), (dump.SiteRetention().SampledObjects, dump.SiteRetention().SampledBytes));

@@ -16,7 +16,7 @@ public class RootSiteBreakdownTests
     [Fact]
     public void The_tiny_dump_breaks_down_the_goroutine_and_the_shared_objects()
     {
-        var dump = HeapDump.Load(Path.Combine(RepoPaths.Root, "tests", "GoMemLab.Tests", "BadInputs", "heapdump-tiny.dump"));
+        var dump = CommittedDumps.Tiny();
         const string Site = "example.com/tiny/main.go:7";
         // The goroutine alone keeps a (sampled) and b (not); c (sampled) and d (not) have two holders each. Equal bytes
         // list by site name. The roots that keep nothing alone have no rows.
@@ -35,7 +35,7 @@ public class RootSiteBreakdownTests
     [Fact]
     public void On_the_leaky_dump_each_of_the_biggest_roots_keeps_by_site_what_the_others_do_not_reach()
     {
-        var dump = HeapDump.Load(RepoPaths.Artifact("heapdump", "leaky.dump.gz"));
+        var dump = CommittedDumps.Leaky();
         var all = ReachabilityWalk.Reached(dump);
         // What each root alone keeps; the rest of the reachable objects is shared.
         var alone = Enumerable.Range(0, dump.Roots.Count)

@@ -72,4 +72,14 @@ public sealed class TinyDumpTests
         // The first frame (main.alloc) is not the runtime's, so it is the site.
         Assert.Equal(("example.com/tiny/main.go:7", "main.alloc", 2L, 64L), (site.Site, site.Function, site.Objects, site.Bytes));
     }
+
+    [Fact]
+    public void A_path_runs_from_the_nearest_root_to_the_object()
+    {
+        // b only through a, which goroutine 1's frame holds; d one step from the data word (two through a).
+        Assert.Equal([("goroutine 1 main.main", "goroutine"), ("0xc000000000", "object"), ("0xc000000020", "object")],
+            Dump.PathTo(Heap + 0x20 + 8).Rows.Select(r => (r.Node, r.Kind)));
+        Assert.Equal(["data+0x0", "0xc000002000"], Dump.PathTo(Heap + 0x2000).Rows.Select(r => r.Node));
+        Assert.Equal("main.main", Dump.PathTo(Heap + 0x20).Rows[1].Via);
+    }
 }

@@ -75,7 +75,7 @@ internal sealed class DominatorTree
         _children = children;
     }
 
-    public static DominatorTree Compute(HeapGraph graph, CancellationToken cancel = default)
+    public static DominatorTree Compute(HeapGraph graph)
     {
         var n = graph.NodeCount;
         var orderOf = new int[n];
@@ -94,7 +94,6 @@ internal sealed class DominatorTree
             parent.Add(-1);
             stackNode.Add(root);
             stackEdge.Add(0);
-            long steps = 0;
             while (stackNode.Count > 0)
             {
                 var top = stackNode.Count - 1;
@@ -115,7 +114,6 @@ internal sealed class DominatorTree
                 parent.Add(orderOf[v]);
                 stackNode.Add(w);
                 stackEdge.Add(0);
-                if ((++steps & 0xFFFFF) == 0) cancel.ThrowIfCancellationRequested();
             }
         }
         var preorder = vertex.Detach();
@@ -136,7 +134,6 @@ internal sealed class DominatorTree
                 preds[--predStart[orderOf[w]]] = i;
         orderOf = [];
         ReleaseMemory(n);
-        cancel.ThrowIfCancellationRequested();
 
         // 3. Semidominators in reverse preorder, with an iteratively compressed link-eval forest.
         var semi = new int[count];
@@ -157,7 +154,6 @@ internal sealed class DominatorTree
                 if (semi[u] < semi[w]) semi[w] = semi[u];
             }
             ancestor[w] = parents[w];
-            if ((w & 0xFFFFF) == 0) cancel.ThrowIfCancellationRequested();
         }
         preds = [];
         predStart = [];

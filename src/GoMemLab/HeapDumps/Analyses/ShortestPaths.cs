@@ -21,7 +21,7 @@ internal sealed class ShortestPaths
 
     public ReadOnlySpan<int> VisitOrder => _queue;
 
-    public static ShortestPaths Compute(HeapGraph graph, CancellationToken cancel = default)
+    public static ShortestPaths Compute(HeapGraph graph)
     {
         var parent = new int[graph.NodeCount];
         Array.Fill(parent, -1);
@@ -39,7 +39,6 @@ internal sealed class ShortestPaths
                 parent[w] = v;
                 queue[tail++] = w;
             }
-            if ((head & 0xFFFFF) == 0) cancel.ThrowIfCancellationRequested();
         }
         parent[graph.SuperRoot] = -1;
         return new ShortestPaths(parent, queue.AsSpan(0, tail).ToArray());
@@ -49,8 +48,8 @@ internal sealed class ShortestPaths
     public List<int> PathTo(int node, HeapGraph graph)
     {
         var path = new List<int>();
-        if (_parent[node] < 0 && node != graph.SuperRoot) return path;
-        for (var v = node; v != graph.SuperRoot && v >= 0; v = _parent[v]) path.Add(v);
+        if (_parent[node] < 0) return path;
+        for (var v = node; v != graph.SuperRoot; v = _parent[v]) path.Add(v);
         path.Reverse();
         return path;
     }

@@ -22,7 +22,7 @@ internal static class SuspectFinder
         var groups = new Dictionary<string, List<int>>();
         foreach (var node in tree.Children(graph.SuperRoot))
         {
-            if (total > 0 && tree.RetainedBytes(node) > limit)
+            if (tree.RetainedBytes(node) > limit)
             {
                 suspects.Add(Describe(labels.Name(node), labels.Kind(node), [node], graph, tree, labels, total));
                 continue;
@@ -39,7 +39,7 @@ internal static class SuspectFinder
         {
             if (members.Count < 2) continue;
             var sum = members.Sum(m => tree.RetainedBytes(m));
-            if (total > 0 && sum > limit)
+            if (sum > limit)
                 suspects.Add(Describe($"{members.Count} {name}", RootKind.Goroutine.ToText(), members, graph, tree, labels, total));
         }
         // Largest first; equal sizes (a group of identical leaked goroutines) by name, so the order never depends on the sort.
@@ -47,6 +47,7 @@ internal static class SuspectFinder
             threshold, total);
     }
 
+    // Called only for what retains more than a limit of at least 0, so total (the reachable bytes) is never 0.
     private static LeakSuspect Describe(string name, string kind, List<int> members, HeapGraph graph, DominatorTree tree,
         NodeLabels labels, long total)
     {
@@ -64,7 +65,7 @@ internal static class SuspectFinder
             chain.Add(point);
         }
         var pointName = point == start && members.Count == 1 ? name : labels.Name(point);
-        return new LeakSuspect(name, kind, members.Count, retained, objects, total == 0 ? 0 : (double)retained / total, pointName,
+        return new LeakSuspect(name, kind, members.Count, retained, objects, (double)retained / total, pointName,
             labels.Site(point), tree.RetainedBytes(point), tree.Children(point).Length,
             string.Join(" → ", chain.Select(labels.Name)));
     }
