@@ -81,4 +81,41 @@ public class AllocVsInuseTests
         var e = Assert.Throws<ArgumentException>(() => AllocVsInuse.Compute(Profile.Load(path)));
         Assert.Contains("leaky-cpu.pb.gz is not a heap profile", e.Message);
     }
+
+    [Fact]
+    public void A_suspects_share_is_of_pprofs_inuse_total_and_both_thresholds_are_at_least()
+    {
+        var profile = Heap("leaky-heap-4.pb.gz");
+        var total = PprofTopGolden.Total(RepoPaths.Data("golden", "pprof", "leaky-heap-4.inuse_space.functions.txt"));
+        var report = LeakSuspects.Find(profile);
+        Assert.Equal(total, report.TotalInuseSpace);
+        Assert.All(report.Rows, r => Assert.Equal((double)r.InuseSpace / total, r.InuseShare));
+        var smallest = report.Rows[^1];
+        // A share threshold whose product with the total is exactly the smallest suspect's inuse_space keeps it; the next
+        // double up drops it.
+        var near = (double)smallest.InuseSpace / total;
+        var exact = new[] { near, Math.BitIncrement(near), Math.BitDecrement(near) }.First(t => t * total == smallest.InuseSpace);
+        Assert.Contains(LeakSuspects.Find(profile, new LeakSuspectRule { MinimumInuseShare = exact }).Rows,
+            r => r.Function == smallest.Function);
+        Assert.DoesNotContain(LeakSuspects.Find(profile, new LeakSuspectRule { MinimumInuseShare = Math.BitIncrement(exact) }).Rows,
+            r => r.Function == smallest.Function);
+        // The same for the retention ratio.
+        var table = AllocVsInuse.Compute(profile).Rows.Single(r => r.Function == smallest.Function);
+        var retention = table.RetentionRatio!.Value;
+        Assert.Contains(LeakSuspects.Find(profile, new LeakSuspectRule { MinimumRetention = retention }).Rows,
+            r => r.Function == smallest.Function);
+        Assert.DoesNotContain(LeakSuspects.Find(profile, new LeakSuspectRule { MinimumRetention = Math.BitIncrement(retention) }).Rows,
+            r => r.Function == smallest.Function);
+    }
+
+    [Fact]
+    public void With_no_thresholds_every_function_holding_something_is_a_suspect_and_nothing_else()
+    {
+        var profile = Heap("leaky-heap-4.pb.gz");
+        var rule = new LeakSuspectRule { MinimumInuseShare = 0, MinimumRetention = 0, IncludeRuntime = true };
+        var holding = AllocVsInuse.Compute(profile).Rows.Where(r => r.InuseSpace > 0 && r.RetentionRatio is not null)
+            .Select(r => r.Function).ToHashSet();
+        Assert.True(holding.SetEquals(LeakSuspects.Find(profile, rule).Rows.Select(r => r.Function)));
+        Assert.Contains(AllocVsInuse.Compute(profile).Rows, r => r.InuseSpace == 0 && r.AllocSpace > 0);
+    }
 }

@@ -69,4 +69,62 @@ public class HeapTrendTests
         Assert.Equal(1, r2!.Value, 9);
         Assert.Null(HeapTrend.LeastSquares([0, 1, 2], [5, 5, 5]).RSquared);
     }
+
+    [Fact]
+    public void Every_function_is_a_row_with_Top_values_ranked_by_slope_then_change_then_name()
+    {
+        // alloc_space and cum values: neither default.
+        var snapshots = Snapshots(1, 2, 3, 4);
+        var trend = HeapTrend.Compute(snapshots, "alloc_space", cumulative: true);
+        Assert.Equal("alloc_space", trend.SampleType.Type);
+        var tops = snapshots.Select(p => Top.Compute(p, new TopOptions { SampleIndex = "alloc_space" }).Rows
+            .ToDictionary(r => r.Name, r => r.Cum)).ToList();
+        var names = tops.SelectMany(t => t.Keys).Distinct().ToList();
+        Assert.Equal(names.Order(StringComparer.Ordinal), trend.Rows.Select(r => r.Function).Order(StringComparer.Ordinal));
+        foreach (var row in trend.Rows)
+        {
+            var series = tops.Select(t => t.GetValueOrDefault(row.Function)).ToArray();
+            Assert.Equal((series[0], series[^1], series[^1] - series[0], tops.Count(t => t.ContainsKey(row.Function))),
+                (row.First, row.Last, row.Change, row.SnapshotsPresent));
+        }
+        Assert.Equal(trend.Rows.OrderByDescending(r => r.SlopePerMinute).ThenByDescending(r => r.Change)
+            .ThenBy(r => r.Function, StringComparer.Ordinal), trend.Rows);
+        Assert.Contains(trend.Rows.GroupBy(r => r.SlopePerMinute), g => g.Count() > 1);
+        // The points: by function name, then snapshot.
+        Assert.Equal(trend.Points.OrderBy(p => p.Function, StringComparer.Ordinal).ThenBy(p => p.Snapshot), trend.Points);
+        Assert.Equal(names.Count * 4, trend.Points.Count);
+    }
+
+    [Fact]
+    public void Times_given_explicitly_replace_the_profiles_own()
+    {
+        // Given in reverse: snapshot 4 first. The trend orders by the given times and measures minutes from them.
+        var snapshots = Snapshots(1, 2, 3, 4);
+        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var times = new[] { start.AddMinutes(3), start.AddMinutes(2), start.AddMinutes(1), start };
+        var trend = HeapTrend.Compute(snapshots, times: times);
+        var first = trend.Points.Where(p => p.Function == trend.Points[0].Function).ToList();
+        Assert.Equal([snapshots[3].Source, snapshots[2].Source, snapshots[1].Source, snapshots[0].Source], first.Select(p => p.Source));
+        Assert.Equal([0.0, 1, 2, 3], first.Select(p => p.Minutes));
+        Assert.Equal(times.Reverse(), first.Select(p => p.Time));
+        // The deliberate leaks now shrink.
+        Assert.True(trend.Rows.Single(r => r.Function == "main.archive").SlopePerMinute < 0);
+    }
+
+    [Fact]
+    public void A_profile_without_inuse_space_trends_on_pprofs_default_sample_type()
+    {
+        // The CPU profile three times, a minute apart: pprof's default sample type of a CPU profile is cpu (the last).
+        var cpu = Profile.Load(RepoPaths.Artifact("heap", "leaky-cpu.pb.gz"));
+        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var trend = HeapTrend.Compute([cpu, cpu, cpu], times: [start, start.AddMinutes(1), start.AddMinutes(2)]);
+        Assert.Equal("cpu", trend.SampleType.Type);
+        Assert.All(trend.Rows, r => Assert.Equal((0.0, (double?)null), (r.SlopePerMinute, r.RSquared)));
+    }
+
+    [Fact]
+    public void With_one_time_for_every_point_no_line_fits()
+    {
+        Assert.Equal((0.0, (double?)null), HeapTrend.LeastSquares([2, 2, 2], [1, 2, 3]));
+    }
 }

@@ -81,7 +81,10 @@ public static class HeapTrend
         }
     }
 
-    /// <summary>Ordinary least squares of y on x: the slope and R² (null when y is constant: nothing to explain).</summary>
+    /// <summary>
+    /// Ordinary least squares of y on x: the slope and R² (null when y is constant: nothing to explain). When x is
+    /// constant no line fits: slope 0 and R² null.
+    /// </summary>
     public static (double Slope, double? RSquared) LeastSquares(double[] x, long[] y)
     {
         var n = x.Length;
@@ -94,7 +97,8 @@ public static class HeapTrend
             sxy += dx * dy;
             syy += dy * dy;
         }
-        var slope = sxx == 0 ? 0 : sxy / sxx;
+        if (sxx == 0) return (0, null);
+        var slope = sxy / sxx;
         if (syy == 0) return (slope, null);
         return (slope, sxy * sxy / (sxx * syy));
     }

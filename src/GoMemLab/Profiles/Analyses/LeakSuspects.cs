@@ -6,8 +6,8 @@ namespace GoMemLab.Profiles.Analyses;
 /// Leak suspects of one heap profile: functions that HOLD what they allocate. By flat values (the
 /// allocation site itself, not its callers), a function is a suspect when
 /// <list type="number">
-/// <item>its inuse_space is at least <see cref="LeakSuspectRule.MinimumInuseShare"/> of the profile's total
-/// inuse_space (it matters), and</item>
+/// <item>its inuse_space is more than 0 and at least <see cref="LeakSuspectRule.MinimumInuseShare"/> of the profile's
+/// total inuse_space (it matters), and</item>
 /// <item>its retention ratio, inuse_space / alloc_space, is at least <see cref="LeakSuspectRule.MinimumRetention"/>
 /// (most of what it ever allocated is still live).</item>
 /// </list>
@@ -32,13 +32,12 @@ public static class LeakSuspects
         var table = AllocVsInuse.Compute(profile, cumulative: false, filter);
         var total = Top.ComputeTotal(profile, profile.SampleIndexByName(HeapSampleTypes.InuseSpace));
         var suspects = new List<LeakSuspect>();
+        // A function holding nothing is no suspect whatever the thresholds; one that holds something makes total > 0.
         foreach (var row in table.Rows)
-        {
-            var share = total == 0 ? 0 : (double)row.InuseSpace / total;
-            if (total > 0 && row.InuseSpace >= rule.MinimumInuseShare * total && row.RetentionRatio is { } r && r >= rule.MinimumRetention
-                && (rule.IncludeRuntime || !row.Function.StartsWith("runtime.", StringComparison.Ordinal)))
-                suspects.Add(new LeakSuspect(row.Function, row.AllocSpace, row.AllocObjects, row.InuseSpace, row.InuseObjects, share));
-        }
+            if (row.InuseSpace > 0 && row.InuseSpace >= rule.MinimumInuseShare * total && row.RetentionRatio is { } r
+                && r >= rule.MinimumRetention && (rule.IncludeRuntime || !row.Function.StartsWith("runtime.", StringComparison.Ordinal)))
+                suspects.Add(new LeakSuspect(row.Function, row.AllocSpace, row.AllocObjects, row.InuseSpace, row.InuseObjects,
+                    (double)row.InuseSpace / total));
         return new LeakSuspectsReport(suspects, rule, total);
     }
 }
