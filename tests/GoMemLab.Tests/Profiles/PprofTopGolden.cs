@@ -64,6 +64,17 @@ public static partial class PprofTopGolden
         return long.Parse(Regex.Match(header, @"of (-?\d+)(?:B|ns)? total").Groups[1].Value, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>N of the golden's "Dropped N nodes (cum &lt;= X)" line (-nodefraction), 0 without one.</summary>
+    public static int Dropped(string path)
+    {
+        var header = File.ReadLines(path).TakeWhile(l => !l.TrimStart().StartsWith("flat  flat%", StringComparison.Ordinal))
+            .FirstOrDefault(l => l.StartsWith("Dropped ", StringComparison.Ordinal) && l.Contains(" nodes ", StringComparison.Ordinal));
+        if (header is null) return 0;
+        var m = Regex.Match(header, @"^Dropped (\d+) nodes \(cum <= \S+\)$");
+        if (!m.Success) throw new FormatException($"{path}: unexpected pprof header: {header}");
+        return int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
     /// <summary>The golden's "Showing nodes accounting for F, P% of N total" line.</summary>
     public static PprofTopShowing Showing(string path)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using GoMemLab.Profiles;
 using GoMemLab.Profiles.Analyses;
 using GoMemLab.Tests.Support;
@@ -7,7 +8,8 @@ namespace GoMemLab.Tests.Profiles;
 /// <summary>
 /// Every golden made by data/gen/50-pprof-goldens.sh (real `go tool pprof -top` output) against GoMemLab's
 /// Top on the same artifact with the same options: same rows in the same order, same flat, flat%, sum%, cum, cum% and
-/// inline marks (percentages in pprof's rounding), and the header's accounted-for sum, its percentage and "of N total".
+/// inline marks (percentages in pprof's rounding), the header's accounted-for sum, its percentage and "of N total", the
+/// nodes -nodefraction dropped ("Dropped N nodes"), and which filters matched nothing (pprof's stderr warnings).
 /// </summary>
 public class TopGoldenTests
 {
@@ -33,6 +35,14 @@ public class TopGoldenTests
         Assert.Contains(cases, c => c["profile"].Contains('+'));
         Assert.Contains(cases, c => c["profile"].Contains("cpu"));
         Assert.Contains(cases, c => c["profile"].Contains("goroutine"));
+        Assert.Contains(cases, c => c["sort"] == "cum");
+        Assert.Contains(cases, c => c["nodefraction"] != "0" && c["diff_base"].Length > 0);
+        Assert.Contains(cases, c => c["granularity"] == "addresses" && c["strip_symbols"] == "no");
+        foreach (var filter in new[] { "focus", "ignore", "hide" })
+            Assert.Contains(cases, c => c["no_match"].Split(',').Contains(filter));
+        // The synthetic profile (C++ frames, drop_frames/keep_frames, unsymbolized frames) at every granularity.
+        foreach (var granularity in new[] { "functions", "lines", "files", "addresses" })
+            Assert.Contains(cases, c => c["profile"].EndsWith("synthetic/cxx-heap.pb.gz") && c["granularity"] == granularity);
         foreach (var index in new[] { "alloc_objects", "alloc_space", "inuse_objects", "inuse_space" })
             foreach (var granularity in new[] { "functions", "lines", "files" })
                 Assert.Contains(cases, c => c["profile"].StartsWith("leaky-heap-") && c["sample_index"] == index
@@ -60,10 +70,13 @@ public class TopGoldenTests
                 Hide = NullIfEmpty(c["hide"]),
             },
             NodeCount = int.Parse(c["nodecount"]),
+            NodeFraction = double.Parse(c["nodefraction"], CultureInfo.InvariantCulture),
+            SortByCum = c["sort"] == "cum",
         });
 
         var expected = PprofTopGolden.Parse(RepoPaths.Data("golden", "pprof", golden));
-        Assert.NotEmpty(expected);
+        // Only a focus that matched nothing leaves pprof's table empty.
+        Assert.True(expected.Count > 0 || c["no_match"].Contains("focus"), $"{golden}: pprof printed no rows");
         var actual = report.Rows.Select(r => new PprofTopLine(r.Name, r.Flat, r.Cum, r.Inline, r.PartialInline)).ToList();
         for (var i = 0; i < Math.Min(expected.Count, actual.Count); i++)
             Assert.True(expected[i] == actual[i], $"{golden} row {i + 1}: pprof {expected[i]}, GoMemLab {actual[i]}");
@@ -79,7 +92,14 @@ public class TopGoldenTests
         var showing = PprofTopGolden.Showing(RepoPaths.Data("golden", "pprof", golden));
         Assert.Equal(showing.Total, report.Total);
         Assert.Equal(showing.AccountedFor, report.Rows.Sum(r => r.Flat));
-        Assert.Equal(showing.Percent, PprofTopGolden.Percentage(report.Rows[^1].SumPercent));
+        Assert.Equal(showing.Percent, PprofTopGolden.Percentage(report.Rows.Count == 0 ? 0 : report.Rows[^1].SumPercent));
+        Assert.Equal(PprofTopGolden.Dropped(RepoPaths.Data("golden", "pprof", golden)), report.DroppedNodes);
+
+        // pprof's "Focus expression matched no samples" (and Ignore, Hide) on stderr; no filter given = matched.
+        var noMatch = c["no_match"].Split(',');
+        Assert.Equal(!noMatch.Contains("focus"), report.FocusMatched);
+        Assert.Equal(!noMatch.Contains("ignore"), report.IgnoreMatched);
+        Assert.Equal(!noMatch.Contains("hide"), report.HideMatched);
     }
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
