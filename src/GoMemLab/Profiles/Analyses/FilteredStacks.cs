@@ -101,8 +101,9 @@ internal sealed class FilteredStacks
 
     /// <summary>
     /// The profile's own drop_frames / keep_frames pattern, anchored as pprof does. These come from the file, so they
-    /// are input: a pattern that does not compile is the file's error (pprof also fails on it), and the
-    /// non-backtracking engine (linear time, like Go's RE2) keeps a hostile pattern from hanging the analysis.
+    /// are input: a pattern that does not compile is the file's error, and the non-backtracking engine (linear time,
+    /// like Go's RE2) keeps a hostile pattern from hanging the analysis. Go 1.19's pprof differs here: it drops the
+    /// compile error (internal/driver/fetch.go ignores RemoveUninteresting's result) and silently prunes nothing.
     /// </summary>
     private static Regex FrameFilter(Profile profile, string field, string pattern)
     {
