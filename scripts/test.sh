@@ -16,11 +16,25 @@ if ! dotnet format GoMemLab.sln --verify-no-changes --verbosity quiet || ! bash 
   exit 1
 fi
 
+# Tests clean up after themselves: what they leave in the temp folder (everything they make there is named gomemlab-*)
+# counts as one failed test.
+tmp=${TMPDIR:-/tmp}
+leftovers_before=$(ls -d "$tmp"/gomemlab-* 2>/dev/null | sort || true)
+
 log=$(mktemp)
 set +e
 dotnet test GoMemLab.sln -c Release "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
+
+left=$(comm -13 <(echo "$leftovers_before") <(ls -d "$tmp"/gomemlab-* 2>/dev/null | sort || true) | grep -v '^$' || true)
+left_failed=0
+if [ -n "$left" ]; then
+  echo "tests left these in $tmp (each test must delete what it makes):"
+  echo "$left" | sed 's/^/  /'
+  left_failed=1
+  [ "$status" -eq 0 ] && status=1
+fi
 # dotnet test prints "Passed!  - Failed: F, Passed: P, Skipped: S, Total: T" per test assembly; restate it
 # in the plain form CI reads.
 summary=$(grep -E '(Passed|Failed)!\s+- Failed:' "$log" | tail -1)
@@ -49,7 +63,7 @@ if [[ ${FUZZ_SECONDS:-8} -gt 0 ]]; then
 fi
 
 if [[ $summary =~ Failed:\ +([0-9]+),\ Passed:\ +([0-9]+),\ Skipped:\ +([0-9]+) ]]; then
-  echo "$((BASH_REMATCH[2] + fuzz_passed)) passed, $((BASH_REMATCH[1] + fuzz_failed)) failed, ${BASH_REMATCH[3]} skipped"
+  echo "$((BASH_REMATCH[2] + fuzz_passed)) passed, $((BASH_REMATCH[1] + fuzz_failed + left_failed)) failed, ${BASH_REMATCH[3]} skipped"
 else
   echo "0 passed, 1 failed (no test summary: the build or the test host failed)"
   [ "$status" -eq 0 ] && status=1

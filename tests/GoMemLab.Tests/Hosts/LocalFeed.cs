@@ -5,8 +5,10 @@ namespace GoMemLab.Tests.Hosts;
 /// <summary>
 /// Packs GoMemLab (core, extension, CLI tool) once per test run into a fresh folder feed, with a
 /// version no earlier run used: notebook hosts cache packages by id and version, so a repack under an
-/// old version would silently load stale bits. When the test run ends, the feed and the copies the hosts
-/// restored into the NuGet package cache (about 130 MB a run) are deleted.
+/// old version would silently load stale bits. When the kernel collection (every test that uses the feed) ends, the
+/// feed and the copies the hosts restored into the NuGet package cache (about 130 MB a run) are deleted: see
+/// <see cref="Cleanup"/>. (A ProcessExit handler did it before, and the test platform killed the host midway: each
+/// run left a feed folder in /tmp.)
 /// </summary>
 public static class LocalFeed
 {
@@ -28,8 +30,16 @@ public static class LocalFeed
             RepoPaths.Root, TimeSpan.FromMinutes(8));
         Assert.True(result.ExitCode == 0, "dotnet pack failed:\n" + result.Output);
         Assert.True(File.Exists(Path.Combine(folder, $"GoMemLab.Interactive.{version}.nupkg")), "no extension package in " + folder);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Remove(folder, version);
         return (folder, version);
+    }
+
+    /// <summary>A fixture of the kernel collection: nothing when it starts; when it ends, the feed if one was packed.</summary>
+    public sealed class Cleanup : IDisposable
+    {
+        public void Dispose()
+        {
+            if (Packed.IsValueCreated) Remove(Packed.Value.Folder, Packed.Value.Version);
+        }
     }
 
     private static void Remove(string folder, string version)
