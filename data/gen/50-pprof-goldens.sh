@@ -160,9 +160,9 @@ for index in alloc_objects alloc_space; do
 	golden "cxx-heap.$index.functions.cum" "$cxx" "" "$index" functions "" "" "" 0 no -- \
 		-top -nodefraction=0 -symbolize=none "$u" -sample_index="$index" -functions -cum
 done
-# 0.031 of the 8264 bytes is a cutoff of exactly 256, pool::Grow's cum: pprof keeps a node whose |cum| equals it.
+# 0.0304 of the 8438 bytes is a cutoff of exactly 256 (8438 × 0.0304 = 256.5, truncated), pool::Grow's cum: pprof keeps a node whose |cum| equals it.
 golden cxx-heap.alloc_space.functions.nodefraction "$cxx" "" alloc_space functions "" "" "" 0 no -- \
-	-top -nodefraction=0.031 -symbolize=none -unit=B -sample_index=alloc_space -functions
+	-top -nodefraction=0.0304 -symbolize=none -unit=B -sample_index=alloc_space -functions
 # -hide matching a mapping's file hides every frame of that mapping, whatever the function names.
 golden cxx-heap.alloc_space.functions.hide-mapping "$cxx" "" alloc_space functions "" "" 'libarena' 0 no -- \
 	-top -nodefraction=0 -symbolize=none -unit=B -sample_index=alloc_space -functions -hide='libarena'

@@ -19,7 +19,12 @@ goldens from it, so the reference is still pprof. What it holds, and the pprof r
   the other value (cum for -top, flat for -cum) and the zero-valued samples below make that order differ from the
   last tie-breaker's;
 - the first mapping is a library (pprof moves the main binary first; GoMemLab's mapping index 0 must still count);
-- two sample types (alloc_objects/count, alloc_space/bytes) with different shapes.
+- two sample types (alloc_objects/count, alloc_space/bytes) with different shapes;
+- source paths pprof cleans (filepath.Clean after trimming /proc/self/cwd/): "." and ".." elements, a relative path
+  that climbs above its start, a doubled slash;
+- two functions whose names order differently in UTF-8 (Go's string order) and in UTF-16 (.NET's ordinal order): a
+  fullwidth letter (U+FF33) and a mathematical bold one (U+1D412), with equal values so only the name orders them;
+- mapping files at the root ("/libroot.so") and ending in a slash, as filepath.Base names them.
 """
 import gzip
 import os
@@ -69,6 +74,10 @@ FUNCTIONS = {
     10: ("std::vector<int, std::allocator<int> >::_M_realloc_insert(int const&)", "/usr/include/c++/12/bits/vector.tcc", 80),
     11: ("Table::Insert(std::string const&, int)::{lambda(int)#1}::operator()(int) const", "/src/app/table.cc", 55),
     12: ("Logger::Flush()", "/src/arena/logger.cc", 90),
+    13: ("codec::Decode(char const*)", "/proc/self/cwd/./src/app/../codec//codec.cc", 100),
+    14: ("codec::Encode(char const*)", "../vendor/./zlib/../codec.cc", 110),
+    15: ("\uFF33tats::Add(int)", "./src/stats/stats.cc", 120),
+    16: ("\U0001D412tats::Add(int)", "/src/stats/./bold.cc", 130),
 }
 
 # id: (file, start, limit)
@@ -76,6 +85,8 @@ MAPPINGS = {
     1: ("/usr/lib/x86_64-linux-gnu/libarena.so.1", 0x7F0000000000, 0x7F0000100000),
     2: ("/opt/app/bin/server", 0x400000, 0x800000),
     3: ("/opt/app/plugins/server", 0x7E0000000000, 0x7E0000100000),
+    4: ("/libroot.so", 0x7D0000000000, 0x7D0000100000),
+    5: ("/opt/app/jit/", 0x7C0000000000, 0x7C0000100000),
 }
 
 # id: (mapping id or 0, address, [(function id or 0, line)] innermost first)
@@ -95,6 +106,12 @@ LOCATIONS = {
     13: (3, 0x7E0000002000, [(3, 27)]),
     14: (3, 0x7E0000001000, []),
     15: (1, 0x7F0000004000, []),
+    16: (2, 0x409000, [(13, 104)]),
+    17: (2, 0x40A000, [(14, 112)]),
+    18: (2, 0x40B000, [(15, 121)]),
+    19: (2, 0x40C000, [(16, 131)]),
+    20: (4, 0x7D0000001000, []),
+    21: (5, 0x7C0000001000, []),
 }
 
 # (location ids leaf first, [alloc_objects, alloc_space])
@@ -112,6 +129,12 @@ SAMPLES = [
     ([12, 11, 3, 2], [8, 16]),
     ([13, 2], [9, 8]),
     ([15, 12, 3, 2], [10, 64]),
+    ([16, 3, 2], [12, 48]),
+    ([17, 16, 3, 2], [13, 40]),
+    ([18, 2], [6, 24]),
+    ([19, 2], [6, 24]),
+    ([20, 2], [14, 20]),
+    ([21, 20, 2], [15, 18]),
 ]
 
 DROP_FRAMES = r"malloc|operator new|\(anonymous namespace\)::Arena::Allocate|Hasher::operator\(\)|pool::.*"
