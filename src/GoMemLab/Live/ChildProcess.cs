@@ -49,15 +49,21 @@ public static class ChildProcess
         process.ErrorDataReceived += (_, e) => Collect(e.Data, stderr, isError: true);
         var clock = Stopwatch.StartNew();
         _ = SignalRegistrations; // the shutdown handlers must exist before the first child does
-        try
+        // Started and registered as one step: a signal that arrives in between (the child may already be running its
+        // own children) waits for the registration, then kills it. Without the gate a Ctrl+C right after the start
+        // found nothing to kill, and the child outlived the host (seen on a loaded machine).
+        lock (StartGate)
         {
-            process.Start();
+            try
+            {
+                process.Start();
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                throw new FileNotFoundException($"cannot start {program}: {e.Message}", program, e);
+            }
+            Running.TryAdd(process, 0);
         }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new FileNotFoundException($"cannot start {program}: {e.Message}", program, e);
-        }
-        Running.TryAdd(process, 0);
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -104,9 +110,12 @@ public static class ChildProcess
             .Select(signal => System.Runtime.InteropServices.PosixSignalRegistration.Create(signal, _ => KillRunning()))];
     }
 
+    private static readonly Lock StartGate = new();
+
     private static void KillRunning()
     {
-        foreach (var process in Running.Keys) KillTree(process);
+        lock (StartGate)
+            foreach (var process in Running.Keys) KillTree(process);
     }
 
     /// <summary>Kills a process and everything it started; ignores a process that already exited.</summary>
