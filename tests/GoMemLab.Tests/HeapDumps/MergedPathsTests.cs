@@ -80,14 +80,16 @@ public class MergedPathsTests
 
     private static void AssertTree(HeapDump dump, IReadOnlyList<MergedPathRow> rows, List<int> targets, string[]?[] paths, string site)
     {
-        // What each prefix should count.
+        // What each prefix should count, and the order the targets (in the dump's object order) first reach each.
         var expected = new Dictionary<string, (long Objects, long Bytes, long Targets)>();
-        foreach (var t in targets)
+        var met = new Dictionary<string, int>();
+        foreach (var t in targets.Order())
         {
             var path = paths[t]!;
             for (var length = 1; length <= path.Length; length++)
             {
                 var key = string.Join("\n", path.Take(length));
+                met.TryAdd(key, met.Count);
                 expected.TryGetValue(key, out var sum);
                 expected[key] = (sum.Objects + 1, sum.Bytes + dump.Objects.Size(t), sum.Targets + (length == path.Length ? 1 : 0));
             }
@@ -112,8 +114,9 @@ public class MergedPathsTests
             Assert.Equal(row.Depth == 0 ? dump.Roots.Roots.First(r => r.Name == row.Node).Kind.ToText() : "object", row.Kind);
             open.Push(row);
         }
+        // Bigger subtrees first among siblings; equal ones in the order the targets met them.
         foreach (var siblings in rows.GroupBy(r => r.ParentId))
-            Assert.Equal(siblings.Select(r => r.Bytes).OrderDescending(), siblings.Select(r => r.Bytes));
+            Assert.Equal(siblings.OrderByDescending(r => r.Bytes).ThenBy(r => met[KeyOf(r)]).Select(r => r.Id), siblings.Select(r => r.Id));
         Assert.Equal(targets.Count, rows.Where(r => r.Depth == 0).Sum(r => r.Objects));
     }
 }

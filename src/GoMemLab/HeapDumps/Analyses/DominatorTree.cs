@@ -85,35 +85,30 @@ internal sealed class DominatorTree
         var vertex = new GrowableArray<int>(Math.Max(16, n));
         var parent = new GrowableArray<int>(Math.Max(16, n));
         {
-            // The stack is as deep as the longest DFS path (a 5M-node list: 5M entries), usually far less than n.
-            var stackNode = new GrowableArray<int>(1024);
-            var stackEdge = new GrowableArray<int>(1024);
+            // The stack is as deep as the longest DFS path (a 5M-node list: 5M entries), usually far less than n. Each
+            // entry is a node and the index of its next successor to look at.
+            var stack = new GrowableArray<(int Node, int Edge)>(1024);
             var root = graph.SuperRoot;
             orderOf[root] = 0;
             vertex.Add(root);
             parent.Add(-1);
-            stackNode.Add(root);
-            stackEdge.Add(0);
-            while (stackNode.Count > 0)
+            stack.Add((root, 0));
+            while (stack.Count > 0)
             {
-                var top = stackNode.Count - 1;
-                var v = stackNode[top];
+                ref var top = ref stack[stack.Count - 1];
+                var v = top.Node;
                 var successors = graph.Successors(v);
-                var e = stackEdge[top];
-                if (e == successors.Length)
+                if (top.Edge == successors.Length)
                 {
-                    stackNode.Truncate(top);
-                    stackEdge.Truncate(top);
+                    stack.Truncate(stack.Count - 1);
                     continue;
                 }
-                stackEdge[top] = e + 1;
-                var w = successors[e];
+                var w = successors[top.Edge++];
                 if (orderOf[w] >= 0) continue;
                 orderOf[w] = vertex.Count;
                 vertex.Add(w);
                 parent.Add(orderOf[v]);
-                stackNode.Add(w);
-                stackEdge.Add(0);
+                stack.Add((w, 0));
             }
         }
         var preorder = vertex.Detach();

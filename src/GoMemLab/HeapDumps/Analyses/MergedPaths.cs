@@ -12,6 +12,8 @@ internal static class MergedPaths
 {
     public const string NoSite = "(no site)";
 
+    /// <summary>The merged tree of the paths to <paramref name="targets"/>, which must all be reachable (as a site's reachable
+    /// objects are).</summary>
     public static MergedPathReport Compute(IEnumerable<int> targets, HeapGraph graph, ShortestPaths paths, NodeLabels labels)
     {
         var memo = new Dictionary<int, int>();
@@ -38,7 +40,6 @@ internal static class MergedPaths
         var chain = new List<int>();
         foreach (var target in targets)
         {
-            if (paths.Parent(target) < 0) continue;
             chain.Clear();
             var v = target;
             while (v != graph.SuperRoot && !memo.ContainsKey(v))
@@ -65,7 +66,8 @@ internal static class MergedPaths
             objects[parentOf[i]] += objects[i];
             bytes[parentOf[i]] += bytes[i];
         }
-        // Tree order (parents before children, bigger subtrees first) for reading top to bottom.
+        // Tree order (parents before children, bigger subtrees first; equal ones in the order the targets, in the dump's
+        // object order, reached them) for reading top to bottom.
         var rows = new List<MergedPathRow>(label.Count);
         var kids = new List<int>[label.Count + 1];
         for (var i = 0; i <= label.Count; i++) kids[i] = [];

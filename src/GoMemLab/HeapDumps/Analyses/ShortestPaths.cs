@@ -7,6 +7,7 @@ namespace GoMemLab.HeapDumps.Analyses;
 /// </summary>
 internal sealed class ShortestPaths
 {
+    private const int Unreached = -1;
     private readonly int[] _parent;
     private readonly int[] _queue;
 
@@ -24,7 +25,7 @@ internal sealed class ShortestPaths
     public static ShortestPaths Compute(HeapGraph graph)
     {
         var parent = new int[graph.NodeCount];
-        Array.Fill(parent, -1);
+        Array.Fill(parent, Unreached);
         var queue = new int[graph.NodeCount];
         var head = 0;
         var tail = 0;
@@ -35,12 +36,12 @@ internal sealed class ShortestPaths
             var v = queue[head++];
             foreach (var w in graph.Successors(v))
             {
-                if (parent[w] >= 0) continue;
+                if (parent[w] != Unreached) continue;
                 parent[w] = v;
                 queue[tail++] = w;
             }
         }
-        parent[graph.SuperRoot] = -1;
+        parent[graph.SuperRoot] = Unreached;
         return new ShortestPaths(parent, queue.AsSpan(0, tail).ToArray());
     }
 
@@ -48,7 +49,7 @@ internal sealed class ShortestPaths
     public List<int> PathTo(int node, HeapGraph graph)
     {
         var path = new List<int>();
-        if (_parent[node] < 0) return path;
+        if (_parent[node] == Unreached) return path;
         for (var v = node; v != graph.SuperRoot; v = _parent[v]) path.Add(v);
         path.Reverse();
         return path;

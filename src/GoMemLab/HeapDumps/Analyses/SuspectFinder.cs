@@ -29,7 +29,8 @@ internal static class SuspectFinder
             }
             if (graph.IsRoot(node) && dump.Roots[node - graph.ObjectCount] is { Kind: RootKind.Goroutine } root)
             {
-                var entry = dump.Goroutines.FirstOrDefault(g => g.Id == root.GoroutineId)?.EntryFunction ?? "?";
+                // Every goroutine root comes from a goroutine record of the dump.
+                var entry = dump.Goroutines.First(g => g.Id == root.GoroutineId).EntryFunction;
                 var key = $"goroutines running {entry}";
                 if (!groups.TryGetValue(key, out var members)) groups[key] = members = [];
                 members.Add(node);
@@ -64,8 +65,7 @@ internal static class SuspectFinder
             point = children[0];
             chain.Add(point);
         }
-        var pointName = point == start && members.Count == 1 ? name : labels.Name(point);
-        return new LeakSuspect(name, kind, members.Count, retained, objects, (double)retained / total, pointName,
+        return new LeakSuspect(name, kind, members.Count, retained, objects, (double)retained / total, labels.Name(point),
             labels.Site(point), tree.RetainedBytes(point), tree.Children(point).Length,
             string.Join(" → ", chain.Select(labels.Name)));
     }
