@@ -32,7 +32,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "scripts"))
-from protowire import uvarint  # noqa: E402
+from protowire import lfield, packed, vfield  # noqa: E402
 
 STRINGS = [""]
 
@@ -42,22 +42,6 @@ def s(text):
     if text not in STRINGS:
         STRINGS.append(text)
     return STRINGS.index(text)
-
-
-def key(field, wire):
-    return uvarint(field << 3 | wire)
-
-
-def vfield(field, n):
-    return key(field, 0) + uvarint(n)
-
-
-def lfield(field, payload):
-    return key(field, 2) + uvarint(len(payload)) + payload
-
-
-def packed(field, numbers):
-    return lfield(field, b"".join(uvarint(n) for n in numbers))
 
 
 # id: (name, file, start line); the first function is dropped by drop_frames and hidden by -hide='^malloc$'.

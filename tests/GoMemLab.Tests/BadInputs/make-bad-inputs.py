@@ -17,23 +17,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
 
 sys.path.insert(0, os.path.join(REPO, "scripts"))
-from protowire import uvarint as varint  # noqa: E402
-
-
-def key(field, wire):
-    return varint(field << 3 | wire)
-
-
-def vfield(field, n):
-    return key(field, 0) + varint(n)
-
-
-def lfield(field, payload):
-    return key(field, 2) + varint(len(payload)) + payload
-
-
-def packed(field, numbers):
-    return lfield(field, b"".join(varint(n) for n in numbers))
+from protowire import key, lfield, packed, uvarint as varint, vfield  # noqa: E402
 
 
 STRINGS = ["", "inuse_space", "bytes", "main.leak", "main.go", "main.main", "space"]
