@@ -33,7 +33,10 @@ public sealed class ChildProcessShutdownTests
         if (!File.Exists(hostSource) || File.ReadAllText(hostSource) != source) File.WriteAllText(hostSource, source);
         using var host = new Process
         {
-            StartInfo = new ProcessStartInfo("dotnet", ["run", hostSource, "--", pidFile])
+            // env --default-signal: a signal ignored by whatever started the test run (nohup ignores HUP; a background job
+            // of a script ignores INT) stays ignored in every process it starts, and the host would never see it. The
+            // test is about a host that receives the signal, as a kernel or a terminal session does.
+            StartInfo = new ProcessStartInfo("env", ["--default-signal", "dotnet", "run", hostSource, "--", pidFile])
             {
                 WorkingDirectory = hostFolder,
                 UseShellExecute = false,
